@@ -1,0 +1,73 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import {
+  BUILT_IN_ROLE_IDS,
+  type BuiltInRoleName,
+  MembershipEntity,
+  OrganizationEntity,
+  PasswordHasher,
+  TenantEntity,
+  UserEntity,
+  unscopedRepository,
+} from '@clientele/core';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export const DEMO_TENANT_NAME = 'Demo Ltd';
+export const DEMO_ADMIN_EMAIL = 'admin@demo.clientele.dev';
+
+const DEMO_USERS: ReadonlyArray<{ role: BuiltInRoleName; firstName: string; lastName: string }> = [
+  { role: 'ADMIN', firstName: 'Ada', lastName: 'Admin' },
+  { role: 'MANAGER', firstName: 'Morgan', lastName: 'Manager' },
+  { role: 'AGENT', firstName: 'Alex', lastName: 'Agent' },
+  { role: 'VIEWER', firstName: 'Vic', lastName: 'Viewer' },
+  { role: 'GUEST', firstName: 'Gus', lastName: 'Guest' },
+];
+
+export interface DemoLogin {
+  readonly email: string;
+  readonly password: string;
+}
+
+/**
+ * The demo tenant: "Demo Ltd" with one organization and a user in each built-in role, all
+ * sharing one generated password. Seeding writes with the unscoped escape hatch on purpose.
+ */
+export async function seedDemoTenant(app: INestApplication): Promise<DemoLogin | null> {
+  const dataSource = app.get(DataSource);
+  const password = randomBytes(9).toString('base64url');
+  const passwordHash = await app.get(PasswordHasher).hash(password);
+  return dataSource.transaction(async (manager) => {
+    const existing = await unscopedRepository(manager, TenantEntity).findOneBy({ name: DEMO_TENANT_NAME });
+    if (existing !== null) return null;
+    const tenant = await unscopedRepository(manager, TenantEntity).save({ name: DEMO_TENANT_NAME });
+    const organization = await unscopedRepository(manager, OrganizationEntity).save({
+      tenantId: tenant.id,
+      name: 'Demo Ltd',
+    });
+    await seedUsers(manager, tenant.id, organization.id, passwordHash);
+    return { email: DEMO_ADMIN_EMAIL, password };
+  });
+}
+
+async function seedUsers(
+  manager: EntityManager,
+  tenantId: string,
+  organizationId: string,
+  passwordHash: string,
+): Promise<void> {
+  for (const demo of DEMO_USERS) {
+    const user = await unscopedRepository(manager, UserEntity).save({
+      tenantId,
+      email: `${demo.role.toLowerCase()}@demo.clientele.dev`,
+      firstName: demo.firstName,
+      lastName: demo.lastName,
+      passwordHash,
+    });
+    await unscopedRepository(manager, MembershipEntity).save({
+      tenantId,
+      organizationId,
+      userId: user.id,
+      roleId: BUILT_IN_ROLE_IDS[demo.role],
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/app-config.token';
+import { ApiProblems } from '../errors/api-problems.decorator';
+import { UnauthorizedError } from '../errors/domain-error';
+import { Public, RequirePermissions } from '../permissions/permissions.decorator';
+import { LoginCommand } from './commands/login.command';
+import { LogoutCommand } from './commands/logout.command';
+import { RefreshSessionCommand } from './commands/refresh-session.command';
+import { SignupCommand } from './commands/signup.command';
+import { LoginDto } from './dto/login.dto';
+import { MeResponse } from './dto/me.response';
+import { RefreshDto } from './dto/refresh.dto';
+import { SignupDto } from './dto/signup.dto';
+import { TokenResponse } from './dto/token.response';
+import { GetMeQuery } from './queries/get-me.query';
+import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
+import type { ClientInfo, IssuedTokens } from './session.service';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Post('signup')
+  @ApiOperation({ summary: 'Create a tenant, its first organization and its ADMIN user; logs in.' })
+  @ApiProblems(400, 403, 409)
+  async signup(
+    @Body() dto: SignupDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponse> {
+    const tokens = await this.commandBus.execute<SignupCommand, IssuedTokens>(new SignupCommand(dto, client(request)));
+    return this.respond(reply, tokens);
+  }
+
+  @Public()
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Log in with e-mail and password; returns an access and a refresh token.' })
+  @ApiProblems(400, 401, 429)
+  async login(
+    @Body() dto: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponse> {
+    const tokens = await this.commandBus.execute<LoginCommand, IssuedTokens>(new LoginCommand(dto, client(request)));
+    return this.respond(reply, tokens);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Exchange a refresh token (body or `refreshToken` cookie) for a new pair; the old one is retired.',
+  })
+  @ApiProblems(400, 401)
+  async refresh(
+    @Body() dto: RefreshDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TokenResponse> {
+    const token = dto.refreshToken ?? readRefreshCookie(request);
+    if (token === undefined || token === '') {
+      throw new UnauthorizedError('Send refreshToken in the body or the refreshToken cookie.', 'INVALID_REFRESH_TOKEN');
+    }
+    const tokens = await this.commandBus.execute<RefreshSessionCommand, IssuedTokens>(new RefreshSessionCommand(token));
+    return this.respond(reply, tokens);
+  }
+
+  @RequirePermissions()
+  @Post('logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working.' })
+  @ApiProblems(401)
+  async logout(@Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+    await this.commandBus.execute(new LogoutCommand());
+    clearRefreshCookie(reply, this.config.auth.cookieSecure);
+  }
+
+  @RequirePermissions()
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The current user, tenant and memberships with their roles and grants.' })
+  @ApiProblems(401)
+  me(): Promise<MeResponse> {
+    return this.queryBus.execute<GetMeQuery, MeResponse>(new GetMeQuery());
+  }
+
+  private respond(reply: FastifyReply, tokens: IssuedTokens): TokenResponse {
+    setRefreshCookie(
+      reply,
+      tokens.refreshToken,
+      this.config.auth.refreshTokenTtlSeconds,
+      this.config.auth.cookieSecure,
+    );
+    return TokenResponse.from(tokens);
+  }
+}
+
+function client(request: FastifyRequest): ClientInfo {
+  return { userAgent: request.headers['user-agent'], ip: request.ip };
+}

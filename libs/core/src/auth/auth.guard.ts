@@ -1,0 +1,79 @@
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors/domain-error';
+import type { Permission } from '../permissions/permission.enum';
+import { PUBLIC_ROUTE, REQUIRED_PERMISSIONS } from '../permissions/permissions.decorator';
+import { AccessScope } from '../tenancy/access-scope';
+import type { Actor } from '../tenancy/actor';
+import { RequestContext } from '../tenancy/request-context';
+import { ActorLoader } from './actor-loader';
+import { TokenService } from './token.service';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The one global guard, deny by default: authenticates the bearer token, loads the actor's
+ * grants, resolves the organization the request names (404 when not a member), checks the
+ * route's grants (403) and puts the resulting scope in CLS for handlers and repositories.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenService,
+    private readonly actors: ActorLoader,
+    private readonly context: RequestContext,
+  ) {}
+
+  async canActivate(execution: ExecutionContext): Promise<boolean> {
+    const targets = [execution.getHandler(), execution.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
+
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    const actor = await this.authenticate(request);
+    (request.raw as { clienteleTenantId?: string }).clienteleTenantId = actor.tenantId;
+
+    if (permissions === undefined) {
+      // A route that declares neither @Public nor @RequirePermissions is never served.
+      throw new ForbiddenError('This route declares no grant and is closed.', 'ROUTE_NOT_DECLARED');
+    }
+    const organizationId = requestedOrganization(request);
+    if (organizationId !== undefined && !actor.isMemberOf(organizationId)) {
+      throw new NotFoundError('ORGANIZATION', organizationId);
+    }
+    const scope = new AccessScope(actor, permissions, organizationId);
+    if (permissions.length > 0 && scope.grantedOrganizationIds.length === 0) {
+      throw new ForbiddenError();
+    }
+    this.context.enter(scope, request.id);
+    return true;
+  }
+
+  private async authenticate(request: FastifyRequest): Promise<Actor> {
+    const header = request.headers.authorization;
+    const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
+    if (match?.[1] === undefined) {
+      throw new UnauthorizedError('Send Authorization: Bearer <access token>.', 'UNAUTHORIZED');
+    }
+    return this.actors.forSession(this.tokens.verifyAccessToken(match[1]));
+  }
+}
+
+/** `organizationId` from the query, the body or `X-Organization-Id`, in that order. */
+function requestedOrganization(request: FastifyRequest): string | undefined {
+  const fromQuery = (request.query as Record<string, unknown> | undefined)?.organizationId;
+  const body = request.body;
+  const fromBody =
+    typeof body === 'object' && body !== null && !Array.isArray(body)
+      ? (body as Record<string, unknown>).organizationId
+      : undefined;
+  const fromHeader = request.headers['x-organization-id'];
+  const value = [fromQuery, fromBody, fromHeader].find((candidate) => candidate !== undefined);
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !UUID.test(value)) {
+    throw ValidationError.field('organizationId', 'organizationId must be a UUID');
+  }
+  return value.toLowerCase();
+}

@@ -1,0 +1,2 @@
+/** Injection token of the `AppConfig` object. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

@@ -1,0 +1,95 @@
+import { type DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthModule } from './auth/auth.module';
+import { AuthSessionEntity } from './auth/entities/auth-session.entity';
+import { RefreshTokenEntity } from './auth/entities/refresh-token.entity';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/app-config.token';
+import { dataSourceOptions } from './database/data-source-options';
+import { ScopedReader, UnitOfWork } from './database/unit-of-work';
+import { ProblemFilter } from './errors/problem.filter';
+import { validationExceptionFactory } from './errors/validation-exception.factory';
+import { OutboxEventEntity } from './events/outbox-event.entity';
+import { HealthController } from './health/health.controller';
+import { loggerOptions } from './logging/logger-options';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { BuiltInRolesSync } from './tenancy/built-in-roles.sync';
+import { MembershipEntity } from './tenancy/entities/membership.entity';
+import { OrganizationEntity } from './tenancy/entities/organization.entity';
+import { RoleEntity } from './tenancy/entities/role.entity';
+import { TenantEntity } from './tenancy/entities/tenant.entity';
+import { UserEntity } from './tenancy/entities/user.entity';
+import { RequestContext } from './tenancy/request-context';
+import './tenancy/tenancy-constraints';
+
+export const CORE_ENTITIES = [
+  TenantEntity,
+  OrganizationEntity,
+  UserEntity,
+  RoleEntity,
+  MembershipEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  AuditEntryEntity,
+  OutboxEventEntity,
+];
+
+/** Infrastructure every module relies on: config, database, CLS, logging, auth, errors. */
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (config.database.url === undefined || config.auth.jwtSecret === undefined) {
+      throw new Error('CoreModule needs a resolved database URL and JWT secret');
+    }
+    const databaseUrl = config.database.url;
+    return {
+      module: CoreModule,
+      imports: [
+        CqrsModule.forRoot(),
+        ClsModule.forRoot({ global: true, middleware: { mount: true } }),
+        LoggerModule.forRoot(loggerOptions(config)),
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions({
+            url: databaseUrl,
+            poolSize: config.database.poolSize,
+            logQueries: config.database.logQueries,
+          }),
+          entities: CORE_ENTITIES,
+          autoLoadEntities: true,
+          migrationsRun: config.database.runMigrations,
+        }),
+        JwtModule.register({ global: true, secret: config.auth.jwtSecret }),
+        AuthModule,
+        OrganizationsModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        RequestContext,
+        UnitOfWork,
+        ScopedReader,
+        BuiltInRolesSync,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: validationExceptionFactory,
+          }),
+        },
+      ],
+      exports: [APP_CONFIG, RequestContext, UnitOfWork, ScopedReader, AuthModule],
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface ConnectionSettings {
+  readonly url: string;
+  readonly poolSize: number;
+  readonly logQueries?: boolean;
+}
+
+/** TypeORM options shared by the app, the migration CLI (`ormconfig.ts`) and the tests. */
+export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: settings.url,
+    namingStrategy: new SnakeNamingStrategy(),
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migration',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: settings.logQueries === true ? ['query', 'error'] : ['error'],
+    extra: {
+      max: settings.poolSize,
+      // Fail fast instead of queueing forever when the pool is exhausted.
+      connectionTimeoutMillis: 10_000,
+      application_name: 'clientele',
+    },
+  };
+}

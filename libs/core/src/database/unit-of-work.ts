@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { AccessScope } from '../tenancy/access-scope';
+import type { Actor } from '../tenancy/actor';
+import { RequestContext } from '../tenancy/request-context';
+import { ScopedRepository } from '../tenancy/scoped-repository';
+import { entitySnapshot } from './entity-snapshot';
+
+/** A change to record: one audit entry and one outbox event, in the writing transaction. */
+export interface Change {
+  /** `<entity>.<verb>`: `contact.created`, `organization.member_added`, … */
+  readonly type: string;
+  readonly entity: string;
+  readonly entityId: string | null;
+  readonly organizationId: string | null;
+  readonly before?: ObjectLiteral | null;
+  readonly after?: ObjectLiteral | null;
+}
+
+/** The writing side of one command: scoped repositories on the transaction's manager. */
+export class Transaction {
+  constructor(
+    readonly manager: EntityManager,
+    readonly scope: AccessScope,
+    private readonly requestId: string | undefined,
+  ) {}
+
+  repository<T extends ObjectLiteral & { id: string; tenantId: string | null }>(
+    target: EntityTarget<T>,
+  ): ScopedRepository<T> {
+    return new ScopedRepository(this.manager, target, this.scope);
+  }
+
+  /** Writes the audit entry and the outbox event of a change in one statement. */
+  async record(change: Change): Promise<void> {
+    const before = change.before == null ? null : entitySnapshot(this.manager, change.before);
+    const after = change.after == null ? null : entitySnapshot(this.manager, change.after);
+    const actor = this.scope.actor;
+    const payload = { id: change.entityId, organizationId: change.organizationId, before, after };
+    await this.manager.query(
+      `WITH audit AS (
+         INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       )
+       INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
+       VALUES ($11, $1, $2, $5, $6, $7, $12)`,
+      [
+        actor.tenantId,
+        change.organizationId,
+        actor.type,
+        actor.type === 'system' ? null : actor.id,
+        change.type,
+        change.entity,
+        change.entityId,
+        before,
+        after,
+        this.requestId ?? null,
+        randomUUID(),
+        payload,
+      ],
+    );
+  }
+}
+
+/**
+ * One transaction per command: the entity writes, their audit entries and outbox events
+ * commit together or not at all.
+ */
+@Injectable()
+export class UnitOfWork {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly context: RequestContext,
+  ) {}
+
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.inScope(this.context.scope(), work);
+  }
+
+  /** For writes made before an actor exists in the request (signup): `actor` acts, unrestricted. */
+  runAs<T>(actor: Actor, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.inScope(new AccessScope(actor, []), work);
+  }
+
+  private inScope<T>(scope: AccessScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction((manager) => work(new Transaction(manager, scope, this.context.requestId())));
+  }
+}
+
+/** The reading side: scoped repositories outside a transaction. */
+@Injectable()
+export class ScopedReader {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly context: RequestContext,
+  ) {}
+
+  repository<T extends ObjectLiteral & { id: string; tenantId: string | null }>(
+    target: EntityTarget<T>,
+  ): ScopedRepository<T> {
+    return new ScopedRepository(this.dataSource.manager, target, this.context.scope());
+  }
+}

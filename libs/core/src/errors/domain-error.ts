@@ -1,0 +1,81 @@
+import type { FieldError } from './problem';
+
+/**
+ * A typed error the problem filter turns into `application/problem+json`. Domain rules
+ * throw subclasses; nothing else reaches a client but a generic 500.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  abstract readonly title: string;
+
+  protected constructor(
+    readonly code: string,
+    readonly detail: string,
+    readonly errors?: readonly FieldError[],
+    /** Extra members of the problem document (e.g. `existingId` on a conflict). */
+    readonly extensions?: Readonly<Record<string, unknown>>,
+  ) {
+    super(detail);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  readonly title = 'Not found';
+
+  /** `entity` in upper snake case, e.g. `CONTACT` → code `CONTACT_NOT_FOUND`. */
+  constructor(entity: string, id?: string) {
+    const label = entity.toLowerCase().replace(/_/g, ' ');
+    super(`${entity}_NOT_FOUND`, id === undefined ? `No such ${label}.` : `No ${label} with id ${id}.`);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  readonly title = 'Forbidden';
+
+  constructor(detail = 'Your role does not grant this action.', code = 'FORBIDDEN') {
+    super(code, detail);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  readonly status = 401;
+  readonly title = 'Unauthorized';
+
+  constructor(detail = 'Authentication is required.', code = 'UNAUTHORIZED') {
+    super(code, detail);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  readonly title = 'Conflict';
+
+  constructor(code: string, detail: string, extensions?: Readonly<Record<string, unknown>>) {
+    super(code, detail, undefined, extensions);
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  readonly title = 'Validation failed';
+
+  constructor(errors: readonly FieldError[], detail?: string, code = 'VALIDATION_FAILED') {
+    super(code, detail ?? `The request has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}.`, errors);
+  }
+
+  static field(field: string, message: string, code?: string): ValidationError {
+    return new ValidationError([{ field, message }], message, code);
+  }
+}
+
+export class PreconditionFailedError extends DomainError {
+  readonly status = 412;
+  readonly title = 'Precondition failed';
+
+  constructor(detail = 'The record changed since you read it (If-Match does not match its ETag).') {
+    super('PRECONDITION_FAILED', detail);
+  }
+}

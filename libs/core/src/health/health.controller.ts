@@ -1,0 +1,35 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Public } from '../permissions/permissions.decorator';
+
+export class HealthResponse {
+  /** `ok` while the process serves requests. */
+  status: 'ok';
+  /** Present on readiness: `up` when the database answers. */
+  database?: 'up';
+}
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process is up.' })
+  live(): HealthResponse {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers (503 otherwise).' })
+  async ready(): Promise<HealthResponse> {
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new ServiceUnavailableException('The database does not answer.');
+    }
+    return { status: 'ok', database: 'up' };
+  }
+}

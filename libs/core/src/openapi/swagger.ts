@@ -1,0 +1,39 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { Problem } from '../errors/problem';
+
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Clientele API')
+    .setDescription(
+      [
+        'Multi-tenant CRM: organizations, contacts, customers and the work around them.',
+        '',
+        '* Authenticate with `POST /api/auth/login`, then send `Authorization: Bearer <accessToken>`.',
+        '* Name the organization with `organizationId` (query or body) or `X-Organization-Id`;',
+        '  it defaults to your only organization, and lists without it span every organization you may view.',
+        '* Lists answer `{ items, total }` with `limit` (≤ 100) and `offset`, or `cursor` → `nextCursor`.',
+        '* Errors are RFC 9457 `application/problem+json` with a stable `code`.',
+      ].join('\n'),
+    )
+    .setVersion('0.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+    .addGlobalParameters({
+      name: 'X-Organization-Id',
+      in: 'header',
+      required: false,
+      description: 'The organization this request acts in (alternative to `organizationId`).',
+      schema: { type: 'string', format: 'uuid' },
+    })
+    .build();
+  return SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+}
+
+/** Swagger UI at `/api/docs` (assets served locally, works offline) and JSON at `/api/docs-json`. */
+export function setupSwagger(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, () => buildOpenApiDocument(app), {
+    jsonDocumentUrl: 'api/docs-json',
+    customSiteTitle: 'Clientele API',
+    swaggerOptions: { persistAuthorization: true },
+  });
+}

@@ -1,0 +1,8 @@
+import type { AddMemberDto } from '../dto/add-member.dto';
+
+export class AddMemberCommand {
+  constructor(
+    readonly organizationId: string,
+    readonly input: AddMemberDto,
+  ) {}
+}

@@ -1,0 +1,59 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { PasswordHasher } from '../../auth/password-hasher';
+import { type Transaction, UnitOfWork } from '../../database/unit-of-work';
+import { MembershipEntity } from '../../tenancy/entities/membership.entity';
+import { OrganizationEntity } from '../../tenancy/entities/organization.entity';
+import { UserEntity } from '../../tenancy/entities/user.entity';
+import { findAssignableRole } from '../assignable-role';
+import { AddMemberCommand } from './add-member.command';
+
+/** Adds an existing user of the tenant, or a new one, to an organization with a role. */
+@CommandHandler(AddMemberCommand)
+export class AddMemberHandler implements ICommandHandler<AddMemberCommand, MembershipEntity> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly passwords: PasswordHasher,
+  ) {}
+
+  async execute({ organizationId, input }: AddMemberCommand): Promise<MembershipEntity> {
+    const passwordHash = input.userId === undefined ? await this.passwords.hash(input.password ?? '') : undefined;
+    return this.uow.run(async (tx) => {
+      const organization = await tx.repository(OrganizationEntity).findOneOrFail(organizationId);
+      const role = await findAssignableRole(tx.manager, tx.scope.tenantId, input);
+      const user =
+        input.userId === undefined
+          ? await this.createUser(tx, input, passwordHash ?? '')
+          : await tx.repository(UserEntity).findOneOrFail(input.userId);
+      const memberships = tx.repository(MembershipEntity);
+      const membership = await memberships.save(
+        memberships.create({ organizationId: organization.id, userId: user.id, roleId: role.id }),
+      );
+      await tx.record({
+        type: 'organization.member_added',
+        entity: 'membership',
+        entityId: membership.id,
+        organizationId: organization.id,
+        after: membership,
+      });
+      return Object.assign(membership, { user, role });
+    });
+  }
+
+  private async createUser(
+    tx: Transaction,
+    input: AddMemberCommand['input'],
+    passwordHash: string,
+  ): Promise<UserEntity> {
+    const users = tx.repository(UserEntity);
+    const user = await users.save(
+      users.create({
+        email: (input.email ?? '').toLowerCase(),
+        firstName: input.firstName ?? '',
+        lastName: input.lastName ?? '',
+        passwordHash,
+      }),
+    );
+    await tx.record({ type: 'user.created', entity: 'user', entityId: user.id, organizationId: null, after: user });
+    return user;
+  }
+}

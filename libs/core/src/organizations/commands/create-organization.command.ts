@@ -1,0 +1,5 @@
+import type { CreateOrganizationDto } from '../dto/create-organization.dto';
+
+export class CreateOrganizationCommand {
+  constructor(readonly input: CreateOrganizationDto) {}
+}

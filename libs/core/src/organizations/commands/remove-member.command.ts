@@ -1,0 +1,6 @@
+export class RemoveMemberCommand {
+  constructor(
+    readonly organizationId: string,
+    readonly userId: string,
+  ) {}
+}

@@ -1,0 +1,46 @@
+import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+
+/**
+ * Either `userId` of an existing user of the tenant, or `email`, `password`, `firstName` and
+ * `lastName` of a new one; and the role, by `role` name or `roleId`.
+ */
+export class AddMemberDto {
+  @IsOptional()
+  @IsUUID()
+  userId?: string;
+
+  @ValidateIf((dto: AddMemberDto) => dto.userId === undefined)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string;
+
+  /** Initial password of a new user, at least 12 characters. */
+  @ValidateIf((dto: AddMemberDto) => dto.userId === undefined)
+  @IsString()
+  @MinLength(12)
+  @MaxLength(200)
+  password?: string;
+
+  @ValidateIf((dto: AddMemberDto) => dto.userId === undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  firstName?: string;
+
+  @ValidateIf((dto: AddMemberDto) => dto.userId === undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  lastName?: string;
+
+  /** Role name: GUEST, VIEWER, AGENT, MANAGER, ADMIN or one of the tenant's roles. */
+  @ValidateIf((dto: AddMemberDto) => dto.roleId === undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  role?: string;
+
+  @IsOptional()
+  @IsUUID()
+  roleId?: string;
+}

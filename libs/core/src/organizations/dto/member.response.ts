@@ -1,0 +1,29 @@
+import type { MembershipEntity } from '../../tenancy/entities/membership.entity';
+
+export class MemberResponse {
+  userId: string;
+  organizationId: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  name: string;
+  roleId: string;
+  /** Role name, e.g. `AGENT`. */
+  role: string;
+  createdAt: Date;
+
+  static from(membership: MembershipEntity): MemberResponse {
+    const user = membership.user;
+    return Object.assign(new MemberResponse(), {
+      userId: membership.userId,
+      organizationId: membership.organizationId,
+      email: user?.email ?? '',
+      firstName: user?.firstName ?? '',
+      lastName: user?.lastName ?? '',
+      name: user?.name ?? '',
+      roleId: membership.roleId,
+      role: membership.role?.name ?? '',
+      createdAt: membership.createdAt,
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import type { OrganizationEntity } from '../../tenancy/entities/organization.entity';
+
+export class OrganizationSettingsResponse {
+  /** CRM switched on for this organization; off → CRM routes answer 404 `CRM_DISABLED`. */
+  crmEnabled: boolean;
+  /** The statuses a contact may have, e.g. Prospect, Active, Churned. */
+  contactStatuses: string[];
+  /** ISO 4217, e.g. GBP. */
+  defaultCurrency: string;
+  invoicePrefix: string;
+
+  static from(organization: OrganizationEntity): OrganizationSettingsResponse {
+    return Object.assign(new OrganizationSettingsResponse(), {
+      crmEnabled: organization.crmEnabled,
+      contactStatuses: organization.contactStatuses,
+      defaultCurrency: organization.defaultCurrency,
+      invoicePrefix: organization.invoicePrefix,
+    });
+  }
+}
+
+export class OrganizationResponse {
+  id: string;
+  name: string;
+  settings: OrganizationSettingsResponse;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+
+  static from(organization: OrganizationEntity): OrganizationResponse {
+    return Object.assign(new OrganizationResponse(), {
+      id: organization.id,
+      name: organization.name,
+      settings: OrganizationSettingsResponse.from(organization),
+      createdAt: organization.createdAt,
+      updatedAt: organization.updatedAt,
+      version: organization.version,
+    });
+  }
+}

@@ -1,0 +1,5 @@
+import type { ListOrganizationsParams } from '../dto/list-organizations.params';
+
+export class ListOrganizationsQuery {
+  constructor(readonly params: ListOrganizationsParams) {}
+}

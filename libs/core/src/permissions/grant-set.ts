@@ -1,0 +1,29 @@
+import { Permission } from './permission.enum';
+
+/**
+ * The grants one actor holds in one organization, with DESIGN §2's umbrella rule:
+ * `ALL_ORG_VIEW` satisfies any `*_VIEW`, `ALL_ORG_EDIT` any `*_EDIT` (not `*_EDIT_OWN`,
+ * which is a narrower grant checked against the record's owner).
+ */
+export class GrantSet {
+  private readonly grants: ReadonlySet<Permission>;
+
+  constructor(grants: Iterable<Permission>) {
+    this.grants = new Set(grants);
+  }
+
+  has(permission: Permission): boolean {
+    if (this.grants.has(permission)) return true;
+    if (permission.endsWith('_VIEW') && this.grants.has(Permission.ALL_ORG_VIEW)) return true;
+    return permission.endsWith('_EDIT') && this.grants.has(Permission.ALL_ORG_EDIT);
+  }
+
+  /** Any-of semantics: true when at least one of `permissions` is held. */
+  hasAny(permissions: readonly Permission[]): boolean {
+    return permissions.some((permission) => this.has(permission));
+  }
+
+  toArray(): Permission[] {
+    return [...this.grants].sort();
+  }
+}

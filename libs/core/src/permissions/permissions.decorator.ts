@@ -1,0 +1,15 @@
+import { SetMetadata } from '@nestjs/common';
+import type { Permission } from './permission.enum';
+
+export const PUBLIC_ROUTE = 'clientele:public';
+export const REQUIRED_PERMISSIONS = 'clientele:permissions';
+
+/** An open route (health, login, signup, refresh, docs): no token is asked for. */
+export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC_ROUTE, true);
+
+/**
+ * The grants a route needs, any of them. With none listed the route only needs an
+ * authenticated actor (e.g. `GET auth/me`). A route with neither decorator is refused.
+ */
+export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
+  SetMetadata(REQUIRED_PERMISSIONS, permissions);

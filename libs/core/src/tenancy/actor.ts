@@ -1,0 +1,30 @@
+import { GrantSet } from '../permissions/grant-set';
+
+export type ActorType = 'user' | 'api_key' | 'system';
+
+/**
+ * Who is acting: resolved once per request by the auth guard (grants read from the
+ * database, never from the token) and carried in CLS for the rest of the request.
+ */
+export class Actor {
+  constructor(
+    readonly type: ActorType,
+    readonly id: string,
+    readonly tenantId: string,
+    /** Organization id → the grants held there. Only organizations the actor belongs to. */
+    readonly grants: ReadonlyMap<string, GrantSet>,
+    readonly sessionId?: string,
+  ) {}
+
+  get organizationIds(): string[] {
+    return [...this.grants.keys()];
+  }
+
+  isMemberOf(organizationId: string): boolean {
+    return this.grants.has(organizationId);
+  }
+
+  grantsIn(organizationId: string): GrantSet {
+    return this.grants.get(organizationId) ?? new GrantSet([]);
+  }
+}

@@ -1,0 +1,105 @@
+import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { NotFoundError } from '../errors/domain-error';
+import type { AccessScope } from './access-scope';
+
+type ScopeColumn = 'organizationId' | 'id' | null;
+
+interface ScopedRow extends ObjectLiteral {
+  id: string;
+  tenantId: string | null;
+}
+
+/**
+ * The only way handlers reach tenant data. Every query gets `tenant_id = actor's tenant` and,
+ * for organization-owned rows, `organization_id IN (organizations the request may see)`;
+ * inserts are stamped with both. A handler cannot forget them.
+ */
+export class ScopedRepository<T extends ScopedRow> {
+  private readonly organizationColumn: ScopeColumn;
+  /** Upper snake name for error codes: `contact` → `CONTACT_NOT_FOUND`. */
+  readonly entityName: string;
+
+  constructor(
+    readonly manager: EntityManager,
+    private readonly target: EntityTarget<T>,
+    readonly scope: AccessScope,
+  ) {
+    const metadata = manager.connection.getMetadata(target);
+    this.entityName = metadata.tableName.replace(/^app_/, '').toUpperCase();
+    this.organizationColumn = metadata.findColumnWithPropertyName('organizationId')
+      ? 'organizationId'
+      : metadata.tableName === 'organization'
+        ? 'id'
+        : null;
+  }
+
+  /**
+   * A query builder already limited to the tenant and to the organizations where the route's
+   * grants are held (`granted`, for lists) or merely visible (`visible`, for single records).
+   */
+  query(alias: string, reach: 'granted' | 'visible' = 'granted'): SelectQueryBuilder<T> {
+    const qb = this.manager
+      .createQueryBuilder<T>(this.target, alias)
+      .where(`${alias}.tenantId = :scopeTenantId`, { scopeTenantId: this.scope.tenantId });
+    if (this.organizationColumn === null) return qb;
+    const organizationIds = reach === 'granted' ? this.scope.grantedOrganizationIds : this.scope.visibleOrganizationIds;
+    return qb.andWhere(`${alias}.${this.organizationColumn} = ANY(:scopeOrganizationIds)`, {
+      scopeOrganizationIds: organizationIds,
+    });
+  }
+
+  /**
+   * One record by id: null when it is in another tenant or an organization the actor cannot
+   * see; a `ForbiddenError` when it is visible but the route's grant is not held there.
+   */
+  async findOne(id: string, relations: string[] = []): Promise<T | null> {
+    const qb = this.query('row', 'visible').andWhere('row.id = :id', { id });
+    for (const relation of relations) qb.leftJoinAndSelect(`row.${relation}`, relation);
+    const row = await qb.getOne();
+    if (row !== null) this.assertGranted(row);
+    return row;
+  }
+
+  async findOneOrFail(id: string, relations: string[] = []): Promise<T> {
+    const row = await this.findOne(id, relations);
+    if (row === null) throw new NotFoundError(this.entityName, id);
+    return row;
+  }
+
+  /** A new row stamped with the tenant, the (checked) organization and the author. */
+  create(data: DeepPartial<T> & { organizationId?: string }): T {
+    const stamped: Record<string, unknown> = {
+      ...data,
+      tenantId: this.scope.tenantId,
+      createdBy: this.scope.actor.id,
+      updatedBy: this.scope.actor.id,
+    };
+    if (this.organizationColumn === 'organizationId') {
+      stamped.organizationId = this.scope.targetOrganizationId(data.organizationId);
+    }
+    return this.manager.create(this.target, stamped as DeepPartial<T>);
+  }
+
+  async save(row: T): Promise<T> {
+    this.assertSameTenant(row);
+    (row as Record<string, unknown>).updatedBy = this.scope.actor.id;
+    return this.manager.save(this.target, row);
+  }
+
+  async softRemove(row: T): Promise<void> {
+    this.assertSameTenant(row);
+    (row as Record<string, unknown>).updatedBy = this.scope.actor.id;
+    await this.manager.save(this.target, row);
+    await this.manager.softDelete(this.target, { id: row.id, tenantId: this.scope.tenantId });
+  }
+
+  private assertGranted(row: T): void {
+    if (this.organizationColumn === null) return;
+    this.scope.assertGranted(row[this.organizationColumn] as string);
+  }
+
+  private assertSameTenant(row: T): void {
+    // Rows only come from scoped queries; this guards against a handler building one by hand.
+    if (row.tenantId !== this.scope.tenantId) throw new NotFoundError(this.entityName, row.id);
+  }
+}

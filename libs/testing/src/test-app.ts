@@ -1,0 +1,46 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createApp } from '@clientele/api';
+import { type AppConfig, loadConfig } from '@clientele/core';
+import supertest from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { createTestDatabase } from './test-database';
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-characters-long';
+
+export interface TestApp {
+  readonly app: NestFastifyApplication;
+  readonly http: TestAgent;
+  /** The app's own DataSource, for asserting on what was stored. */
+  readonly db: DataSource;
+  readonly config: AppConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real app (Fastify, guards, pipes, filters, CQRS) on its own fresh database. Create one
+ * per test file in `beforeAll`, close it in `afterAll`.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_SECRET: TEST_JWT_SECRET,
+    DATABASE_URL: database.url,
+    DATABASE_POOL_SIZE: '5',
+    MIGRATIONS_RUN: 'false',
+    ...env,
+  });
+  const app = await createApp(config);
+  return {
+    app,
+    http: supertest(app.getHttpServer()),
+    db: app.get(DataSource),
+    config,
+    close: async () => {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const root = __dirname;
+
+export default defineConfig({
+  plugins: [
+    // Nest's dependency injection needs decorator metadata, which esbuild/oxc do not emit.
+    swc.vite({
+      module: { type: 'es6' },
+      jsc: {
+        target: 'es2022',
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      },
+    }),
+  ],
+  resolve: {
+    alias: [
+      { find: /^@clientele\/core$/, replacement: resolve(root, 'libs/core/src/index.ts') },
+      { find: /^@clientele\/core\/(.*)$/, replacement: resolve(root, 'libs/core/src/$1') },
+      { find: /^@clientele\/crm$/, replacement: resolve(root, 'libs/crm/src/index.ts') },
+      { find: /^@clientele\/crm\/(.*)$/, replacement: resolve(root, 'libs/crm/src/$1') },
+      { find: /^@clientele\/testing$/, replacement: resolve(root, 'libs/testing/src/index.ts') },
+      { find: /^@clientele\/api$/, replacement: resolve(root, 'apps/api/src/create-app.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.e2e-spec.ts', 'libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
+    globalSetup: ['libs/testing/src/global-setup.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // The Nest app, its pool and the database live for one file; tests inside run in order.
+    sequence: { concurrent: false },
+  },
+});
