@@ -24,7 +24,14 @@ export { PasswordHasher } from './auth/password-hasher';
 export { BUILT_IN_ROLE_IDS, BUILT_IN_ROLES, type BuiltInRoleName } from './permissions/built-in-roles';
 export { GrantSet } from './permissions/grant-set';
 export { ALL_PERMISSIONS, Permission } from './permissions/permission.enum';
-export { Public, RequirePermissions, PUBLIC_ROUTE, REQUIRED_PERMISSIONS } from './permissions/permissions.decorator';
+export {
+  CrmRoute,
+  Public,
+  RequirePermissions,
+  CRM_ROUTE,
+  PUBLIC_ROUTE,
+  REQUIRED_PERMISSIONS,
+} from './permissions/permissions.decorator';
 export { AccessScope } from './tenancy/access-scope';
 export { Actor } from './tenancy/actor';
 export { MembershipEntity } from './tenancy/entities/membership.entity';

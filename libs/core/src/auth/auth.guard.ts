@@ -1,9 +1,15 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ForbiddenError, NotFoundError, UnauthorizedError, ValidationError } from '../errors/domain-error';
+import {
+  CrmDisabledError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+} from '../errors/domain-error';
 import type { Permission } from '../permissions/permission.enum';
-import { PUBLIC_ROUTE, REQUIRED_PERMISSIONS } from '../permissions/permissions.decorator';
+import { CRM_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSIONS } from '../permissions/permissions.decorator';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
 import { RequestContext } from '../tenancy/request-context';
@@ -32,8 +38,10 @@ export class AuthGuard implements CanActivate {
     const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
 
     const request = execution.switchToHttp().getRequest<FastifyRequest>();
-    const actor = await this.authenticate(request);
-    (request.raw as { clienteleTenantId?: string }).clienteleTenantId = actor.tenantId;
+    const authenticated = await this.authenticate(request);
+    (request.raw as { clienteleTenantId?: string }).clienteleTenantId = authenticated.tenantId;
+    const crmRoute = this.reflector.getAllAndOverride<boolean>(CRM_ROUTE, targets) === true;
+    const actor = crmRoute ? authenticated.withCrmOrganizationsOnly() : authenticated;
 
     if (permissions === undefined) {
       // A route that declares neither @Public nor @RequirePermissions is never served.
@@ -41,6 +49,7 @@ export class AuthGuard implements CanActivate {
     }
     const organizationId = requestedOrganization(request);
     if (organizationId !== undefined && !actor.isMemberOf(organizationId)) {
+      if (authenticated.isMemberOf(organizationId)) throw new CrmDisabledError(organizationId);
       throw new NotFoundError('ORGANIZATION', organizationId);
     }
     const scope = new AccessScope(actor, permissions, organizationId);

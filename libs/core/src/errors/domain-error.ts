@@ -79,3 +79,13 @@ export class PreconditionFailedError extends DomainError {
     super('PRECONDITION_FAILED', detail);
   }
 }
+
+/** The organization exists for the actor but has CRM switched off: CRM routes answer 404. */
+export class CrmDisabledError extends DomainError {
+  readonly status = 404;
+  readonly title = 'CRM disabled';
+
+  constructor(organizationId: string) {
+    super('CRM_DISABLED', `CRM is switched off for organization ${organizationId}.`);
+  }
+}

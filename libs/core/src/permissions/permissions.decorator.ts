@@ -13,3 +13,11 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  */
 export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
   SetMetadata(REQUIRED_PERMISSIONS, permissions);
+
+export const CRM_ROUTE = 'clientele:crm';
+
+/**
+ * A CRM route (contacts, customers, tags, deals, …): organizations with CRM switched off are
+ * invisible to it, and naming one answers 404 `CRM_DISABLED` (GitLab: CRM is enabled per group).
+ */
+export const CrmRoute = (): MethodDecorator & ClassDecorator => SetMetadata(CRM_ROUTE, true);

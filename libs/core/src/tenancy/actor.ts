@@ -14,7 +14,15 @@ export class Actor {
     /** Organization id → the grants held there. Only organizations the actor belongs to. */
     readonly grants: ReadonlyMap<string, GrantSet>,
     readonly sessionId?: string,
+    /** Organizations (of `grants`) with CRM switched on. */
+    readonly crmEnabledOrganizationIds: ReadonlySet<string> = new Set(grants.keys()),
   ) {}
+
+  /** The same actor seen only through its CRM-enabled organizations (for CRM routes). */
+  withCrmOrganizationsOnly(): Actor {
+    const grants = new Map([...this.grants].filter(([id]) => this.crmEnabledOrganizationIds.has(id)));
+    return new Actor(this.type, this.id, this.tenantId, grants, this.sessionId, this.crmEnabledOrganizationIds);
+  }
 
   get organizationIds(): string[] {
     return [...this.grants.keys()];

@@ -1,7 +1,8 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
+import { ContactsCustomersTags1764000001000 } from './1764000001000-contacts-customers-tags';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
  * test harness run the same set whether from TypeScript sources or the build.
  */
-export const MIGRATIONS = [Foundation1764000000000];
+export const MIGRATIONS = [Foundation1764000000000, ContactsCustomersTags1764000001000];
