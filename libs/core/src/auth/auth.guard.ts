@@ -34,10 +34,11 @@ export class AuthGuard implements CanActivate {
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     const targets = [execution.getHandler(), execution.getClass()];
+    const request = execution.switchToHttp().getRequest<FastifyRequest>();
+    this.context.setRequestId(request.id);
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
 
-    const request = execution.switchToHttp().getRequest<FastifyRequest>();
     const authenticated = await this.authenticate(request);
     (request.raw as { clienteleTenantId?: string }).clienteleTenantId = authenticated.tenantId;
     const crmRoute = this.reflector.getAllAndOverride<boolean>(CRM_ROUTE, targets) === true;
@@ -56,7 +57,7 @@ export class AuthGuard implements CanActivate {
     if (permissions.length > 0 && scope.grantedOrganizationIds.length === 0) {
       throw new ForbiddenError();
     }
-    this.context.enter(scope, request.id);
+    this.context.enter(scope);
     return true;
   }
 

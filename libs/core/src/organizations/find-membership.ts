@@ -26,14 +26,15 @@ export async function findMembership(
 /** An organization keeps at least one ADMIN: the last one can be neither removed nor demoted. */
 export async function assertNotLastAdmin(tx: Transaction, membership: MembershipEntity): Promise<void> {
   if (membership.roleId !== BUILT_IN_ROLE_IDS.ADMIN) return;
+  // Locks the ADMIN rows so two concurrent removals cannot both see "another ADMIN is left".
   const admins = await tx
     .repository(MembershipEntity)
     .query('membership', 'visible')
     .andWhere('membership.organizationId = :organizationId', { organizationId: membership.organizationId })
     .andWhere('membership.roleId = :roleId', { roleId: BUILT_IN_ROLE_IDS.ADMIN })
     .setLock('pessimistic_write')
-    .getCount();
-  if (admins <= 1) {
+    .getMany();
+  if (admins.length <= 1) {
     throw new ConflictError('LAST_ADMIN', 'An organization needs at least one ADMIN; add another ADMIN first.');
   }
 }

@@ -1,9 +1,19 @@
 import { Permission } from './permission.enum';
 
+/** Administrative grants: held only explicitly, never implied by ALL_ORG_VIEW / ALL_ORG_EDIT. */
+const ADMINISTRATIVE: ReadonlySet<Permission> = new Set([
+  Permission.ORG_SETTINGS_EDIT,
+  Permission.ORG_MEMBERS_MANAGE,
+  Permission.AUDIT_VIEW,
+  Permission.API_KEYS_MANAGE,
+  Permission.WEBHOOKS_MANAGE,
+]);
+
 /**
  * The grants one actor holds in one organization, with DESIGN §2's umbrella rule:
  * `ALL_ORG_VIEW` satisfies any `*_VIEW`, `ALL_ORG_EDIT` any `*_EDIT` (not `*_EDIT_OWN`,
- * which is a narrower grant checked against the record's owner).
+ * which is a narrower grant checked against the record's owner). Administrative grants
+ * (settings, members, audit, keys, webhooks) are never implied.
  */
 export class GrantSet {
   private readonly grants: ReadonlySet<Permission>;
@@ -14,6 +24,7 @@ export class GrantSet {
 
   has(permission: Permission): boolean {
     if (this.grants.has(permission)) return true;
+    if (ADMINISTRATIVE.has(permission)) return false;
     if (permission.endsWith('_VIEW') && this.grants.has(Permission.ALL_ORG_VIEW)) return true;
     return permission.endsWith('_EDIT') && this.grants.has(Permission.ALL_ORG_EDIT);
   }

@@ -30,9 +30,12 @@ export class RequestContext {
     return this.cls.isActive() ? this.cls.get('requestId') : undefined;
   }
 
-  enter(scope: AccessScope, requestId?: string): void {
+  enter(scope: AccessScope): void {
     this.cls.set('scope', scope);
-    if (requestId !== undefined) this.cls.set('requestId', requestId);
+  }
+
+  setRequestId(requestId: string): void {
+    if (this.cls.isActive()) this.cls.set('requestId', requestId);
   }
 
   /** Work outside a request (seeding, consumers, schedulers) runs with an explicit actor. */

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './app-config';
+import { ConfigError } from './env-reader';
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded mode', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: './data',
+      database: { url: undefined, runMigrations: true },
+      auth: { accessTokenTtlSeconds: 900, signupEnabled: true, jwtSecret: undefined },
+    });
+  });
+
+  it('requires a JWT secret of at least 32 characters when DATABASE_URL is set', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db' })).toThrow(/JWT_SECRET is required/);
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db', JWT_SECRET: 'short' })).toThrow(
+      /JWT_SECRET must be at least 32 characters/,
+    );
+  });
+
+  it('names every invalid setting in one error, hiding URL values', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', SIGNUP_ENABLED: 'maybe', LOG_LEVEL: 'loud', DATABASE_URL: 'mysql://u:secret@h/db' });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toContain('PORT must be an integer from 0 to 65535 (got "eighty")');
+    expect(message).toContain('SIGNUP_ENABLED must be true or false');
+    expect(message).toContain('LOG_LEVEL must be one of');
+    expect(message).toContain('DATABASE_URL must be a URL starting with postgres:// or postgresql://');
+    expect(message).not.toContain('secret');
+  });
+});

@@ -1,0 +1,48 @@
+import { NotFoundException } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { describe, expect, it } from 'vitest';
+import { ConflictError, ValidationError } from './domain-error';
+import { problemFromError } from './problem-from-error';
+import { registerUniqueConstraint } from './unique-constraints';
+
+function driverError(code: string, constraint?: string): QueryFailedError {
+  return new QueryFailedError(
+    'SELECT secret FROM x',
+    [],
+    Object.assign(new Error('raw driver text'), { code, constraint }),
+  );
+}
+
+describe('problemFromError', () => {
+  it('maps domain errors with their code and field errors', () => {
+    const { problem } = problemFromError(ValidationError.field('email', 'email must be an email'));
+    expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'email' }] });
+    expect(problemFromError(new ConflictError('X_TAKEN', 'taken', { existingId: 'abc' })).problem).toMatchObject({
+      status: 409,
+      code: 'X_TAKEN',
+      existingId: 'abc',
+    });
+  });
+
+  it('maps unique violations to 409 by constraint name, without driver text', () => {
+    registerUniqueConstraint('widget_name_uq', 'WIDGET_NAME_TAKEN', 'A widget has this name.');
+    const { problem, unexpected } = problemFromError(driverError('23505', 'widget_name_uq'));
+    expect(problem).toMatchObject({ status: 409, code: 'WIDGET_NAME_TAKEN', detail: 'A widget has this name.' });
+    expect(unexpected).toBe(false);
+    expect(JSON.stringify(problem)).not.toMatch(/secret|raw driver/);
+  });
+
+  it('maps bad values to 400 and unknown failures to a generic 500', () => {
+    expect(problemFromError(driverError('22P02')).problem.status).toBe(400);
+    const unknown = problemFromError(new Error('SELECT password_hash FROM app_user'));
+    expect(unknown).toMatchObject({ unexpected: true, problem: { status: 500, code: 'INTERNAL_ERROR' } });
+    expect(JSON.stringify(unknown.problem)).not.toContain('password_hash');
+  });
+
+  it('maps unknown routes to 404', () => {
+    expect(problemFromError(new NotFoundException('Cannot GET /api/x')).problem).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+  });
+});
