@@ -216,6 +216,42 @@ describe('organizations', () => {
       );
     });
 
+    it('carries an ETag and answers a stale If-Match with 412, writing nothing', async () => {
+      const created = await t.http
+        .post('/api/organizations')
+        .set(bearer(acme.admin))
+        .send({ name: `Etag ${unique()}` })
+        .expect(201);
+      expect(created.headers.etag).toBe('"1"');
+      const fetched = await t.http.get(`/api/organizations/${created.body.id}`).set(bearer(acme.admin));
+      expect(fetched.headers.etag).toBe('"1"');
+      const updated = await t.http
+        .patch(`/api/organizations/${created.body.id}`)
+        .set(bearer(acme.admin))
+        .set('If-Match', '"1"')
+        .send({ name: `Etag renamed ${unique()}` });
+      expect(updated.status).toBe(200);
+      expect(updated.headers.etag).toBe('"2"');
+      const stale = await t.http
+        .patch(`/api/organizations/${created.body.id}`)
+        .set(bearer(acme.admin))
+        .set('If-Match', '"1"')
+        .send({ name: 'Lost update' });
+      expectProblem(stale, 412, 'PRECONDITION_FAILED');
+      const [row] = await t.db.query(`SELECT name, version FROM organization WHERE id = $1`, [created.body.id]);
+      expect(row).toEqual({ name: updated.body.name, version: 2 });
+      expectProblem(
+        await t.http
+          .patch(`/api/organizations/${created.body.id}`)
+          .set(bearer(acme.admin))
+          .set('If-Match', 'garbage')
+          .send({ name: 'x' }),
+        400,
+        'VALIDATION_FAILED',
+        ['If-Match'],
+      );
+    });
+
     it('a malformed id is a 400 naming the parameter', async () => {
       expectProblem(
         await t.http.get('/api/organizations/not-a-uuid').set(bearer(acme.admin)),

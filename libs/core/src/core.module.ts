@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -18,6 +18,7 @@ import { ProblemFilter } from './errors/problem.filter';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
 import { OutboxEventEntity } from './events/outbox-event.entity';
 import { HealthController } from './health/health.controller';
+import { EtagInterceptor } from './http/etag.interceptor';
 import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { BuiltInRolesSync } from './tenancy/built-in-roles.sync';
@@ -79,6 +80,7 @@ export class CoreModule {
         BuiltInRolesSync,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -24,12 +24,13 @@ export class Transaction {
     readonly manager: EntityManager,
     readonly scope: AccessScope,
     private readonly requestId: string | undefined,
+    private readonly ifMatch: readonly string[] | undefined,
   ) {}
 
   repository<T extends ObjectLiteral & { id: string; tenantId: string | null }>(
     target: EntityTarget<T>,
   ): ScopedRepository<T> {
-    return new ScopedRepository(this.manager, target, this.scope);
+    return new ScopedRepository(this.manager, target, this.scope, this.ifMatch);
   }
 
   /** Writes the audit entry and the outbox event of a change in one statement. */
@@ -84,7 +85,9 @@ export class UnitOfWork {
   }
 
   private inScope<T>(scope: AccessScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new Transaction(manager, scope, this.context.requestId())));
+    return this.dataSource.transaction((manager) =>
+      work(new Transaction(manager, scope, this.context.requestId(), this.context.ifMatch())),
+    );
   }
 }
 

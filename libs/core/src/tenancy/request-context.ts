@@ -8,6 +8,8 @@ import type { Actor } from './actor';
 export interface ClienteleStore extends ClsStore {
   scope?: AccessScope;
   requestId?: string;
+  /** Versions listed in `If-Match` (`*` matches any); undefined when the header is absent. */
+  ifMatch?: readonly string[];
 }
 
 /** The request's actor and scope, kept in CLS so singleton handlers can reach them. */
@@ -36,6 +38,14 @@ export class RequestContext {
 
   setRequestId(requestId: string): void {
     if (this.cls.isActive()) this.cls.set('requestId', requestId);
+  }
+
+  ifMatch(): readonly string[] | undefined {
+    return this.cls.isActive() ? this.cls.get('ifMatch') : undefined;
+  }
+
+  setIfMatch(versions: readonly string[]): void {
+    if (this.cls.isActive()) this.cls.set('ifMatch', versions);
   }
 
   /** Work outside a request (seeding, consumers, schedulers) runs with an explicit actor. */

@@ -1,5 +1,5 @@
 import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { NotFoundError } from '../errors/domain-error';
+import { NotFoundError, PreconditionFailedError } from '../errors/domain-error';
 import type { AccessScope } from './access-scope';
 
 type ScopeColumn = 'organizationId' | 'id' | null;
@@ -23,6 +23,8 @@ export class ScopedRepository<T extends ScopedRow> {
     readonly manager: EntityManager,
     private readonly target: EntityTarget<T>,
     readonly scope: AccessScope,
+    /** The request's `If-Match` versions, checked by `findOneForUpdate`. */
+    private readonly ifMatch?: readonly string[],
   ) {
     const metadata = manager.connection.getMetadata(target);
     this.entityName = metadata.tableName.replace(/^app_/, '').toUpperCase();
@@ -63,6 +65,25 @@ export class ScopedRepository<T extends ScopedRow> {
   async findOneOrFail(id: string, relations: string[] = []): Promise<T> {
     const row = await this.findOne(id, relations);
     if (row === null) throw new NotFoundError(this.entityName, id);
+    return row;
+  }
+
+  /**
+   * The record a command is about to change or delete: locked for the rest of the transaction
+   * and, when the request sent `If-Match`, checked against its version (412 when stale), so
+   * concurrent edits cannot silently overwrite each other.
+   */
+  async findOneForUpdate(id: string): Promise<T> {
+    const row = await this.query('row', 'visible')
+      .andWhere('row.id = :id', { id })
+      .setLock('pessimistic_write')
+      .getOne();
+    if (row === null) throw new NotFoundError(this.entityName, id);
+    this.assertGranted(row);
+    if (this.ifMatch !== undefined && !this.ifMatch.includes('*')) {
+      const version = String((row as { version?: unknown }).version);
+      if (!this.ifMatch.includes(version)) throw new PreconditionFailedError();
+    }
     return row;
   }
 

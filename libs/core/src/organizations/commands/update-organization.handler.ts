@@ -11,7 +11,7 @@ export class UpdateOrganizationHandler implements ICommandHandler<UpdateOrganiza
   execute({ organizationId, input }: UpdateOrganizationCommand): Promise<OrganizationEntity> {
     return this.uow.run(async (tx) => {
       const organizations = tx.repository(OrganizationEntity);
-      const organization = await organizations.findOneOrFail(organizationId);
+      const organization = await organizations.findOneForUpdate(organizationId);
       const before = { ...organization };
       Object.assign(organization, {
         ...(input.name === undefined ? {} : { name: input.name }),
