@@ -108,6 +108,46 @@ describe('organizations', () => {
       expect(rows).toHaveLength(0);
     });
 
+    it('replays a retry with the same Idempotency-Key instead of creating a second row', async () => {
+      const key = `create-org-${unique()}`;
+      const body = { name: `Idem ${unique()}` };
+      const first = await t.http
+        .post('/api/organizations')
+        .set(bearer(acme.admin))
+        .set('Idempotency-Key', key)
+        .send(body);
+      expect(first.status).toBe(201);
+      const retry = await t.http
+        .post('/api/organizations')
+        .set(bearer(acme.admin))
+        .set('Idempotency-Key', key)
+        .send(body);
+      expect(retry.status).toBe(201);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.body).toEqual(first.body);
+      const rows = await t.db.query(`SELECT id FROM organization WHERE name = $1`, [body.name]);
+      expect(rows).toEqual([{ id: first.body.id }]);
+      const other = await t.http
+        .post('/api/organizations')
+        .set(bearer(acme.admin))
+        .set('Idempotency-Key', key)
+        .send({ name: 'Another body' });
+      expectProblem(other, 422, 'IDEMPOTENCY_KEY_REUSED');
+      // A failed request does not burn its key.
+      const failKey = `fail-${unique()}`;
+      expectProblem(
+        await t.http
+          .post('/api/organizations')
+          .set(bearer(acme.admin))
+          .set('Idempotency-Key', failKey)
+          .send({ name: body.name }),
+        409,
+        'ORGANIZATION_NAME_TAKEN',
+      );
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM idempotency_key WHERE key = $1`, [failKey]);
+      expect(n).toBe(0);
+    });
+
     it('answers a duplicate name in the tenant with 409 ORGANIZATION_NAME_TAKEN', async () => {
       const name = `Dup ${unique()}`;
       await t.http.post('/api/organizations').set(bearer(acme.admin)).send({ name }).expect(201);

@@ -19,6 +19,7 @@ import { validationExceptionFactory } from './errors/validation-exception.factor
 import { OutboxEventEntity } from './events/outbox-event.entity';
 import { HealthController } from './health/health.controller';
 import { EtagInterceptor } from './http/etag.interceptor';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { BuiltInRolesSync } from './tenancy/built-in-roles.sync';
@@ -81,6 +82,7 @@ export class CoreModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
