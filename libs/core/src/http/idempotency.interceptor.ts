@@ -76,10 +76,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
       [...identity, hash],
     );
     if (inserted.length > 0) return null;
-    const [stored] = (await this.dataSource.query(
+    const [stored] = await this.dataSource.query<StoredResponse[]>(
       `SELECT request_hash, status_code, response FROM idempotency_key WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`,
       [...identity],
-    )) as StoredResponse[];
+    );
     if (stored === undefined) return this.claim(identity, hash);
     if (stored.request_hash !== hash) {
       throw new IdempotencyKeyReusedError();
