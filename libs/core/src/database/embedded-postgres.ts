@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { serializeRequestsPerConnection } from './pglite-message-queue';
 
 /**
  * PostgreSQL without installing PostgreSQL: PGlite (PostgreSQL compiled to WASM) persisted in
@@ -37,6 +38,7 @@ export class EmbeddedPostgres {
       port: 0,
       maxConnections: options.maxConnections,
     });
+    serializeRequestsPerConnection(server);
     await server.start();
     return new EmbeddedPostgres(db, server, `postgres://postgres@${server.getServerConn()}/postgres`);
   }
