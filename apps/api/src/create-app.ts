@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
+import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, setupSwagger } from '@clientele/core';
+import { type AppConfig, installIpRateLimit, RateLimiter, setupSwagger } from '@clientele/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
@@ -18,6 +19,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
     },
     routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, {
     bufferLogs: true,
@@ -25,9 +27,40 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   if (config.corsOrigins.length > 0) {
-    app.enableCors({ origin: [...config.corsOrigins], credentials: true, exposedHeaders: ['ETag', 'X-Request-Id'] });
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      credentials: true,
+      exposedHeaders: [
+        'ETag',
+        'X-Request-Id',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'Retry-After',
+      ],
+    });
   }
+  // Security headers on every response. The CSP suits JSON and the Swagger UI page, whose
+  // scripts are files of its own ('self') but whose styles are partly inline.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        // Upgrading to https would break Swagger UI on http://localhost; in production TLS is a given.
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+  });
   const fastify = app.getHttpAdapter().getInstance();
+  installIpRateLimit(fastify, app.get(RateLimiter));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

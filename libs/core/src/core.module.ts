@@ -5,11 +5,16 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ApiKeyEntity } from './api-keys/entities/api-key.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { AuditModule } from './audit/audit.module';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthModule } from './auth/auth.module';
 import { AuthSessionEntity } from './auth/entities/auth-session.entity';
 import { RefreshTokenEntity } from './auth/entities/refresh-token.entity';
+import { MfaRecoveryCodeEntity } from './auth/mfa/entities/mfa-recovery-code.entity';
+import { UserMfaEntity } from './auth/mfa/entities/user-mfa.entity';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/app-config.token';
 import { dataSourceOptions } from './database/data-source-options';
@@ -22,6 +27,11 @@ import { EtagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { RateLimitGuard } from './rate-limit/rate-limit.guard';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { RedisConnections } from './redis/redis-connections';
+import { RolesModule } from './roles/roles.module';
+import { ActorCache } from './tenancy/actor-cache';
 import { BuiltInRolesSync } from './tenancy/built-in-roles.sync';
 import { MembershipEntity } from './tenancy/entities/membership.entity';
 import { OrganizationEntity } from './tenancy/entities/organization.entity';
@@ -41,6 +51,9 @@ export const CORE_ENTITIES = [
   RefreshTokenEntity,
   AuditEntryEntity,
   OutboxEventEntity,
+  UserMfaEntity,
+  MfaRecoveryCodeEntity,
+  ApiKeyEntity,
 ];
 
 /** Infrastructure every module relies on: config, database, CLS, logging, auth, errors. */
@@ -71,6 +84,9 @@ export class CoreModule {
         JwtModule.register({ global: true, secret: config.auth.jwtSecret }),
         AuthModule,
         OrganizationsModule,
+        RolesModule,
+        ApiKeysModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -79,7 +95,12 @@ export class CoreModule {
         UnitOfWork,
         ScopedReader,
         BuiltInRolesSync,
+        RedisConnections,
+        ActorCache,
+        RateLimiter,
+        // Guards run in this order: authentication first, so the rate limit can count per actor.
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
@@ -93,7 +114,16 @@ export class CoreModule {
           }),
         },
       ],
-      exports: [APP_CONFIG, RequestContext, UnitOfWork, ScopedReader, AuthModule],
+      exports: [
+        APP_CONFIG,
+        RequestContext,
+        UnitOfWork,
+        ScopedReader,
+        AuthModule,
+        ActorCache,
+        RateLimiter,
+        RedisConnections,
+      ],
     };
   }
 }

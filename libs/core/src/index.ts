@@ -9,6 +9,7 @@ export { EmbeddedPostgres } from './database/embedded-postgres';
 export { escapeLike } from './database/escape-like';
 export { MIGRATIONS } from './database/migrations';
 export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
+export { entitySnapshot } from './database/entity-snapshot';
 export { ApiProblems } from './errors/api-problems.decorator';
 export * from './errors/domain-error';
 export { IdParam } from './errors/id-param.decorator';
@@ -20,7 +21,27 @@ export { buildOpenApiDocument, setupSwagger } from './openapi/swagger';
 export { ApiPageResponse, Page } from './pagination/page';
 export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageParams } from './pagination/page-params.dto';
 export { paginate, parseSort, type SortAllowList } from './pagination/paginate';
+export { parseBracketQuery } from './pagination/bracket-query';
+export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
+export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
+export type { ExportColumn } from './export/export-column';
+export { exportFile } from './export/export-file';
+export {
+  EXPORT_CONTENT_TYPES,
+  type ExportFormat,
+  isExportFormat,
+  LIST_FORMATS,
+  type ListFormat,
+} from './export/export-format';
+export { RowExporter, type SqlQuery } from './export/row-exporter';
+export { findOrganizationMembers } from './organizations/organization-members';
+export { OptionalNonNull } from './validation/optional-non-null.decorator';
 export { PasswordHasher } from './auth/password-hasher';
+export { ApiKeyEntity } from './api-keys/entities/api-key.entity';
+export { passwordPolicyViolation } from './auth/password-policy/password-policy';
+export { installIpRateLimit } from './rate-limit/ip-rate-limit.hook';
+export { RateLimiter } from './rate-limit/rate-limiter';
+export { ActorCache } from './tenancy/actor-cache';
 export { BUILT_IN_ROLE_IDS, BUILT_IN_ROLES, type BuiltInRoleName } from './permissions/built-in-roles';
 export { GrantSet } from './permissions/grant-set';
 export { ALL_PERMISSIONS, Permission } from './permissions/permission.enum';
@@ -31,6 +52,8 @@ export {
   CRM_ROUTE,
   PUBLIC_ROUTE,
   REQUIRED_PERMISSIONS,
+  USER_ONLY_ROUTE,
+  UserOnly,
 } from './permissions/permissions.decorator';
 export { AccessScope } from './tenancy/access-scope';
 export { Actor } from './tenancy/actor';

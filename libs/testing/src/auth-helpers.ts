@@ -67,7 +67,7 @@ export async function memberWithRole(
   role: string,
   organizationId = tenant.organizationId,
 ): Promise<Session> {
-  const email = `${role.toLowerCase()}-${unique()}@example.test`;
+  const email = `${role.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${unique()}@example.test`;
   const response = await http
     .post(`/api/organizations/${organizationId}/members`)
     .set(bearer(tenant.admin))

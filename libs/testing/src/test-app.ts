@@ -30,6 +30,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATABASE_URL: database.url,
     DATABASE_POOL_SIZE: '5',
     MIGRATIONS_RUN: 'false',
+    // Every request of the suite comes from 127.0.0.1: rate limits are off unless a test asks.
+    RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
   const app = await createApp(config);

@@ -6,11 +6,14 @@ import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { UnauthorizedError } from '../errors/domain-error';
-import { Public, RequirePermissions } from '../permissions/permissions.decorator';
+import { Public, RequirePermissions, UserOnly } from '../permissions/permissions.decorator';
+import { LimitAuthAttempts } from '../rate-limit/limit-auth-attempts.decorator';
+import { ChangePasswordCommand } from './commands/change-password.command';
 import { LoginCommand } from './commands/login.command';
 import { LogoutCommand } from './commands/logout.command';
 import { RefreshSessionCommand } from './commands/refresh-session.command';
 import { SignupCommand } from './commands/signup.command';
+import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeResponse } from './dto/me.response';
 import { RefreshDto } from './dto/refresh.dto';
@@ -30,9 +33,10 @@ export class AuthController {
   ) {}
 
   @Public()
+  @LimitAuthAttempts()
   @Post('signup')
   @ApiOperation({ summary: 'Create a tenant, its first organization and its ADMIN user; logs in.' })
-  @ApiProblems(400, 403, 409)
+  @ApiProblems(400, 403, 409, 429)
   async signup(
     @Body() dto: SignupDto,
     @Req() request: FastifyRequest,
@@ -43,9 +47,16 @@ export class AuthController {
   }
 
   @Public()
+  @LimitAuthAttempts()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with e-mail and password; returns an access and a refresh token.' })
+  @ApiOperation({
+    summary: 'Log in with e-mail and password (and mfaCode when MFA is on); returns an access and a refresh token.',
+    description:
+      '401 `INVALID_CREDENTIALS` for a wrong e-mail or password alike, `MFA_REQUIRED` when mfaCode is missing, ' +
+      '`INVALID_MFA_CODE` for a wrong or reused code. After 5 failures in 15 minutes the account is locked: ' +
+      '429 `ACCOUNT_LOCKED` with Retry-After.',
+  })
   @ApiProblems(400, 401, 429)
   async login(
     @Body() dto: LoginDto,
@@ -77,32 +88,40 @@ export class AuthController {
   }
 
   @RequirePermissions()
+  @UserOnly()
   @Post('logout')
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'End this session: its access and refresh tokens stop working.' })
-  @ApiProblems(401)
+  @ApiProblems(401, 403)
   async logout(@Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
     await this.commandBus.execute(new LogoutCommand());
     clearRefreshCookie(reply, this.config.auth.cookieSecure);
   }
 
   @RequirePermissions()
+  @UserOnly()
+  @Post('password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change your password; every other session of yours is logged out.' })
+  @ApiProblems(400, 401, 403, 429)
+  async changePassword(@Body() dto: ChangePasswordDto): Promise<void> {
+    await this.commandBus.execute(new ChangePasswordCommand(dto.currentPassword, dto.newPassword));
+  }
+
+  @RequirePermissions()
+  @UserOnly()
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The current user, tenant and memberships with their roles and grants.' })
-  @ApiProblems(401)
+  @ApiProblems(401, 403)
   me(): Promise<MeResponse> {
     return this.queryBus.execute<GetMeQuery, MeResponse>(new GetMeQuery());
   }
 
   private respond(reply: FastifyReply, tokens: IssuedTokens): TokenResponse {
-    setRefreshCookie(
-      reply,
-      tokens.refreshToken,
-      this.config.auth.refreshTokenTtlSeconds,
-      this.config.auth.cookieSecure,
-    );
+    setRefreshCookie(reply, tokens.refreshToken, tokens.refreshExpiresIn, this.config.auth.cookieSecure);
     return TokenResponse.from(tokens);
   }
 }

@@ -9,17 +9,19 @@ import {
   ValidationError,
 } from '../errors/domain-error';
 import type { Permission } from '../permissions/permission.enum';
-import { CRM_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSIONS } from '../permissions/permissions.decorator';
+import { CRM_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSIONS, USER_ONLY_ROUTE } from '../permissions/permissions.decorator';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
 import { RequestContext } from '../tenancy/request-context';
 import { ActorLoader } from './actor-loader';
+import { API_KEY_PREFIX } from './api-key-secret';
 import { TokenService } from './token.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The one global guard, deny by default: authenticates the bearer token, loads the actor's
+ * The one global guard, deny by default: authenticates the bearer token (an access JWT or a
+ * `ck_…` service API key), loads the actor's
  * grants, resolves the organization the request names (404 when not a member), checks the
  * route's grants (403) and puts the resulting scope in CLS for handlers and repositories.
  */
@@ -48,6 +50,9 @@ export class AuthGuard implements CanActivate {
       // A route that declares neither @Public nor @RequirePermissions is never served.
       throw new ForbiddenError('This route declares no grant and is closed.', 'ROUTE_NOT_DECLARED');
     }
+    if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(USER_ONLY_ROUTE, targets) === true) {
+      throw new ForbiddenError('Only a logged-in user can do this; API keys cannot.', 'USER_ONLY');
+    }
     const organizationId = requestedOrganization(request);
     if (organizationId !== undefined && !actor.isMemberOf(organizationId)) {
       if (authenticated.isMemberOf(organizationId)) throw new CrmDisabledError(organizationId);
@@ -67,7 +72,9 @@ export class AuthGuard implements CanActivate {
     if (match?.[1] === undefined) {
       throw new UnauthorizedError('Send Authorization: Bearer <access token>.', 'UNAUTHORIZED');
     }
-    return this.actors.forSession(this.tokens.verifyAccessToken(match[1]));
+    const credential = match[1];
+    if (credential.startsWith(API_KEY_PREFIX)) return this.actors.forApiKey(credential);
+    return this.actors.forSession(this.tokens.verifyAccessToken(credential));
   }
 }
 

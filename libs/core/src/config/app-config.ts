@@ -21,6 +21,32 @@ export interface AuthConfig {
   readonly refreshTokenTtlSeconds: number;
   readonly signupEnabled: boolean;
   readonly cookieSecure: boolean;
+  /** A session whose refresh token is not used for this long ends (ASVS 3.3.2). */
+  readonly sessionIdleTimeoutSeconds: number;
+  /** Issuer shown by authenticator apps for TOTP. */
+  readonly mfaIssuer: string;
+  /** Key for encrypting TOTP secrets at rest; derived from the JWT secret when unset. */
+  readonly mfaEncryptionKey: string | undefined;
+  /** Failed logins of one account, within the window, that lock it. */
+  readonly loginMaxFailures: number;
+  readonly loginFailureWindowSeconds: number;
+  readonly loginLockoutSeconds: number;
+  /** How long a resolved actor (grants) is reused for the same session or key; 0 = never. */
+  readonly actorCacheTtlMs: number;
+}
+
+export interface RateLimitConfig {
+  readonly enabled: boolean;
+  /** Fixed window length of every counter. */
+  readonly windowSeconds: number;
+  /** Requests per window from one IP address, any route. */
+  readonly perIp: number;
+  /** Requests per window by one authenticated user or API key. */
+  readonly perActor: number;
+  /** Login and signup attempts per window from one IP address. */
+  readonly authPerIp: number;
+  /** Prefix of the Redis keys (when REDIS_URL is set). */
+  readonly keyPrefix: string;
 }
 
 /**
@@ -35,8 +61,11 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   readonly bodyLimitBytes: number;
   readonly corsOrigins: readonly string[];
+  /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
+  readonly trustProxy: boolean;
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
+  readonly rateLimit: RateLimitConfig;
   readonly seedDemoData: boolean;
   readonly natsUrl: string | undefined;
   readonly redisUrl: string | undefined;
@@ -53,6 +82,19 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
   if (jwtSecret !== undefined) {
     env.require('JWT_SECRET', jwtSecret.length >= 32, 'must be at least 32 characters');
   }
+  const mfaEncryptionKey = env.optionalString('MFA_ENCRYPTION_KEY');
+  if (mfaEncryptionKey !== undefined) {
+    env.require('MFA_ENCRYPTION_KEY', mfaEncryptionKey.length >= 32, 'must be at least 32 characters');
+  }
+  const accessTokenTtlSeconds = env.int('ACCESS_TOKEN_TTL_SECONDS', 900, { min: 60, max: 86_400 });
+  const sessionIdleTimeoutSeconds = env.int('SESSION_IDLE_TIMEOUT_SECONDS', 1_800, { min: 120, max: 31_536_000 });
+  // An active client refreshes at least once per access-token lifetime; a shorter idle timeout
+  // would end sessions that are in use.
+  env.require(
+    'SESSION_IDLE_TIMEOUT_SECONDS',
+    sessionIdleTimeoutSeconds > accessTokenTtlSeconds,
+    'must be longer than ACCESS_TOKEN_TTL_SECONDS',
+  );
   const config: AppConfig = {
     env: nodeEnv,
     host: env.string('HOST', '0.0.0.0'),
@@ -61,6 +103,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     bodyLimitBytes: env.int('BODY_LIMIT_BYTES', 1_048_576, { min: 1024, max: 104_857_600 }),
     corsOrigins: env.list('CORS_ORIGINS'),
+    trustProxy: env.bool('TRUST_PROXY', false),
     database: {
       url: databaseUrl,
       poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
@@ -71,10 +114,26 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       jwtSecret,
       jwtIssuer: env.string('JWT_ISSUER', 'clientele'),
       jwtAudience: env.string('JWT_AUDIENCE', 'clientele-api'),
-      accessTokenTtlSeconds: env.int('ACCESS_TOKEN_TTL_SECONDS', 900, { min: 60, max: 86_400 }),
-      refreshTokenTtlSeconds: env.int('REFRESH_TOKEN_TTL_SECONDS', 2_592_000, { min: 300, max: 31_536_000 }),
+      accessTokenTtlSeconds,
+      // OWASP ASVS level 2 (3.3.2): log in again after 12 hours, or 30 minutes idle.
+      refreshTokenTtlSeconds: env.int('REFRESH_TOKEN_TTL_SECONDS', 43_200, { min: 300, max: 31_536_000 }),
       signupEnabled: env.bool('SIGNUP_ENABLED', true),
       cookieSecure: env.bool('COOKIE_SECURE', nodeEnv === 'production'),
+      sessionIdleTimeoutSeconds,
+      mfaIssuer: env.string('MFA_ISSUER', 'Clientele'),
+      mfaEncryptionKey,
+      loginMaxFailures: env.int('LOGIN_MAX_FAILURES', 5, { min: 1, max: 100 }),
+      loginFailureWindowSeconds: env.int('LOGIN_FAILURE_WINDOW_SECONDS', 900, { min: 1, max: 86_400 }),
+      loginLockoutSeconds: env.int('LOGIN_LOCKOUT_SECONDS', 900, { min: 1, max: 86_400 }),
+      actorCacheTtlMs: env.int('ACTOR_CACHE_TTL_MS', 3_000, { min: 0, max: 60_000 }),
+    },
+    rateLimit: {
+      enabled: env.bool('RATE_LIMIT_ENABLED', true),
+      windowSeconds: env.int('RATE_LIMIT_WINDOW_SECONDS', 60, { min: 1, max: 86_400 }),
+      perIp: env.int('RATE_LIMIT_PER_IP', 1_200, { min: 1, max: 10_000_000 }),
+      perActor: env.int('RATE_LIMIT_PER_ACTOR', 600, { min: 1, max: 10_000_000 }),
+      authPerIp: env.int('RATE_LIMIT_AUTH_PER_IP', 20, { min: 1, max: 10_000_000 }),
+      keyPrefix: env.string('RATE_LIMIT_KEY_PREFIX', 'clientele:rl:'),
     },
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
     natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),

@@ -8,6 +8,9 @@ const SECRET_FIELDS: ReadonlySet<string> = new Set([
   'secretHash',
   'mfaSecret',
   'recoveryCodes',
+  'secret',
+  'secretEncrypted',
+  'codeHash',
 ]);
 
 /**

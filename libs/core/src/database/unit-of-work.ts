@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
+import { ActorCache } from '../tenancy/actor-cache';
 import { RequestContext } from '../tenancy/request-context';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { entitySnapshot } from './entity-snapshot';
@@ -16,10 +17,30 @@ export interface Change {
   readonly organizationId: string | null;
   readonly before?: ObjectLiteral | null;
   readonly after?: ObjectLiteral | null;
+  /**
+   * Security events (logins, MFA, password changes) go to the audit log only: they are not
+   * domain changes for webhook and event-stream consumers, and carry IP addresses. They do not
+   * invalidate cached actors by themselves either (a handler that ends sessions does that).
+   */
+  readonly auditOnly?: boolean;
 }
+
+/** Entities whose changes alter who may do what: cached actors of the tenant are dropped on commit. */
+const ACCESS_ENTITIES: ReadonlySet<string> = new Set([
+  'tenant',
+  'organization',
+  'user',
+  'membership',
+  'role',
+  'api_key',
+  'auth_session',
+]);
 
 /** The writing side of one command: scoped repositories on the transaction's manager. */
 export class Transaction {
+  /** Set when a recorded change alters access, so the unit of work invalidates cached actors. */
+  accessChanged = false;
+
   constructor(
     readonly manager: EntityManager,
     readonly scope: AccessScope,
@@ -38,6 +59,27 @@ export class Transaction {
     const before = change.before == null ? null : entitySnapshot(this.manager, change.before);
     const after = change.after == null ? null : entitySnapshot(this.manager, change.after);
     const actor = this.scope.actor;
+    if (ACCESS_ENTITIES.has(change.entity) && change.auditOnly !== true) this.accessChanged = true;
+    const actorId = actor.type === 'system' || actor.type === 'anonymous' ? null : actor.id;
+    if (change.auditOnly === true) {
+      await this.manager.query(
+        `INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          actor.tenantId,
+          change.organizationId,
+          actor.type,
+          actorId,
+          change.type,
+          change.entity,
+          change.entityId,
+          before,
+          after,
+          this.requestId ?? null,
+        ],
+      );
+      return;
+    }
     const payload = { id: change.entityId, organizationId: change.organizationId, before, after };
     await this.manager.query(
       `WITH audit AS (
@@ -50,7 +92,7 @@ export class Transaction {
         actor.tenantId,
         change.organizationId,
         actor.type,
-        actor.type === 'system' ? null : actor.id,
+        actorId,
         change.type,
         change.entity,
         change.entityId,
@@ -73,6 +115,7 @@ export class UnitOfWork {
   constructor(
     private readonly dataSource: DataSource,
     private readonly context: RequestContext,
+    private readonly actors: ActorCache,
   ) {}
 
   run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -84,10 +127,17 @@ export class UnitOfWork {
     return this.inScope(new AccessScope(actor, []), work);
   }
 
-  private inScope<T>(scope: AccessScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) =>
-      work(new Transaction(manager, scope, this.context.requestId(), this.context.ifMatch())),
-    );
+  private async inScope<T>(scope: AccessScope, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    let accessChanged = false;
+    const result = await this.dataSource.transaction(async (manager) => {
+      const tx = new Transaction(manager, scope, this.context.requestId(), this.context.ifMatch());
+      const value = await work(tx);
+      accessChanged = tx.accessChanged;
+      return value;
+    });
+    // After commit, never before: a request between invalidation and commit would cache the old grants.
+    if (accessChanged) this.actors.tenantChanged(scope.tenantId);
+    return result;
   }
 }
 

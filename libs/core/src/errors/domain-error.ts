@@ -89,3 +89,13 @@ export class CrmDisabledError extends DomainError {
     super('CRM_DISABLED', `CRM is switched off for organization ${organizationId}.`);
   }
 }
+
+/** 429: a rate limit or an account lock; the problem filter turns `retryAfterSeconds` into Retry-After. */
+export class TooManyRequestsError extends DomainError {
+  readonly status = 429;
+  readonly title = 'Too many requests';
+
+  constructor(code: 'RATE_LIMITED' | 'ACCOUNT_LOCKED', detail: string, retryAfterSeconds: number) {
+    super(code, detail, undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+}

@@ -38,4 +38,16 @@ describe('GrantSet', () => {
     expect(role('ADMIN').hasAny([P.ORG_SETTINGS_EDIT])).toBe(true);
     expect(role('ADMIN').has(P.API_KEYS_MANAGE)).toBe(true);
   });
+
+  it('covers: a holder may hand out what they hold, and *_EDIT_OWN under a held *_EDIT', () => {
+    const admin = new GrantSet(BUILT_IN_ROLES.ADMIN);
+    for (const role of Object.values(BUILT_IN_ROLES)) {
+      for (const permission of role) expect(admin.covers(permission)).toBe(true);
+    }
+    const viewer = new GrantSet(BUILT_IN_ROLES.VIEWER);
+    expect(viewer.covers(P.ORG_CONTACT_VIEW)).toBe(true);
+    expect(viewer.covers(P.ORG_CONTACT_EDIT_OWN)).toBe(false);
+    expect(viewer.covers(P.AUDIT_VIEW)).toBe(false);
+    expect(viewer.covers(P.API_KEYS_MANAGE)).toBe(false);
+  });
 });

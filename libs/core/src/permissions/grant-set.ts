@@ -34,6 +34,15 @@ export class GrantSet {
     return permissions.some((permission) => this.has(permission));
   }
 
+  /**
+   * Whether someone holding these grants may hand `permission` to another (a role, an API key)
+   * without giving more than they have: held, or a `*_EDIT_OWN` narrower than a held `*_EDIT`.
+   */
+  covers(permission: Permission): boolean {
+    if (this.has(permission)) return true;
+    return permission.endsWith('_EDIT_OWN') && this.has(permission.slice(0, -'_OWN'.length) as Permission);
+  }
+
   toArray(): Permission[] {
     return [...this.grants].sort();
   }

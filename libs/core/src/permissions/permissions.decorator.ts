@@ -21,3 +21,11 @@ export const CRM_ROUTE = 'clientele:crm';
  * invisible to it, and naming one answers 404 `CRM_DISABLED` (GitLab: CRM is enabled per group).
  */
 export const CrmRoute = (): MethodDecorator & ClassDecorator => SetMetadata(CRM_ROUTE, true);
+
+export const USER_ONLY_ROUTE = 'clientele:user-only';
+
+/**
+ * A route about the logged-in person (their session, password, MFA): an API key is refused
+ * with 403 `USER_ONLY`, whatever its grants.
+ */
+export const UserOnly = (): MethodDecorator & ClassDecorator => SetMetadata(USER_ONLY_ROUTE, true);

@@ -1,6 +1,7 @@
 import { GrantSet } from '../permissions/grant-set';
 
-export type ActorType = 'user' | 'api_key' | 'system';
+/** `anonymous`: a not-yet-authenticated caller, e.g. the author of a failed login in the audit log. */
+export type ActorType = 'user' | 'api_key' | 'system' | 'anonymous';
 
 /**
  * Who is acting: resolved once per request by the auth guard (grants read from the

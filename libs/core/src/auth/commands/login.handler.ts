@@ -1,21 +1,40 @@
+import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../../database/unit-of-work';
 import { UnauthorizedError } from '../../errors/domain-error';
+import { Actor } from '../../tenancy/actor';
 import { UserEntity } from '../../tenancy/entities/user.entity';
 import { unscopedRepository } from '../../tenancy/unscoped-repository';
+import { emailHash, LoginLockout } from '../lockout/login-lockout';
+import { type MfaFactor, MfaCodeVerifier } from '../mfa/mfa-code-verifier';
 import { PasswordHasher } from '../password-hasher';
-import { type IssuedTokens, SessionService } from '../session.service';
+import { type ClientInfo, type IssuedTokens, SessionService } from '../session.service';
 import { LoginCommand } from './login.command';
 
+type FailureReason = 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE';
+
+/**
+ * E-mail + password (+ TOTP or recovery code when MFA is on) → a new session. Locked accounts
+ * are refused before any check; every failure counts towards the lock and is audited in the
+ * user's tenant. Failures for unknown e-mails have no tenant to audit in: they are logged
+ * (hashed e-mail, IP) and counted towards the same lock, but not stored in the audit log.
+ */
 @CommandHandler(LoginCommand)
 export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens> {
+  private readonly logger = new Logger('Login');
+
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly lockout: LoginLockout,
+    private readonly mfa: MfaCodeVerifier,
   ) {}
 
   async execute({ input, client }: LoginCommand): Promise<IssuedTokens> {
+    await this.lockout.assertNotLocked(input.email);
     const user = await unscopedRepository(this.dataSource.manager, UserEntity)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -27,8 +46,70 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
         ? await this.passwords.verifyDummy(input.password)
         : await this.passwords.verify(user.passwordHash, input.password);
     if (user === null || !valid || !user.isActive) {
+      await this.recordFailure(user, input.email, 'INVALID_CREDENTIALS', client);
       throw new UnauthorizedError('The e-mail or password is wrong.', 'INVALID_CREDENTIALS');
     }
-    return this.dataSource.transaction((manager) => this.sessions.open(manager, user, client));
+    const factor = await this.secondFactor(user, input.email, input.mfaCode, client);
+    const actor = new Actor('user', user.id, user.tenantId, new Map());
+    return this.uow.runAs(actor, async (tx) => {
+      await this.lockout.reset(tx.manager, input.email);
+      const issued = await this.sessions.open(tx.manager, user, client);
+      await tx.record({
+        type: 'user.logged_in',
+        entity: 'user',
+        entityId: user.id,
+        organizationId: null,
+        after: { sessionId: issued.sessionId, mfa: factor, ip: client.ip ?? null, userAgent: client.userAgent ?? null },
+        auditOnly: true,
+      });
+      return issued;
+    });
+  }
+
+  /** Null when the user has no MFA; otherwise the factor that was accepted, or a 401. */
+  private async secondFactor(
+    user: UserEntity,
+    email: string,
+    code: string | undefined,
+    client: ClientInfo,
+  ): Promise<MfaFactor | null> {
+    const mfa = await this.mfa.findEnabled(this.dataSource.manager, user.id);
+    if (mfa === null) return null;
+    if (code === undefined) {
+      throw new UnauthorizedError(
+        'This account uses two-factor authentication: send mfaCode (authenticator code or recovery code).',
+        'MFA_REQUIRED',
+      );
+    }
+    const factor = await this.mfa.accept(this.dataSource.manager, mfa, code);
+    if (factor === null) {
+      await this.recordFailure(user, email, 'INVALID_MFA_CODE', client);
+      throw new UnauthorizedError('The authentication code is wrong or was already used.', 'INVALID_MFA_CODE');
+    }
+    return factor;
+  }
+
+  private async recordFailure(
+    user: UserEntity | null,
+    email: string,
+    reason: FailureReason,
+    client: ClientInfo,
+  ): Promise<void> {
+    if (user === null) {
+      const { failures } = await this.lockout.recordFailure(this.dataSource.manager, email);
+      this.logger.warn(
+        { emailHash: emailHash(email).slice(0, 16), ip: client.ip, failures, reason },
+        'Login failed for an unknown e-mail',
+      );
+      return;
+    }
+    const attempt = new Actor('anonymous', user.id, user.tenantId, new Map());
+    await this.uow.runAs(attempt, async (tx) => {
+      const { failures, lockedNow } = await this.lockout.recordFailure(tx.manager, email);
+      const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
+      const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
+      await tx.record({ ...base, type: 'user.login_failed', after: details });
+      if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: details });
+    });
   }
 }

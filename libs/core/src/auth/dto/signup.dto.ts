@@ -1,4 +1,5 @@
 import { IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword } from '../password-policy/acceptable-password.decorator';
 
 export class SignupDto {
   /** The company account to create. */
@@ -17,10 +18,11 @@ export class SignupDto {
   @MaxLength(254)
   email: string;
 
-  /** At least 12 characters. */
+  /** At least 12 characters, not a common password, not the e-mail. */
   @IsString()
   @MinLength(12)
   @MaxLength(200)
+  @IsAcceptablePassword()
   password: string;
 
   @IsString()

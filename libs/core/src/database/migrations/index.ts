@@ -1,9 +1,15 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { IdempotencyKey1764000000500 } from './1764000000500-idempotency-key';
 import { ContactsCustomersTags1764000001000 } from './1764000001000-contacts-customers-tags';
+import { IdentityAndAccess1764000004000 } from './1764000004000-identity-and-access';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
  * test harness run the same set whether from TypeScript sources or the build.
  */
-export const MIGRATIONS = [Foundation1764000000000, IdempotencyKey1764000000500, ContactsCustomersTags1764000001000];
+export const MIGRATIONS = [
+  Foundation1764000000000,
+  IdempotencyKey1764000000500,
+  ContactsCustomersTags1764000001000,
+  IdentityAndAccess1764000004000,
+];

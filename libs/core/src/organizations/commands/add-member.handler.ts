@@ -19,7 +19,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Membe
     const passwordHash = input.userId === undefined ? await this.passwords.hash(input.password ?? '') : undefined;
     return this.uow.run(async (tx) => {
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(organizationId);
-      const role = await findAssignableRole(tx.manager, tx.scope.tenantId, input);
+      const role = await findAssignableRole(tx, organization.id, input);
       const user =
         input.userId === undefined
           ? await this.createUser(tx, input, passwordHash ?? '')

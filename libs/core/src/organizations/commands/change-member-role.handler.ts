@@ -14,7 +14,7 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
     return this.uow.run(async (tx) => {
       const membership = await findMembership(tx, organizationId, userId);
       const before = { ...membership };
-      const role = await findAssignableRole(tx.manager, tx.scope.tenantId, input);
+      const role = await findAssignableRole(tx, organizationId, input);
       if (role.id !== membership.roleId) await assertNotLastAdmin(tx, membership);
       membership.roleId = role.id;
       membership.role = role;

@@ -1,4 +1,5 @@
 import { IsEmail, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsAcceptablePassword } from '../../auth/password-policy/acceptable-password.decorator';
 
 /**
  * Either `userId` of an existing user of the tenant, or `email`, `password`, `firstName` and
@@ -14,11 +15,12 @@ export class AddMemberDto {
   @MaxLength(254)
   email?: string;
 
-  /** Initial password of a new user, at least 12 characters. */
+  /** Initial password of a new user: at least 12 characters, not a common password. */
   @ValidateIf((dto: AddMemberDto) => dto.userId === undefined)
   @IsString()
   @MinLength(12)
   @MaxLength(200)
+  @IsAcceptablePassword()
   password?: string;
 
   @ValidateIf((dto: AddMemberDto) => dto.userId === undefined)

@@ -1,4 +1,12 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  DeleteDateColumn,
+  Entity,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
 import type { Permission } from '../../permissions/permission.enum';
 
 /**
@@ -34,4 +42,14 @@ export class RoleEntity {
 
   @VersionColumn({ default: 1 })
   version: number;
+
+  /** Tenant roles are soft-deleted: past memberships still name them. */
+  @DeleteDateColumn({ type: 'timestamptz', precision: 3, nullable: true })
+  deletedAt: Date | null;
+
+  @Column('uuid', { nullable: true })
+  createdBy: string | null;
+
+  @Column('uuid', { nullable: true })
+  updatedBy: string | null;
 }

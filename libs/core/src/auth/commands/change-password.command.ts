@@ -1,0 +1,6 @@
+export class ChangePasswordCommand {
+  constructor(
+    readonly currentPassword: string,
+    readonly newPassword: string,
+  ) {}
+}

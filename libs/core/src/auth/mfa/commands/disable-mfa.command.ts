@@ -1,0 +1,6 @@
+export class DisableMfaCommand {
+  constructor(
+    readonly password: string,
+    readonly code: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class EnableMfaCommand {
+  constructor(readonly code: string) {}
+}

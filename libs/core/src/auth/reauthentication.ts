@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { ScopedReader, UnitOfWork } from '../database/unit-of-work';
+import { NotFoundError, ValidationError } from '../errors/domain-error';
+import { UserEntity } from '../tenancy/entities/user.entity';
+import { LoginLockout } from './lockout/login-lockout';
+import { PasswordHasher } from './password-hasher';
+
+export type ReauthenticationFailure = 'INVALID_PASSWORD' | 'INVALID_MFA_CODE';
+
+/**
+ * Sensitive changes by a logged-in user (password, MFA) ask for the password again. Wrong
+ * answers count towards the account lock like failed logins, so a stolen access token cannot
+ * be used to guess the password; they answer 400 on the field, not 401, since the token is fine.
+ */
+@Injectable()
+export class Reauthentication {
+  constructor(
+    private readonly reader: ScopedReader,
+    private readonly uow: UnitOfWork,
+    private readonly passwords: PasswordHasher,
+    private readonly lockout: LoginLockout,
+  ) {}
+
+  /** The current user (with password hash) when `password` is theirs. */
+  async confirmPassword(password: string, field: string): Promise<UserEntity> {
+    const users = this.reader.repository(UserEntity);
+    const id = users.scope.actor.id;
+    const user = await users.query('user').addSelect('user.passwordHash').andWhere('user.id = :id', { id }).getOne();
+    if (user === null) throw new NotFoundError('USER', id);
+    await this.lockout.assertNotLocked(user.email);
+    if (await this.passwords.verify(user.passwordHash, password)) return user;
+    await this.recordFailure(user, 'INVALID_PASSWORD');
+    throw ValidationError.field(field, `${field} is not your current password`, 'INVALID_PASSWORD');
+  }
+
+  async recordFailure(user: UserEntity, reason: ReauthenticationFailure): Promise<void> {
+    await this.uow.run(async (tx) => {
+      const { failures, lockedNow } = await this.lockout.recordFailure(tx.manager, user.email);
+      const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
+      await tx.record({ ...base, type: 'user.reauthentication_failed', after: { reason, failures } });
+      if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: { reason, failures } });
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export class DeleteRoleCommand {
+  constructor(readonly roleId: string) {}
+}

@@ -1,0 +1,30 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { ConflictError } from '../../errors/domain-error';
+import { MembershipEntity } from '../../tenancy/entities/membership.entity';
+import { RoleEntity } from '../../tenancy/entities/role.entity';
+import { findMutableRole } from '../find-role';
+import { DeleteRoleCommand } from './delete-role.command';
+
+/** Deletes a tenant role nobody holds; a role in use answers 409 `ROLE_IN_USE`. */
+@CommandHandler(DeleteRoleCommand)
+export class DeleteRoleHandler implements ICommandHandler<DeleteRoleCommand, void> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ roleId }: DeleteRoleCommand): Promise<void> {
+    return this.uow.run(async (tx) => {
+      const role = await findMutableRole(tx, roleId);
+      // Counted across the whole tenant, not only the actor's organizations: the role is the tenant's.
+      const members = await tx.manager.countBy(MembershipEntity, { tenantId: tx.scope.tenantId, roleId: role.id });
+      if (members > 0) {
+        throw new ConflictError(
+          'ROLE_IN_USE',
+          `${members} member${members === 1 ? ' holds' : 's hold'} this role; give them another role first.`,
+          { memberCount: members },
+        );
+      }
+      await tx.repository(RoleEntity).softRemove(role);
+      await tx.record({ type: 'role.deleted', entity: 'role', entityId: role.id, organizationId: null, before: role });
+    });
+  }
+}

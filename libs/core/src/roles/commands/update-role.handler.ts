@@ -1,0 +1,38 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '../../database/unit-of-work';
+import { RoleEntity } from '../../tenancy/entities/role.entity';
+import { assertGrantsHeldSomewhere } from '../grants-assignable';
+import { findMutableRole } from '../find-role';
+import { assertNotBuiltInName } from '../role-rules';
+import { UpdateRoleCommand } from './update-role.command';
+
+/** Renames a tenant role or replaces its grants; members holding it get the new grants on their next request. */
+@CommandHandler(UpdateRoleCommand)
+export class UpdateRoleHandler implements ICommandHandler<UpdateRoleCommand, RoleEntity> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ roleId, input }: UpdateRoleCommand): Promise<RoleEntity> {
+    return this.uow.run(async (tx) => {
+      const role = await findMutableRole(tx, roleId);
+      if (input.name !== undefined) assertNotBuiltInName(input.name);
+      if (input.grants !== undefined)
+        assertGrantsHeldSomewhere(tx.scope, input.grants, tx.scope.grantedOrganizationIds);
+      const before = Object.assign(new RoleEntity(), role);
+      Object.assign(role, {
+        ...(input.name === undefined ? {} : { name: input.name }),
+        ...(input.description === undefined ? {} : { description: input.description }),
+        ...(input.grants === undefined ? {} : { grants: [...input.grants].sort() }),
+      });
+      const saved = await tx.repository(RoleEntity).save(role);
+      await tx.record({
+        type: 'role.updated',
+        entity: 'role',
+        entityId: role.id,
+        organizationId: null,
+        before,
+        after: saved,
+      });
+      return saved;
+    });
+  }
+}

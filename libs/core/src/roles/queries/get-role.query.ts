@@ -1,0 +1,3 @@
+export class GetRoleQuery {
+  constructor(readonly roleId: string) {}
+}
