@@ -11,6 +11,7 @@ import {
   unscopedRepository,
 } from '@clientele/core';
 import { DataSource, type EntityManager } from 'typeorm';
+import { seedDemoCrm } from './demo-crm-seeder';
 
 export const DEMO_TENANT_NAME = 'Demo Ltd';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.clientele.dev';
@@ -29,8 +30,9 @@ export interface DemoLogin {
 }
 
 /**
- * The demo tenant: "Demo Ltd" with one organization and a user in each built-in role, all
- * sharing one generated password. Seeding writes with the unscoped escape hatch on purpose.
+ * The demo tenant: "Demo Ltd" with one organization, a user in each built-in role (all
+ * sharing one generated password) and a CRM of customers, contacts and tags, in one
+ * transaction. Seeding writes with the unscoped escape hatch on purpose.
  */
 export async function seedDemoTenant(app: INestApplication): Promise<DemoLogin | null> {
   const dataSource = app.get(DataSource);
@@ -44,7 +46,8 @@ export async function seedDemoTenant(app: INestApplication): Promise<DemoLogin |
       tenantId: tenant.id,
       name: 'Demo Ltd',
     });
-    await seedUsers(manager, tenant.id, organization.id, passwordHash);
+    const users = await seedUsers(manager, tenant.id, organization.id, passwordHash);
+    await seedDemoCrm(manager, { tenantId: tenant.id, organizationId: organization.id, users });
     return { email: DEMO_ADMIN_EMAIL, password };
   });
 }
@@ -54,7 +57,8 @@ async function seedUsers(
   tenantId: string,
   organizationId: string,
   passwordHash: string,
-): Promise<void> {
+): Promise<Record<BuiltInRoleName, string>> {
+  const users: Partial<Record<BuiltInRoleName, string>> = {};
   for (const demo of DEMO_USERS) {
     const user = await unscopedRepository(manager, UserEntity).save({
       tenantId,
@@ -69,5 +73,8 @@ async function seedUsers(
       userId: user.id,
       roleId: BUILT_IN_ROLE_IDS[demo.role],
     });
+    users[demo.role] = user.id;
   }
+  // DEMO_USERS lists every built-in role once, so every key is set.
+  return users as Record<BuiltInRoleName, string>;
 }

@@ -1,0 +1,129 @@
+import { type BuiltInRoleName, unscopedRepository } from '@clientele/core';
+import { ContactEntity, CustomerEntity, TagEntity } from '@clientele/crm';
+import type { EntityManager } from 'typeorm';
+import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
+
+export interface DemoOrganization {
+  readonly tenantId: string;
+  readonly organizationId: string;
+  /** The demo user of each built-in role. */
+  readonly users: Readonly<Record<BuiltInRoleName, string>>;
+}
+
+const HOUR_MS = 3_600_000;
+/** Records are spread over the last weeks, oldest first, so lists read like a real CRM's. */
+const SPACING_MS = 7 * HOUR_MS;
+
+/**
+ * The demo tenant's CRM: tags, the twelve companies and their sixty people, written in the
+ * caller's transaction. Every third person is owned by the AGENT (and has them as a member),
+ * so the AGENT's edit-own rule has something to show.
+ */
+export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
+  const tags = await seedTags(manager, demo);
+  const total = DEMO_COMPANIES.reduce((sum, company) => sum + 1 + company.people.length, 0);
+  const startedAt = Date.now() - total * SPACING_MS;
+  let sequence = 0;
+  const nextCreatedAt = (): Date => new Date(startedAt + sequence++ * SPACING_MS);
+  let personIndex = 0;
+  for (const company of DEMO_COMPANIES) {
+    const customer = await seedCustomer(manager, demo, company, tags, nextCreatedAt());
+    for (const person of company.people) {
+      await seedContact(manager, demo, { company, customer, person, personIndex, tags, createdAt: nextCreatedAt() });
+      personIndex += 1;
+    }
+  }
+}
+
+async function seedTags(manager: EntityManager, demo: DemoOrganization): Promise<Map<DemoTagName, TagEntity>> {
+  const tags = new Map<DemoTagName, TagEntity>();
+  for (const tag of DEMO_TAGS) {
+    const saved = await unscopedRepository(manager, TagEntity).save({
+      ...stamp(demo, demo.users.ADMIN),
+      name: tag.name,
+      color: tag.color,
+      description: tag.description,
+    });
+    tags.set(tag.name, saved);
+  }
+  return tags;
+}
+
+function seedCustomer(
+  manager: EntityManager,
+  demo: DemoOrganization,
+  company: DemoCompany,
+  tags: ReadonlyMap<DemoTagName, TagEntity>,
+  createdAt: Date,
+): Promise<CustomerEntity> {
+  return unscopedRepository(manager, CustomerEntity).save({
+    ...stamp(demo, demo.users.MANAGER),
+    name: company.name,
+    kind: company.kind,
+    primaryDomain: company.domain,
+    notes: company.notes ?? null,
+    ownerId: demo.users.MANAGER,
+    tags: pickTags(tags, company.tags),
+    createdAt,
+    updatedAt: createdAt,
+  });
+}
+
+interface ContactSeed {
+  readonly company: DemoCompany;
+  readonly customer: CustomerEntity;
+  readonly person: DemoPerson;
+  readonly personIndex: number;
+  readonly tags: ReadonlyMap<DemoTagName, TagEntity>;
+  readonly createdAt: Date;
+}
+
+async function seedContact(manager: EntityManager, demo: DemoOrganization, seed: ContactSeed): Promise<void> {
+  const { company, customer, person, personIndex, createdAt } = seed;
+  const ownerId = [demo.users.AGENT, demo.users.MANAGER, demo.users.ADMIN][personIndex % 3];
+  await unscopedRepository(manager, ContactEntity).save({
+    ...stamp(demo, ownerId),
+    name: `${person.firstName} ${person.lastName}`,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    primaryEmail: `${emailPart(person.firstName)}.${emailPart(person.lastName)}@${company.domain}`,
+    // 020 7946 0000–0999 is reserved for drama: realistic, and never anyone's number.
+    primaryPhone: `+44 20 7946 ${String(personIndex).padStart(4, '0')}`,
+    jobTitle: person.jobTitle,
+    contactType: person.kind ?? company.kind,
+    status: person.status,
+    customerId: customer.id,
+    ownerId,
+    budget: person.budget?.amount ?? null,
+    budgetType: person.budget?.type ?? null,
+    notes: person.notes ?? null,
+    marketingOptOut: person.marketingOptOut ?? false,
+    isActive: person.status !== 'Churned',
+    members: ownerId === demo.users.AGENT ? [{ id: demo.users.AGENT }] : [],
+    tags: pickTags(seed.tags, person.tags),
+    createdAt,
+    updatedAt: createdAt,
+  });
+}
+
+function stamp(
+  demo: DemoOrganization,
+  author: string,
+): { tenantId: string; organizationId: string; createdBy: string; updatedBy: string } {
+  return { tenantId: demo.tenantId, organizationId: demo.organizationId, createdBy: author, updatedBy: author };
+}
+
+function pickTags(tags: ReadonlyMap<DemoTagName, TagEntity>, names: readonly DemoTagName[] = []): TagEntity[] {
+  return names.flatMap((name) => {
+    const tag = tags.get(name);
+    return tag === undefined ? [] : [tag];
+  });
+}
+
+/** "O'Brien" → "obrien": the local part of a plausible company e-mail address. */
+function emailPart(name: string): string {
+  return name
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
+}

@@ -1,0 +1,5 @@
+import type { CreateCustomerDto } from '../dto/create-customer.dto';
+
+export class CreateCustomerCommand {
+  constructor(readonly input: CreateCustomerDto) {}
+}

@@ -1,0 +1,50 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { findOrganizationMembers, UnitOfWork } from '@clientele/core';
+import { findOrganizationTags, requestedTagIds } from '../../tags';
+import { defaultOwnerId } from '../../record-ownership';
+import { assertCustomerNameFree } from '../customer-names';
+import { customerSnapshot } from '../customer-snapshot';
+import { CustomerEntity } from '../entities/customer.entity';
+import { CreateCustomerCommand } from './create-customer.command';
+
+@CommandHandler(CreateCustomerCommand)
+export class CreateCustomerHandler implements ICommandHandler<CreateCustomerCommand, CustomerEntity> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ input }: CreateCustomerCommand): Promise<CustomerEntity> {
+    return this.uow.run(async (tx) => {
+      const organizationId = tx.scope.targetOrganizationId(input.organizationId);
+      const requestedTags = requestedTagIds(input);
+      const tags = await findOrganizationTags(
+        tx,
+        organizationId,
+        requestedTags?.ids ?? [],
+        requestedTags?.field ?? 'tags',
+      );
+      const ownerId = input.ownerId === undefined ? defaultOwnerId(tx.scope) : input.ownerId;
+      if (ownerId !== null) await findOrganizationMembers(tx, organizationId, [ownerId], 'ownerId');
+      await assertCustomerNameFree(tx, organizationId, input.name);
+
+      const customers = tx.repository(CustomerEntity);
+      const customer = customers.create({
+        organizationId,
+        name: input.name,
+        kind: input.kind ?? 'CUSTOMER',
+        primaryDomain: input.primaryDomain ?? null,
+        logoUrl: input.logoUrl ?? null,
+        notes: input.notes ?? null,
+        ownerId: ownerId?.toLowerCase() ?? null,
+      });
+      customer.tags = tags;
+      const saved = await customers.save(customer);
+      await tx.record({
+        type: 'customer.created',
+        entity: 'customer',
+        entityId: saved.id,
+        organizationId: saved.organizationId,
+        after: customerSnapshot(tx, saved, tags),
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export class DeleteCustomerCommand {
+  constructor(readonly customerId: string) {}
+}

@@ -1,0 +1,30 @@
+import { escapeLike } from '@clientele/core';
+import type { SelectQueryBuilder } from 'typeorm';
+import { whereTagged } from '../tags';
+import { CUSTOMER_TAGS } from './customer-tags';
+import type { ListCustomersParams } from './dto/list-customers.params';
+import type { CustomerEntity } from './entities/customer.entity';
+
+/** The same text the `customer_search_trgm` index holds, so `q` can use it. */
+export const CUSTOMER_SEARCH_TEXT = (alias: string): string =>
+  `lower(${alias}.name || ' ' || coalesce(${alias}.primaryDomain, ''))`;
+
+/** The list's filters, shared by the JSON page and the export. */
+export function applyCustomerFilters(
+  qb: SelectQueryBuilder<CustomerEntity>,
+  params: ListCustomersParams,
+): SelectQueryBuilder<CustomerEntity> {
+  const alias = qb.alias;
+  if (params.q !== undefined && params.q.trim() !== '') {
+    qb.andWhere(`${CUSTOMER_SEARCH_TEXT(alias)} LIKE :customerQ`, {
+      customerQ: `%${escapeLike(params.q.trim().toLowerCase())}%`,
+    });
+  }
+  if (params.kind !== undefined) qb.andWhere(`${alias}.kind = :kind`, { kind: params.kind });
+  if (params.ownerId !== undefined) qb.andWhere(`${alias}.ownerId = :ownerId`, { ownerId: params.ownerId });
+  if (params.tag !== undefined) whereTagged(qb, CUSTOMER_TAGS, params.tag);
+  return qb;
+}
+
+/** Sortable fields of the customer list. */
+export const CUSTOMER_SORTS = { name: 'name', createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;

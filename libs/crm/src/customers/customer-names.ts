@@ -1,0 +1,72 @@
+import { ConflictError, type Transaction } from '@clientele/core';
+import { defaultOwnerId } from '../record-ownership';
+import { customerSnapshot } from './customer-snapshot';
+import { CustomerEntity } from './entities/customer.entity';
+
+function findByName(tx: Transaction, organizationId: string, name: string): Promise<CustomerEntity | null> {
+  return tx
+    .repository(CustomerEntity)
+    .query('customer', 'visible')
+    .andWhere('customer.organizationId = :organizationId', { organizationId })
+    .andWhere('lower(customer.name) = lower(:name)', { name })
+    .getOne();
+}
+
+/**
+ * A name must be free before a customer takes it. The check names the holder (`existingId`);
+ * the partial unique index `customer_name_uq` stays the backstop against a concurrent insert.
+ */
+export async function assertCustomerNameFree(
+  tx: Transaction,
+  organizationId: string,
+  name: string,
+  exceptId?: string,
+): Promise<void> {
+  const holder = await findByName(tx, organizationId, name);
+  if (holder !== null && holder.id !== exceptId) {
+    throw new ConflictError('CUSTOMER_NAME_TAKEN', `The organization already has a customer named "${holder.name}".`, {
+      existingId: holder.id,
+    });
+  }
+}
+
+/**
+ * The organization's customer called `name` (case-insensitive), created when there is none —
+ * exactly one however many requests race: the insert is `ON CONFLICT DO NOTHING` on the partial
+ * unique index, so a loser waits for the winner's commit, inserts nothing, and reads its row.
+ * Null when there is none and `mayCreate` is false (the caller's role cannot create customers).
+ */
+export async function findOrCreateCustomerByName(
+  tx: Transaction,
+  organizationId: string,
+  name: string,
+  mayCreate = true,
+): Promise<CustomerEntity | null> {
+  const existing = await findByName(tx, organizationId, name);
+  if (existing !== null || !mayCreate) return existing;
+
+  const draft = tx.repository(CustomerEntity).create({ organizationId, name, ownerId: defaultOwnerId(tx.scope) });
+  const inserted = await tx.manager
+    .createQueryBuilder()
+    .insert()
+    .into(CustomerEntity)
+    .values(draft)
+    .orIgnore()
+    .returning('id')
+    .execute();
+  const customer = await findByName(tx, organizationId, name);
+  if (customer === null) {
+    // Inserted nothing yet finds nothing: the conflicting row was deleted in between.
+    throw new ConflictError('CONCURRENT_UPDATE', 'The customer changed concurrently; retry the request.');
+  }
+  if ((inserted.raw as unknown[]).length > 0) {
+    await tx.record({
+      type: 'customer.created',
+      entity: 'customer',
+      entityId: customer.id,
+      organizationId: customer.organizationId,
+      after: customerSnapshot(tx, customer, []),
+    });
+  }
+  return customer;
+}

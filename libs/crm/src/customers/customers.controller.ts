@@ -1,0 +1,104 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  CrmRoute,
+  exportFile,
+  IdParam,
+  isExportFormat,
+  type Page,
+  Permission,
+  RequirePermissions,
+} from '@clientele/core';
+import { CreateCustomerCommand } from './commands/create-customer.command';
+import { DeleteCustomerCommand } from './commands/delete-customer.command';
+import { UpdateCustomerCommand } from './commands/update-customer.command';
+import type { CustomerView } from './customer-view';
+import { CreateCustomerDto } from './dto/create-customer.dto';
+import { CustomerResponse } from './dto/customer.response';
+import { ListCustomersParams } from './dto/list-customers.params';
+import { UpdateCustomerDto } from './dto/update-customer.dto';
+import type { CustomerEntity } from './entities/customer.entity';
+import { ExportCustomersQuery } from './queries/export-customers.query';
+import { GetCustomerQuery } from './queries/get-customer.query';
+import { ListCustomersQuery } from './queries/list-customers.query';
+
+/**
+ * The portal's customers (companies). Reading needs `ORG_CONTACT_VIEW` and writing
+ * `ORG_CONTACT_EDIT` (the portal treats contacts and customers as one CRM); an AGENT
+ * (`ORG_CONTACT_EDIT_OWN`) may update the customers it owns.
+ */
+@ApiTags('crm: customers')
+@ApiBearerAuth()
+@CrmRoute()
+@Controller('crm/customers')
+export class CustomersController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get()
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({
+    summary: 'Customers with contact count, open tickets, contract status and billing summary.',
+    description: 'With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  @ApiPageResponse(CustomerResponse)
+  @ApiProblems(400, 401, 403, 404)
+  async list(@Query() params: ListCustomersParams): Promise<Page<CustomerResponse> | StreamableFile> {
+    if (isExportFormat(params.format)) {
+      const stream = await this.queryBus.execute<ExportCustomersQuery, Readable>(
+        new ExportCustomersQuery(params, params.format),
+      );
+      return exportFile('customers', params.format, stream);
+    }
+    const page = await this.queryBus.execute<ListCustomersQuery, Page<CustomerView>>(new ListCustomersQuery(params));
+    return page.map((view) => CustomerResponse.from(view));
+  }
+
+  @Get(':id')
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({ summary: 'One customer.' })
+  @ApiProblems(400, 401, 403, 404)
+  get(@IdParam() id: string): Promise<CustomerResponse> {
+    return this.view(id);
+  }
+
+  @Post()
+  @RequirePermissions(Permission.ORG_CONTACT_EDIT)
+  @ApiOperation({ summary: 'Create a customer; its name is unique in the organization (case-insensitive).' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async create(@Body() dto: CreateCustomerDto): Promise<CustomerResponse> {
+    const customer = await this.commandBus.execute<CreateCustomerCommand, CustomerEntity>(
+      new CreateCustomerCommand(dto),
+    );
+    return this.view(customer.id);
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.ORG_CONTACT_EDIT, Permission.ORG_CONTACT_EDIT_OWN)
+  @ApiOperation({ summary: 'Change the fields sent; an AGENT only on customers it owns.' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async update(@IdParam() id: string, @Body() dto: UpdateCustomerDto): Promise<CustomerResponse> {
+    await this.commandBus.execute<UpdateCustomerCommand, CustomerEntity>(new UpdateCustomerCommand(id, dto));
+    return this.view(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermissions(Permission.ORG_CONTACT_EDIT)
+  @ApiOperation({ summary: 'Delete a customer (soft); its contacts stay, unlinked from it.' })
+  @ApiProblems(400, 401, 403, 404, 412)
+  async remove(@IdParam() id: string): Promise<void> {
+    await this.commandBus.execute(new DeleteCustomerCommand(id));
+  }
+
+  private async view(id: string): Promise<CustomerResponse> {
+    return CustomerResponse.from(await this.queryBus.execute<GetCustomerQuery, CustomerView>(new GetCustomerQuery(id)));
+  }
+}

@@ -1,0 +1,73 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsFQDN,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { TagRefDto } from '../../tags';
+import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
+
+export class CreateCustomerDto {
+  /** Company name, unique in the organization (case-insensitive). */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'CUSTOMER' })
+  @IsOptional()
+  @IsIn(CONTACT_KINDS)
+  kind?: ContactKind;
+
+  @ApiPropertyOptional({ example: 'acme.com' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsFQDN({}, { message: 'primaryDomain must be a domain name, e.g. acme.com' })
+  @MaxLength(253)
+  primaryDomain?: string | null;
+
+  @ApiPropertyOptional({ example: 'https://acme.com/logo.png' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2048)
+  logoUrl?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string | null;
+
+  /** A member of the organization; defaults to you. */
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TagRefDto)
+  tags?: TagRefDto[];
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID(undefined, { each: true })
+  tagIds?: string[];
+
+  /** The organization the customer belongs to; defaults to your only one (or `X-Organization-Id`). */
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}

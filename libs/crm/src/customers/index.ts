@@ -1,0 +1,6 @@
+// What other rooms may use from customers.
+export { assertCustomerNameFree, findOrCreateCustomerByName } from './customer-names';
+export { CustomersModule } from './customers.module';
+export { CustomerSummaryResponse } from './dto/customer-summary.response';
+export { CustomerEntity } from './entities/customer.entity';
+export { GetCustomerQuery } from './queries/get-customer.query';

@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { parseSort, RowExporter, ScopedReader } from '@clientele/core';
+import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportRow } from '../customer-export-columns';
+import { applyCustomerFilters, CUSTOMER_SORTS } from '../customer-filters';
+import { CustomerEntity } from '../entities/customer.entity';
+import { ExportCustomersQuery } from './export-customers.query';
+
+/** The whole filtered customer list as CSV or NDJSON, streamed from a cursor; paging ignored. */
+@QueryHandler(ExportCustomersQuery)
+export class ExportCustomersHandler implements IQueryHandler<ExportCustomersQuery, Readable> {
+  constructor(
+    private readonly reader: ScopedReader,
+    private readonly exporter: RowExporter,
+  ) {}
+
+  execute({ params, format }: ExportCustomersQuery): Promise<Readable> {
+    const order = parseSort(params.sort, CUSTOMER_SORTS, 'name');
+    const qb = applyCustomerFilters(this.reader.repository(CustomerEntity).query('customer'), params)
+      .select('customer.id', 'id')
+      .addSelect('customer.organizationId', 'organizationId')
+      .addSelect('customer.name', 'name')
+      .addSelect('customer.kind', 'kind')
+      .addSelect('customer.primaryDomain', 'primaryDomain')
+      .addSelect('customer.logoUrl', 'logoUrl')
+      .addSelect('customer.ownerId', 'ownerId')
+      .addSelect(
+        `(SELECT count(*)::int FROM contact linked
+           WHERE linked.tenant_id = customer.tenantId AND linked.customer_id = customer.id AND linked.deleted_at IS NULL)`,
+        'contactCount',
+      )
+      .addSelect(
+        `(SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM customer_tag ct
+            JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL
+           WHERE ct.customer_id = customer.id)`,
+        'tags',
+      )
+      .addSelect('customer.createdAt', 'createdAt')
+      .addSelect('customer.updatedAt', 'updatedAt')
+      .orderBy(`customer.${order.property}`, order.direction)
+      .addOrderBy('customer.id', order.direction);
+    return this.exporter.open<CustomerExportRow>(qb.getQueryAndParameters(), CUSTOMER_EXPORT_COLUMNS, format);
+  }
+}

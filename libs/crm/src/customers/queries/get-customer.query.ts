@@ -1,0 +1,3 @@
+export class GetCustomerQuery {
+  constructor(readonly customerId: string) {}
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { BUDGET_PATTERN, budgetInput, formatBudget, storedBudget } from './budget';
+
+describe('budget', () => {
+  it('accepts JSON numbers and numeric strings up to 4 decimals, and nothing negative or exponential', () => {
+    for (const ok of [50000, '50000', '50000.5', 0, '0.0001', '999999999999999.9999']) {
+      expect(String(budgetInput({ value: ok }))).toMatch(BUDGET_PATTERN);
+    }
+    for (const bad of [-1, '-1', '1.23456', 1e21, '1e3', 'abc', '', '1234567890123456']) {
+      expect(String(budgetInput({ value: bad }))).not.toMatch(BUDGET_PATTERN);
+    }
+  });
+
+  it('stores with the column scale', () => {
+    expect(storedBudget('50000')).toBe('50000.0000');
+    expect(storedBudget('0.125')).toBe('0.1250');
+  });
+
+  it('formats with at least two decimals and no precision lost', () => {
+    expect(formatBudget('50000.0000')).toBe('50000.00');
+    expect(formatBudget('12.5000')).toBe('12.50');
+    expect(formatBudget('12.1250')).toBe('12.125');
+    expect(formatBudget('0.0001')).toBe('0.0001');
+    expect(formatBudget('999999999999999.9999')).toBe('999999999999999.9999');
+    expect(formatBudget(null)).toBeNull();
+  });
+});

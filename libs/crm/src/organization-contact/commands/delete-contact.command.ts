@@ -1,0 +1,3 @@
+export class DeleteContactCommand {
+  constructor(readonly contactId: string) {}
+}

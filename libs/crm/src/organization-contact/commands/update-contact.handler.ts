@@ -1,0 +1,42 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganizationEntity, Permission, UnitOfWork } from '@clientele/core';
+import { applyContactInput } from '../contact-changes';
+import { loadContactRelations } from '../contact-relations';
+import { contactSnapshot } from '../contact-snapshot';
+import { ContactEntity } from '../entities/contact.entity';
+import { UpdateContactCommand } from './update-contact.command';
+
+/** An AGENT (`ORG_CONTACT_EDIT_OWN`) changes only contacts it owns, and keeps them its own. */
+@CommandHandler(UpdateContactCommand)
+export class UpdateContactHandler implements ICommandHandler<UpdateContactCommand, ContactEntity> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ contactId, input }: UpdateContactCommand): Promise<ContactEntity> {
+    return this.uow.run(async (tx) => {
+      const contacts = tx.repository(ContactEntity);
+      const contact = await contacts.findOneForUpdate(contactId);
+      tx.scope.assertCanEdit(
+        contact.organizationId,
+        contact.ownerId,
+        Permission.ORG_CONTACT_EDIT,
+        Permission.ORG_CONTACT_EDIT_OWN,
+      );
+      const organization = await tx.repository(OrganizationEntity).findOneOrFail(contact.organizationId);
+      await loadContactRelations(tx, [contact], ['tags', 'members']);
+      const current = Object.assign(new ContactEntity(), contact);
+      const before = contactSnapshot(tx, current);
+
+      await applyContactInput(tx, organization, contact, input, current);
+      const saved = await contacts.save(contact);
+      await tx.record({
+        type: 'contact.updated',
+        entity: 'contact',
+        entityId: saved.id,
+        organizationId: saved.organizationId,
+        before,
+        after: contactSnapshot(tx, saved),
+      });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,88 @@
+import { escapeLike } from '@clientele/core';
+import type { SelectQueryBuilder } from 'typeorm';
+import { whereTagged, whereTaggedAny } from '../tags';
+import type { BudgetType, ContactKind } from '../contact-kind';
+import { CONTACT_TAGS } from './contact-tags';
+import type { ContactEntity } from './entities/contact.entity';
+
+/** What a contact list may be narrowed by, from either API surface. */
+export interface ContactFilter {
+  /** One organization (Gauzy's `where[organizationId]`), checked against the actor's reach. */
+  readonly organizationId?: string;
+  readonly tenantId?: string;
+  readonly contactType?: ContactKind;
+  /** Case-insensitive. */
+  readonly status?: string;
+  readonly ownerId?: string;
+  readonly customerId?: string;
+  /** A tag id or name. */
+  readonly tag?: string;
+  /** Any of these tag ids (Gauzy's `where[tags]`). */
+  readonly tagIds?: readonly string[];
+  /** Any of these assigned users (Gauzy's `where[members]`). */
+  readonly memberIds?: readonly string[];
+  readonly budgetType?: BudgetType;
+  readonly isActive?: boolean;
+  /** Name, e-mail, phone or company name contains. */
+  readonly q?: string;
+  /** Contains, case-insensitive (Gauzy's `where[name]`, `where[primaryEmail]`, `where[primaryPhone]`). */
+  readonly name?: string;
+  readonly primaryEmail?: string;
+  readonly primaryPhone?: string;
+}
+
+/** Sortable fields of contact lists. */
+export const CONTACT_SORTS = { createdAt: 'createdAt', updatedAt: 'updatedAt', name: 'name' } as const;
+
+function contains(value: string): string {
+  return `%${escapeLike(value.trim().toLowerCase())}%`;
+}
+
+/** The filters, shared by the JSON pages of both surfaces and the export. */
+export function applyContactFilters(
+  qb: SelectQueryBuilder<ContactEntity>,
+  filter: ContactFilter,
+  tenantId: string,
+): SelectQueryBuilder<ContactEntity> {
+  const c = qb.alias;
+  if (filter.organizationId !== undefined) {
+    qb.andWhere(`${c}.organizationId = :filterOrganizationId`, { filterOrganizationId: filter.organizationId });
+  }
+  if (filter.tenantId !== undefined)
+    qb.andWhere(`${c}.tenantId = :filterTenantId`, { filterTenantId: filter.tenantId });
+  if (filter.contactType !== undefined)
+    qb.andWhere(`${c}.contactType = :contactType`, { contactType: filter.contactType });
+  if (filter.status !== undefined) qb.andWhere(`lower(${c}.status) = lower(:status)`, { status: filter.status.trim() });
+  if (filter.ownerId !== undefined) qb.andWhere(`${c}.ownerId = :ownerId`, { ownerId: filter.ownerId });
+  if (filter.customerId !== undefined) qb.andWhere(`${c}.customerId = :customerId`, { customerId: filter.customerId });
+  if (filter.budgetType !== undefined) qb.andWhere(`${c}.budgetType = :budgetType`, { budgetType: filter.budgetType });
+  if (filter.isActive !== undefined) qb.andWhere(`${c}.isActive = :isActive`, { isActive: filter.isActive });
+  if (filter.tag !== undefined) whereTagged(qb, CONTACT_TAGS, filter.tag);
+  if (filter.tagIds !== undefined && filter.tagIds.length > 0) whereTaggedAny(qb, CONTACT_TAGS, filter.tagIds);
+  if (filter.memberIds !== undefined && filter.memberIds.length > 0) {
+    qb.andWhere(
+      `EXISTS (SELECT 1 FROM contact_member filter_member
+                WHERE filter_member.contact_id = ${c}.id AND filter_member.user_id = ANY(:filterMemberIds))`,
+      { filterMemberIds: [...filter.memberIds] },
+    );
+  }
+  if (filter.name !== undefined) qb.andWhere(`${c}.name ILIKE :nameContains`, { nameContains: contains(filter.name) });
+  if (filter.primaryEmail !== undefined) {
+    qb.andWhere(`${c}.primaryEmail ILIKE :emailContains`, { emailContains: contains(filter.primaryEmail) });
+  }
+  if (filter.primaryPhone !== undefined) {
+    qb.andWhere(`${c}.primaryPhone ILIKE :phoneContains`, { phoneContains: contains(filter.primaryPhone) });
+  }
+  if (filter.q !== undefined && filter.q.trim() !== '') {
+    // `search_text` (lower name, e-mail, phone) and the company's search text both have trigram
+    // indexes; the matching companies are resolved once, then their contacts found by customer_id.
+    qb.andWhere(
+      `(${c}.searchText LIKE :q OR ${c}.customerId = ANY(ARRAY(
+          SELECT q_customer.id FROM customer q_customer
+           WHERE q_customer.tenant_id = :qTenantId AND q_customer.deleted_at IS NULL
+             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE :q)))`,
+      { q: contains(filter.q), qTenantId: tenantId },
+    );
+  }
+  return qb;
+}

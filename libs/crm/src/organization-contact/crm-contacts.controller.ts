@@ -1,0 +1,114 @@
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Readable } from 'node:stream';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  CrmRoute,
+  exportFile,
+  IdParam,
+  isExportFormat,
+  type Page,
+  Permission,
+  RequirePermissions,
+} from '@clientele/core';
+import { CreateContactCommand } from './commands/create-contact.command';
+import { DeleteContactCommand } from './commands/delete-contact.command';
+import { UpdateContactCommand } from './commands/update-contact.command';
+import type { ContactDetail } from './contact-detail';
+import { PORTAL_CONTACT_RELATIONS } from './contact-relations';
+import { crmContactFilter } from './crm-contact-filter';
+import { crmContactInput } from './crm-contact-input';
+import { CreateCrmContactDto } from './dto/create-crm-contact.dto';
+import { CrmContactDetailResponse } from './dto/crm-contact-detail.response';
+import { CrmContactResponse } from './dto/crm-contact.response';
+import { ListCrmContactsParams } from './dto/list-crm-contacts.params';
+import { UpdateCrmContactDto } from './dto/update-crm-contact.dto';
+import type { ContactEntity } from './entities/contact.entity';
+import { ExportContactsQuery } from './queries/export-contacts.query';
+import { GetContactDetailQuery } from './queries/get-contact-detail.query';
+import { GetContactQuery } from './queries/get-contact.query';
+import { ListContactsQuery } from './queries/list-contacts.query';
+
+/**
+ * The portal's CRM contacts (`000_…txt`), on the same table as the Gauzy API. ADMIN and
+ * MANAGER write; an AGENT reads all and updates the contacts it owns, but neither creates nor
+ * deletes; a VIEWER reads.
+ */
+@ApiTags('crm: contacts')
+@ApiBearerAuth()
+@CrmRoute()
+@Controller('crm/contacts')
+export class CrmContactsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+  ) {}
+
+  @Get()
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({
+    summary: 'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.',
+    description: 'With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.',
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  @ApiPageResponse(CrmContactResponse)
+  @ApiProblems(400, 401, 403, 404)
+  async list(@Query() params: ListCrmContactsParams): Promise<Page<CrmContactResponse> | StreamableFile> {
+    if (isExportFormat(params.format)) {
+      const stream = await this.queryBus.execute<ExportContactsQuery, Readable>(
+        new ExportContactsQuery(crmContactFilter(params), params.sort, params.format),
+      );
+      return exportFile('contacts', params.format, stream);
+    }
+    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactEntity>>(
+      new ListContactsQuery(crmContactFilter(params), params, PORTAL_CONTACT_RELATIONS),
+    );
+    return page.map((contact) => CrmContactResponse.from(contact));
+  }
+
+  @Get(':id')
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({ summary: 'The contact, its customer, open deals, recent activity, notes and ticket history.' })
+  @ApiProblems(400, 401, 403, 404)
+  async get(@IdParam() id: string): Promise<CrmContactDetailResponse> {
+    const detail = await this.queryBus.execute<GetContactDetailQuery, ContactDetail>(new GetContactDetailQuery(id));
+    return CrmContactDetailResponse.fromDetail(detail);
+  }
+
+  @Post()
+  @RequirePermissions(Permission.ORG_CONTACT_EDIT)
+  @ApiOperation({ summary: 'Create a contact; `customerName` finds or creates the customer.' })
+  @ApiProblems(400, 401, 403, 404, 409)
+  async create(@Body() dto: CreateCrmContactDto): Promise<CrmContactResponse> {
+    const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
+      new CreateContactCommand(crmContactInput(dto)),
+    );
+    return this.row(contact.id);
+  }
+
+  @Patch(':id')
+  @RequirePermissions(Permission.ORG_CONTACT_EDIT, Permission.ORG_CONTACT_EDIT_OWN)
+  @ApiOperation({ summary: 'Change the fields sent; an AGENT only on contacts it owns.' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async update(@IdParam() id: string, @Body() dto: UpdateCrmContactDto): Promise<CrmContactResponse> {
+    await this.commandBus.execute(new UpdateContactCommand(id, crmContactInput(dto)));
+    return this.row(id);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @RequirePermissions(Permission.ORG_CONTACT_EDIT)
+  @ApiOperation({ summary: 'Delete a contact (soft).' })
+  @ApiProblems(400, 401, 403, 404, 412)
+  async remove(@IdParam() id: string): Promise<void> {
+    await this.commandBus.execute(new DeleteContactCommand(id));
+  }
+
+  private async row(id: string): Promise<CrmContactResponse> {
+    return CrmContactResponse.from(
+      await this.queryBus.execute<GetContactQuery, ContactEntity>(new GetContactQuery(id, PORTAL_CONTACT_RELATIONS)),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  CrmRoute,
+  IdParam,
+  type Page,
+  Permission,
+  RequirePermissions,
+} from '@clientele/core';
+import { GetCustomerQuery } from '../customers';
+import { PORTAL_CONTACT_RELATIONS } from './contact-relations';
+import { crmContactFilter } from './crm-contact-filter';
+import { CrmContactResponse } from './dto/crm-contact.response';
+import { ListCustomerContactsParams } from './dto/list-customer-contacts.params';
+import type { ContactEntity } from './entities/contact.entity';
+import { ListContactsQuery } from './queries/list-contacts.query';
+
+/** `GET crm/customers/:id/contacts`: served by the contact room, which owns the contact table. */
+@ApiTags('crm: customers')
+@ApiBearerAuth()
+@CrmRoute()
+@Controller('crm/customers')
+export class CustomerContactsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get(':id/contacts')
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({ summary: "The customer's contacts, with the contact list's filters." })
+  @ApiPageResponse(CrmContactResponse)
+  @ApiProblems(400, 401, 403, 404)
+  async list(@IdParam() id: string, @Query() params: ListCustomerContactsParams): Promise<Page<CrmContactResponse>> {
+    await this.queryBus.execute(new GetCustomerQuery(id));
+    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactEntity>>(
+      new ListContactsQuery({ ...crmContactFilter(params), customerId: id }, params, PORTAL_CONTACT_RELATIONS),
+    );
+    return page.map((contact) => CrmContactResponse.from(contact));
+  }
+}

@@ -1,0 +1,117 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
+import { TagRefDto } from '../../tags';
+import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
+import { trim } from './trim.transform';
+
+/** The portal's contact body (`000_…txt`): a person, named by first and last name. */
+export class CreateCrmContactDto {
+  @ApiPropertyOptional({ example: 'Jane' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  firstName: string;
+
+  @ApiPropertyOptional({ example: 'Doe' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  lastName?: string | null;
+
+  /** Unique among the organization's contacts (case-insensitive); stored in lower case. */
+  @ApiPropertyOptional({ example: 'jane.doe@acmecorp.com' })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  email?: string | null;
+
+  @ApiPropertyOptional({ example: '+44 20 7946 0000' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  phone?: string | null;
+
+  @ApiPropertyOptional({ example: 'IT Manager' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'CUSTOMER' })
+  @OptionalNonNull()
+  @IsIn(CONTACT_KINDS)
+  kind?: ContactKind;
+
+  /** One of the organization's contact statuses (case-insensitive), e.g. Active. */
+  @ApiPropertyOptional({ example: 'Active' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  status?: string | null;
+
+  /** The contact's company. Or send `customerName`. */
+  @IsOptional()
+  @IsUUID()
+  customerId?: string | null;
+
+  /** The organization's customer of this name (case-insensitive), created when there is none. */
+  @ApiPropertyOptional({ example: 'Acme Corp' })
+  @OptionalNonNull()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  customerName?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @OptionalNonNull()
+  @IsBoolean()
+  marketingOptOut?: boolean;
+
+  @ApiPropertyOptional({ default: true })
+  @OptionalNonNull()
+  @IsBoolean()
+  isActive?: boolean;
+
+  /** A member of the organization; defaults to you. */
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  /** Tags of the organization: `[{ "id": "…" }]`. Or send `tagIds`. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TagRefDto)
+  tags?: TagRefDto[] | null;
+
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsUUID(undefined, { each: true })
+  tagIds?: string[] | null;
+
+  /** The organization the contact belongs to; defaults to your only one (or `X-Organization-Id`). */
+  @OptionalNonNull()
+  @IsUUID()
+  organizationId?: string;
+}

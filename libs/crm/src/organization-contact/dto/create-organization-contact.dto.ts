@@ -1,0 +1,140 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
+import { TagRefDto } from '../../tags';
+import { BUDGET_TYPES, type BudgetType, CONTACT_KINDS, type ContactKind } from '../../contact-kind';
+import { BUDGET_MESSAGE, BUDGET_PATTERN, budgetInput } from '../budget';
+import { MemberRefDto } from './member-ref.dto';
+import { trim } from './trim.transform';
+
+/** Gauzy's organization-contact body (`002_…txt`), field names as there, plus the common contact fields. */
+export class CreateOrganizationContactDto {
+  @ApiPropertyOptional({ example: 'Acme Corporation' })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'CUSTOMER' })
+  @OptionalNonNull()
+  @IsIn(CONTACT_KINDS)
+  contactType?: ContactKind;
+
+  /** Unique among the organization's contacts (case-insensitive); stored in lower case. */
+  @ApiPropertyOptional({ example: 'info@acme.com' })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(254)
+  primaryEmail?: string | null;
+
+  @ApiPropertyOptional({ example: '+1-555-0123' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(50)
+  primaryPhone?: string | null;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true })
+  @MaxLength(2048)
+  imageUrl?: string | null;
+
+  /**
+   * A non-negative decimal, as a JSON number or a numeric string (up to 4 decimals). Returned
+   * as a string with at least two decimals: `50000` → `"50000.00"`.
+   */
+  @ApiPropertyOptional({ oneOf: [{ type: 'number' }, { type: 'string' }], example: 50000 })
+  @IsOptional()
+  @Transform(budgetInput)
+  @Matches(BUDGET_PATTERN, { message: BUDGET_MESSAGE })
+  budget?: string | null;
+
+  @ApiPropertyOptional({ enum: BUDGET_TYPES })
+  @IsOptional()
+  @IsIn(BUDGET_TYPES)
+  budgetType?: BudgetType | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string | null;
+
+  /** The organization the contact belongs to, checked against your memberships. */
+  @OptionalNonNull()
+  @IsUUID()
+  organizationId?: string;
+
+  /** Users assigned to the contact; each must be a member of the organization. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => MemberRefDto)
+  members?: MemberRefDto[] | null;
+
+  /** Tags of the organization. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => TagRefDto)
+  tags?: TagRefDto[] | null;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  firstName?: string | null;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(100)
+  lastName?: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  jobTitle?: string | null;
+
+  /** One of the organization's contact statuses (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  status?: string | null;
+
+  /** The contact's company (a customer of the organization). */
+  @IsOptional()
+  @IsUUID()
+  customerId?: string | null;
+
+  /** A member of the organization; defaults to you. */
+  @IsOptional()
+  @IsUUID()
+  ownerId?: string | null;
+
+  @OptionalNonNull()
+  @IsBoolean()
+  marketingOptOut?: boolean;
+
+  @OptionalNonNull()
+  @IsBoolean()
+  isActive?: boolean;
+}

@@ -1,0 +1,122 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_OFFSET, MAX_PAGE_SIZE, PageParams, ValidationError } from '@clientele/core';
+import type { ContactFilter } from '../contact-filter';
+import { CONTACT_RELATIONS, type ContactRelation } from '../contact-relations';
+import { ORDER_FIELDS, OrganizationContactOrderDto } from './organization-contact-order.dto';
+import { OrganizationContactWhereDto } from './organization-contact-where.dto';
+import { queryList } from './query-list.transform';
+
+/**
+ * Gauzy's query style — `take`, `skip`, `where[…]`, `relations[]`, `order[…]` — alongside ours
+ * (`limit`, `offset`, `cursor`, `sort`, `q`). Sending both spellings of one thing is a 400.
+ */
+export class OrganizationContactListParams extends PageParams {
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, description: 'Gauzy spelling of `limit`.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  take?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, description: 'Gauzy spelling of `offset`.' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(MAX_OFFSET, { message: `skip must not be greater than ${MAX_OFFSET}; walk further with cursor` })
+  skip?: number;
+
+  @ApiPropertyOptional({ type: OrganizationContactWhereDto, description: 'e.g. `where[contactType]=LEAD`' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationContactWhereDto)
+  where?: OrganizationContactWhereDto;
+
+  @ApiPropertyOptional({ type: OrganizationContactOrderDto, description: 'e.g. `order[name]=ASC`' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => OrganizationContactOrderDto)
+  order?: OrganizationContactOrderDto;
+
+  @ApiPropertyOptional({
+    enum: CONTACT_RELATIONS,
+    isArray: true,
+    description: 'Relations to include, e.g. `relations[]=tags&relations[]=members`.',
+  })
+  @IsOptional()
+  @Transform(queryList)
+  @IsArray()
+  @IsIn(CONTACT_RELATIONS, { each: true })
+  relations?: ContactRelation[];
+
+  /** Name, e-mail, phone or company name contains (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+
+  /** Only this organization's contacts (also `where[organizationId]`). */
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  toPage(): PageParams {
+    if (this.take !== undefined && this.limit !== undefined) {
+      throw ValidationError.field('take', 'send either take or limit, not both');
+    }
+    if (this.skip !== undefined && this.offset !== undefined) {
+      throw ValidationError.field('skip', 'send either skip or offset, not both');
+    }
+    return Object.assign(new PageParams(), {
+      limit: this.take ?? this.limit,
+      offset: this.skip ?? this.offset,
+      cursor: this.cursor,
+      sort: this.sortFromOrder() ?? this.sort,
+    });
+  }
+
+  toFilter(): ContactFilter {
+    const where = this.where ?? new OrganizationContactWhereDto();
+    return {
+      q: this.q,
+      organizationId: where.organizationId?.toLowerCase(),
+      tenantId: where.tenantId?.toLowerCase(),
+      name: where.name,
+      primaryEmail: where.primaryEmail,
+      primaryPhone: where.primaryPhone,
+      contactType: where.contactType,
+      budgetType: where.budgetType,
+      status: where.status,
+      ownerId: where.ownerId,
+      customerId: where.customerId,
+      isActive: where.isActive,
+      tagIds: where.tags,
+      memberIds: where.members,
+    };
+  }
+
+  private sortFromOrder(): string | undefined {
+    const order = this.order;
+    if (order === undefined) return undefined;
+    const fields = ORDER_FIELDS.filter((field) => order[field] !== undefined);
+    const [field] = fields;
+    if (field === undefined) return undefined;
+    if (fields.length > 1) throw ValidationError.field('order', 'order by one field, e.g. order[name]=ASC');
+    if (this.sort !== undefined) throw ValidationError.field('order', 'send either order or sort, not both');
+    return `${order[field] === 'DESC' ? '-' : ''}${field}`;
+  }
+}

@@ -1,0 +1,41 @@
+import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
+import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
+import { CreateOrganizationContactDto } from './create-organization-contact.dto';
+import { trim } from './trim.transform';
+
+/**
+ * Gauzy's PUT body. Like Gauzy, it updates the fields sent and keeps the rest; `null` clears
+ * an optional one; `members`/`tags` replace the set. The fields redeclared here cannot be
+ * cleared (PartialType alone would let `null` through).
+ */
+export class UpdateOrganizationContactDto extends PartialType(
+  OmitType(CreateOrganizationContactDto, ['name', 'contactType', 'organizationId', 'marketingOptOut', 'isActive']),
+) {
+  @OptionalNonNull()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: CONTACT_KINDS })
+  @OptionalNonNull()
+  @IsIn(CONTACT_KINDS)
+  contactType?: ContactKind;
+
+  /** Gauzy clients send it back; it must be the contact's own organization (else 404). */
+  @OptionalNonNull()
+  @IsUUID()
+  organizationId?: string;
+
+  @OptionalNonNull()
+  @IsBoolean()
+  marketingOptOut?: boolean;
+
+  @OptionalNonNull()
+  @IsBoolean()
+  isActive?: boolean;
+}

@@ -1,0 +1,10 @@
+// What other rooms may use from organization-contact.
+export {
+  CONTACT_DETAIL_SECTION_KEYS,
+  type ContactDetailSection,
+  type ContactDetailSectionKey,
+  ContactDetailSections,
+} from './contact-detail-sections';
+export { ContactEntity } from './entities/contact.entity';
+export { OrganizationContactModule } from './organization-contact.module';
+export { GetContactQuery } from './queries/get-contact.query';

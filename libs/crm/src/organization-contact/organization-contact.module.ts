@@ -1,0 +1,37 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { RowExporter } from '@clientele/core';
+import { CreateContactHandler } from './commands/create-contact.handler';
+import { DeleteContactHandler } from './commands/delete-contact.handler';
+import { UpdateContactHandler } from './commands/update-contact.handler';
+import './contact-constraints';
+import { ContactDetailSections } from './contact-detail-sections';
+import { CrmContactsController } from './crm-contacts.controller';
+import { CustomerContactsController } from './customer-contacts.controller';
+import { OrganizationContactController } from './organization-contact.controller';
+import { ExportContactsHandler } from './queries/export-contacts.handler';
+import { GetContactDetailHandler } from './queries/get-contact-detail.handler';
+import { GetContactHandler } from './queries/get-contact.handler';
+import { ListContactsHandler } from './queries/list-contacts.handler';
+
+/**
+ * The `contact` table and its two API surfaces: Gauzy's `organization-contact` and the portal's
+ * `crm/contacts`, both through the same commands and queries.
+ */
+@Module({
+  imports: [CqrsModule],
+  controllers: [OrganizationContactController, CrmContactsController, CustomerContactsController],
+  providers: [
+    RowExporter,
+    ContactDetailSections,
+    CreateContactHandler,
+    UpdateContactHandler,
+    DeleteContactHandler,
+    ListContactsHandler,
+    GetContactHandler,
+    GetContactDetailHandler,
+    ExportContactsHandler,
+  ],
+  exports: [ContactDetailSections],
+})
+export class OrganizationContactModule {}

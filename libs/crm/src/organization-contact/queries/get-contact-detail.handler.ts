@@ -1,0 +1,22 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ScopedReader } from '@clientele/core';
+import type { ContactDetail } from '../contact-detail';
+import { ContactDetailSections } from '../contact-detail-sections';
+import { loadContactRelations, PORTAL_CONTACT_RELATIONS } from '../contact-relations';
+import { ContactEntity } from '../entities/contact.entity';
+import { GetContactDetailQuery } from './get-contact-detail.query';
+
+/** The portal's contact view: the contact, its customer, open deals, activities, notes, tickets. */
+@QueryHandler(GetContactDetailQuery)
+export class GetContactDetailHandler implements IQueryHandler<GetContactDetailQuery, ContactDetail> {
+  constructor(
+    private readonly reader: ScopedReader,
+    private readonly sections: ContactDetailSections,
+  ) {}
+
+  async execute({ contactId }: GetContactDetailQuery): Promise<ContactDetail> {
+    const contact = await this.reader.repository(ContactEntity).findOneOrFail(contactId);
+    await loadContactRelations(this.reader, [contact], PORTAL_CONTACT_RELATIONS);
+    return { contact, sections: await this.sections.load(contact) };
+  }
+}

@@ -1,0 +1,3 @@
+export class GetContactDetailQuery {
+  constructor(readonly contactId: string) {}
+}

@@ -1,0 +1,26 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SearchHit } from '../search-hit';
+
+export class SearchHitResponse {
+  id: string;
+  @ApiProperty({ enum: ['contact', 'customer', 'deal'] })
+  type: string;
+  organizationId: string;
+  /** Contact: name; customer: name; deal: title. */
+  title: string;
+  /** Contact: e-mail · company; customer: primary domain. */
+  subtitle: string | null;
+  /** 0..1, higher is closer; an exact e-mail or domain match scores 1 and comes first. */
+  score: number;
+
+  static from(hit: SearchHit): SearchHitResponse {
+    return Object.assign(new SearchHitResponse(), {
+      id: hit.id,
+      type: hit.type,
+      organizationId: hit.organizationId,
+      title: hit.title,
+      subtitle: hit.subtitle,
+      score: hit.score,
+    });
+  }
+}

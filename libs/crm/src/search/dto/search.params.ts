@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
+import { SEARCH_TYPES, type SearchType } from '../search-type';
+
+export const DEFAULT_SEARCH_LIMIT = 10;
+export const MAX_SEARCH_LIMIT = 50;
+
+/** `types=contacts,customers` and `types=contacts&types=customers` alike. */
+function splitList({ value }: { value: unknown }): unknown {
+  const parts: unknown[] = Array.isArray(value) ? value : [value];
+  return parts.flatMap((part) => (typeof part === 'string' ? part.split(',').map((type) => type.trim()) : [part]));
+}
+
+export class SearchParams {
+  @ApiProperty({ minLength: 1, maxLength: 200, example: 'jane doe' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @Length(1, 200, { message: 'q must be 1 to 200 characters' })
+  q: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_SEARCH_LIMIT, default: DEFAULT_SEARCH_LIMIT })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_SEARCH_LIMIT)
+  limit?: number;
+
+  @ApiPropertyOptional({
+    description: 'Sections to search, repeated or comma-separated (`types=contacts,customers`); all by default.',
+    enum: SEARCH_TYPES,
+    isArray: true,
+  })
+  @IsOptional()
+  @Transform(splitList)
+  @ArrayNotEmpty()
+  @IsIn(SEARCH_TYPES, { each: true, message: `types must be among ${SEARCH_TYPES.join(', ')}` })
+  types?: SearchType[];
+
+  /** Narrows the search to one organization (as does `X-Organization-Id`). */
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+}

@@ -1,0 +1,51 @@
+import { Inject } from '@nestjs/common';
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { UnitOfWork } from '@clientele/core';
+import type { SearchResults } from '../search-hit';
+import { rankCandidates } from '../search-ranking';
+import { SearchTerm } from '../search-term';
+import { SEARCH_SECTIONS, type SearchSection } from '../sections/search-section';
+import { SearchCrmQuery } from './search-crm.query';
+
+/**
+ * Typed words match when this share of their trigrams appears in a run of the record's text
+ * (pg_trgm's default is 0.6). 0.4 lets one transposed word of two through — "jnae doe" shares
+ * 5 of 9 trigrams with "jane doe" — and the ranking sorts out the looser matches it admits.
+ */
+const WORD_SIMILARITY_THRESHOLD = 0.4;
+
+/** Candidates fetched per section: more than shown, so the typo-aware ranking can reorder them. */
+function candidateLimit(limit: number): number {
+  return Math.min(Math.max(limit * 4, 40), 200);
+}
+
+/** Ranked, typo-tolerant search across the CRM sections the actor may view. */
+@QueryHandler(SearchCrmQuery)
+export class SearchCrmHandler implements IQueryHandler<SearchCrmQuery, SearchResults> {
+  constructor(
+    private readonly uow: UnitOfWork,
+    @Inject(SEARCH_SECTIONS) private readonly sections: readonly SearchSection[],
+  ) {}
+
+  async execute({ q, limit, types }: SearchCrmQuery): Promise<SearchResults> {
+    const results: SearchResults = { contacts: [], customers: [], deals: [] };
+    const term = SearchTerm.parse(q);
+    const sections = this.sections.filter((section) => types.includes(section.type));
+    if (!term.isSearchable || sections.length === 0) return results;
+
+    // A transaction only so the threshold is `SET LOCAL`: a session-level SET would leak to
+    // whatever request borrows the pooled connection next (and PGlite has only one session).
+    await this.uow.run(async (tx) => {
+      await tx.manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+      for (const section of sections) {
+        const organizationIds = tx.scope.grantedOrganizationIds.filter((id) =>
+          tx.scope.isGranted(id, section.permissions),
+        );
+        if (organizationIds.length === 0) continue;
+        const candidates = await section.findCandidates(tx, term, organizationIds, candidateLimit(limit));
+        results[section.type] = rankCandidates(candidates, term, section.hitType, limit);
+      }
+    });
+    return results;
+  }
+}

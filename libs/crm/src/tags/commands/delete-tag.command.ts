@@ -1,0 +1,3 @@
+export class DeleteTagCommand {
+  constructor(readonly tagId: string) {}
+}

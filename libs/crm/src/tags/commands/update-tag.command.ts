@@ -1,0 +1,8 @@
+import type { UpdateTagDto } from '../dto/update-tag.dto';
+
+export class UpdateTagCommand {
+  constructor(
+    readonly tagId: string,
+    readonly input: UpdateTagDto,
+  ) {}
+}

@@ -1,0 +1,19 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { TagEntity } from '../entities/tag.entity';
+
+/** A tag as shown on a tagged record (contact, customer, …). */
+export class TagSummaryResponse {
+  id: string;
+  name: string;
+  @ApiProperty({ example: '#1F6FEB' })
+  color: string;
+
+  static from(tag: TagEntity): TagSummaryResponse {
+    return Object.assign(new TagSummaryResponse(), { id: tag.id, name: tag.name, color: tag.color });
+  }
+
+  /** Sorted by name so a record's tags read the same every time. */
+  static list(tags: readonly TagEntity[] | undefined): TagSummaryResponse[] {
+    return [...(tags ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((tag) => TagSummaryResponse.from(tag));
+  }
+}

@@ -1,0 +1,9 @@
+// What other rooms may use from tags.
+export { TagRefDto } from './dto/tag-ref.dto';
+export { TagSummaryResponse } from './dto/tag-summary.response';
+export { TagEntity } from './entities/tag.entity';
+export { findOrganizationTags } from './organization-tags';
+export { requestedTagIds } from './requested-tag-ids';
+export { loadTagsByRecord } from './tags-by-record';
+export { type TagLink, whereTagged, whereTaggedAny } from './tag-filter';
+export { TagsModule } from './tags.module';

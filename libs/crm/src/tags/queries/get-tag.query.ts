@@ -1,0 +1,3 @@
+export class GetTagQuery {
+  constructor(readonly tagId: string) {}
+}

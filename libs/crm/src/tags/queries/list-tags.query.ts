@@ -1,0 +1,5 @@
+import type { ListTagsParams } from '../dto/list-tags.params';
+
+export class ListTagsQuery {
+  constructor(readonly params: ListTagsParams) {}
+}

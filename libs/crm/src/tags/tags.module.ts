@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { CreateTagHandler } from './commands/create-tag.handler';
+import { DeleteTagHandler } from './commands/delete-tag.handler';
+import { UpdateTagHandler } from './commands/update-tag.handler';
+import { GetTagHandler } from './queries/get-tag.handler';
+import { ListTagsHandler } from './queries/list-tags.handler';
+import './tag-constraints';
+import { TagsController } from './tags.controller';
+
+/** Tags: a name and a color per organization, attachable to contacts and customers. */
+@Module({
+  imports: [CqrsModule],
+  controllers: [TagsController],
+  providers: [CreateTagHandler, UpdateTagHandler, DeleteTagHandler, ListTagsHandler, GetTagHandler],
+})
+export class TagsModule {}
