@@ -117,6 +117,13 @@ describe('auth', () => {
       expect(claims.exp - claims.iat).toBe(900);
       expect(claims).toMatchObject({ sub: tenant.admin.userId, tid: tenant.tenantId });
       expect(Object.keys(claims).sort()).toEqual(['aud', 'exp', 'iat', 'iss', 'sid', 'sub', 'tid']);
+      // A login is audited but is no domain event: nothing for webhook consumers in the outbox.
+      const trail = await t.db.query(
+        `SELECT a.action, (SELECT count(*)::int FROM outbox_event o WHERE o.type = a.action AND o.tenant_id = a.tenant_id) AS events
+           FROM audit_entry a WHERE a.tenant_id = $1 AND a.action = 'user.logged_in'`,
+        [tenant.tenantId],
+      );
+      expect(trail).toEqual([{ action: 'user.logged_in', events: 0 }]);
     });
 
     it('answers a wrong password and an unknown e-mail alike with 401 problem+json', async () => {

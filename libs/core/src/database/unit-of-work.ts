@@ -54,40 +54,23 @@ export class Transaction {
     return new ScopedRepository(this.manager, target, this.scope, this.ifMatch);
   }
 
-  /** Writes the audit entry and the outbox event of a change in one statement. */
+  /** Writes the audit entry and (unless audit-only) the outbox event of a change, in one statement. */
   async record(change: Change): Promise<void> {
     const before = change.before == null ? null : entitySnapshot(this.manager, change.before);
     const after = change.after == null ? null : entitySnapshot(this.manager, change.after);
     const actor = this.scope.actor;
     if (ACCESS_ENTITIES.has(change.entity) && change.auditOnly !== true) this.accessChanged = true;
     const actorId = actor.type === 'system' || actor.type === 'anonymous' ? null : actor.id;
-    if (change.auditOnly === true) {
-      await this.manager.query(
-        `INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          actor.tenantId,
-          change.organizationId,
-          actor.type,
-          actorId,
-          change.type,
-          change.entity,
-          change.entityId,
-          before,
-          after,
-          this.requestId ?? null,
-        ],
-      );
-      return;
-    }
+    const evented = change.auditOnly !== true;
     const payload = { id: change.entityId, organizationId: change.organizationId, before, after };
+    // One statement: the audit entry always, the outbox event unless the change is audit-only.
     await this.manager.query(
       `WITH audit AS (
          INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        )
        INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
-       VALUES ($11, $1, $2, $5, $6, $7, $12)`,
+       SELECT $11::uuid, $1::uuid, $2::uuid, $5::text, $6::text, $7::uuid, $12::jsonb WHERE $13::boolean`,
       [
         actor.tenantId,
         change.organizationId,
@@ -101,6 +84,7 @@ export class Transaction {
         this.requestId ?? null,
         randomUUID(),
         payload,
+        evented,
       ],
     );
   }
