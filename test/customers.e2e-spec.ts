@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  createCrmWorld,
   bearer,
   createTestApp,
   expectProblem,
   memberWithRole,
   type Session,
-  signupTenant,
   type TenantFixture,
   type TestApp,
   unique,
@@ -30,17 +30,7 @@ describe('customers', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    acme = await signupTenant(t.http);
-    globex = await signupTenant(t.http);
-    viewer = await memberWithRole(t.http, acme, 'VIEWER');
-    agent = await memberWithRole(t.http, acme, 'AGENT');
-    manager = await memberWithRole(t.http, acme, 'MANAGER');
-    const branch = await t.http
-      .post('/api/organizations')
-      .set(bearer(acme.admin))
-      .send({ name: `Branch ${unique()}` })
-      .expect(201);
-    branchId = branch.body.id as string;
+    ({ acme, globex, viewer, agent, manager, branchId } = await createCrmWorld(t.http));
   });
   afterAll(async () => {
     await t.close();

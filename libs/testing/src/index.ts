@@ -1,5 +1,6 @@
 export * from './api-key-helpers';
 export * from './auth-helpers';
+export * from './crm-world';
 export * from './factories';
 export * from './forged-tokens';
 export * from './problem-assertions';
