@@ -6,8 +6,16 @@ export class Page<T> {
   @ApiProperty({ isArray: true })
   readonly items: T[];
 
-  @ApiProperty({ description: 'Rows matching the filters, all pages together.' })
+  @ApiProperty({
+    description:
+      'Rows matching the filters, all pages together. Exact, unless `totalCapped` is true: then at least this many (filtered lists stop counting at 10,000).',
+  })
   readonly total: number;
+
+  @ApiPropertyOptional({
+    description: 'Present and true when `total` is a lower bound: the filtered list has more rows than were counted.',
+  })
+  readonly totalCapped?: true;
 
   @ApiPropertyOptional({
     nullable: true,
@@ -16,14 +24,20 @@ export class Page<T> {
   })
   readonly nextCursor?: string | null;
 
-  constructor(items: T[], total: number, nextCursor?: string | null) {
+  constructor(items: T[], total: number, nextCursor?: string | null, totalCapped = false) {
     this.items = items;
     this.total = total;
+    if (totalCapped) this.totalCapped = true;
     if (nextCursor !== undefined) this.nextCursor = nextCursor;
   }
 
   map<R>(mapper: (item: T) => R): Page<R> {
-    return new Page(this.items.map(mapper), this.total, this.nextCursor);
+    return this.withItems(this.items.map(mapper));
+  }
+
+  /** The same page (total, cursor) with other items, e.g. enriched views of these rows. */
+  withItems<R>(items: R[]): Page<R> {
+    return new Page(items, this.total, this.nextCursor, this.totalCapped === true);
   }
 }
 

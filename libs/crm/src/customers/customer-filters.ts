@@ -26,5 +26,15 @@ export function applyCustomerFilters(
   return qb;
 }
 
+/** True when no filter narrows the list: its total is then the live row count. */
+export function isUnfilteredCustomerList(params: ListCustomersParams): boolean {
+  return (
+    (params.q === undefined || params.q.trim() === '') &&
+    params.kind === undefined &&
+    params.ownerId === undefined &&
+    params.tag === undefined
+  );
+}
+
 /** Sortable fields of the customer list. */
 export const CUSTOMER_SORTS = { name: 'name', createdAt: 'createdAt', updatedAt: 'updatedAt' } as const;

@@ -31,6 +31,11 @@ export interface ContactFilter {
   readonly primaryPhone?: string;
 }
 
+/** True when only the organization is narrowed: the list's total is then the live row count. */
+export function isUnfiltered(filter: ContactFilter): boolean {
+  return Object.entries(filter).every(([key, value]) => key === 'organizationId' || value === undefined);
+}
+
 /** Sortable fields of contact lists. */
 export const CONTACT_SORTS = { createdAt: 'createdAt', updatedAt: 'updatedAt', name: 'name' } as const;
 

@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { IdempotencyKey1764000000500 } from './1764000000500-idempotency-key';
 import { ContactsCustomersTags1764000001000 } from './1764000001000-contacts-customers-tags';
 import { IdentityAndAccess1764000004000 } from './1764000004000-identity-and-access';
+import { RecordCount1764000005000 } from './1764000005000-record-count';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   IdempotencyKey1764000000500,
   ContactsCustomersTags1764000001000,
   IdentityAndAccess1764000004000,
+  RecordCount1764000005000,
 ];

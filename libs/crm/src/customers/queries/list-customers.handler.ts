@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { Page, paginate, ScopedReader } from '@clientele/core';
-import { applyCustomerFilters, CUSTOMER_SORTS } from '../customer-filters';
+import { countRecords, type Page, paginate, ScopedReader } from '@clientele/core';
+import { applyCustomerFilters, CUSTOMER_SORTS, isUnfilteredCustomerList } from '../customer-filters';
 import type { CustomerView } from '../customer-view';
 import { customerViews } from '../customer-views';
 import { CustomerEntity } from '../entities/customer.entity';
@@ -11,8 +11,14 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomersQuery, P
   constructor(private readonly reader: ScopedReader) {}
 
   async execute({ params }: ListCustomersQuery): Promise<Page<CustomerView>> {
-    const qb = applyCustomerFilters(this.reader.repository(CustomerEntity).query('customer'), params);
-    const page = await paginate(qb, params, CUSTOMER_SORTS, 'name');
-    return new Page(await customerViews(this.reader, page.items), page.total, page.nextCursor);
+    const customers = this.reader.repository(CustomerEntity);
+    const { scope } = customers;
+    const qb = applyCustomerFilters(customers.query('customer'), params);
+    const page = await paginate(qb, params, CUSTOMER_SORTS, 'name', {
+      total: isUnfilteredCustomerList(params)
+        ? () => countRecords(customers.manager, 'customer', scope.tenantId, scope.grantedOrganizationIds)
+        : undefined,
+    });
+    return page.withItems(await customerViews(this.reader, page.items));
   }
 }

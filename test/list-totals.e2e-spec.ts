@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, createTestApp, signupTenant, type TenantFixture, type TestApp } from '@clientele/testing';
+
+/** How lists know their `total` cheaply: live counts unfiltered, a capped count filtered. */
+describe('list totals', () => {
+  let t: TestApp;
+  let acme: TenantFixture;
+  const ROWS = 10_050;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    acme = await signupTenant(t.http);
+    // Straight SQL, as a bulk import would: the record_count triggers must still count them.
+    await t.db.query(
+      `INSERT INTO contact (tenant_id, organization_id, name, primary_email, contact_type, status)
+       SELECT $1, $2, 'Bulk ' || i, 'bulk' || i || '@example.test',
+              CASE WHEN i % 2 = 0 THEN 'LEAD' ELSE 'CUSTOMER' END, 'Active'
+         FROM generate_series(1, $3) AS i`,
+      [acme.tenantId, acme.organizationId, ROWS],
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function list(query: string): Promise<{ total: number; totalCapped?: boolean; items: Array<{ id: string }> }> {
+    const response = await t.http.get(`/api/crm/contacts?${query}`).set(bearer(acme.admin));
+    expect(response.status, JSON.stringify(response.body)).toBe(200);
+    return response.body;
+  }
+
+  it('gives the unfiltered list its exact total from the live count', async () => {
+    const page = await list('limit=5');
+    expect(page.items).toHaveLength(5);
+    expect(page).toMatchObject({ total: ROWS });
+    expect(page.totalCapped).toBeUndefined();
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM contact WHERE organization_id = $1 AND deleted_at IS NULL`,
+      [acme.organizationId],
+    );
+    expect(n).toBe(ROWS);
+  });
+
+  it('counts a filtered list exactly below the cap and flags it as a lower bound above', async () => {
+    expect(await list('kind=LEAD&limit=1')).toMatchObject({ total: ROWS / 2 });
+    const capped = await list('status=Active&limit=1');
+    expect(capped).toMatchObject({ total: 10_000, totalCapped: true });
+  });
+
+  it('keeps the live count right through API deletes and SQL deletes', async () => {
+    const [first] = (await list('limit=1')).items;
+    await t.http
+      .delete(`/api/crm/contacts/${first?.id ?? ''}`)
+      .set(bearer(acme.admin))
+      .expect(204);
+    expect((await list('limit=1')).total).toBe(ROWS - 1);
+    await t.db.query(`DELETE FROM contact WHERE organization_id = $1 AND name = 'Bulk 7'`, [acme.organizationId]);
+    expect((await list('limit=1')).total).toBe(ROWS - 2);
+    const created = await t.http
+      .post('/api/crm/contacts')
+      .set(bearer(acme.admin))
+      .send({ firstName: 'Live', lastName: 'Count', kind: 'LEAD' });
+    expect(created.status).toBe(201);
+    expect((await list('limit=1')).total).toBe(ROWS - 1);
+  });
+
+  it('walks the same list by cursor without repeating rows', async () => {
+    const first = await t.http.get('/api/crm/contacts?limit=50&sort=name').set(bearer(acme.admin));
+    const second = await t.http
+      .get(`/api/crm/contacts?limit=50&sort=name&cursor=${encodeURIComponent(first.body.nextCursor as string)}`)
+      .set(bearer(acme.admin));
+    expect(second.status).toBe(200);
+    const ids = new Set([...first.body.items, ...second.body.items].map((item: { id: string }) => item.id));
+    expect(ids.size).toBe(100);
+    expect(second.body.total).toBe(first.body.total);
+  });
+});
