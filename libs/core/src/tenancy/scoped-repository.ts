@@ -45,9 +45,13 @@ export class ScopedRepository<T extends ScopedRow> {
       .where(`${alias}.tenantId = :scopeTenantId`, { scopeTenantId: this.scope.tenantId });
     if (this.organizationColumn === null) return qb;
     const organizationIds = reach === 'granted' ? this.scope.grantedOrganizationIds : this.scope.visibleOrganizationIds;
-    return qb.andWhere(`${alias}.${this.organizationColumn} = ANY(:scopeOrganizationIds)`, {
-      scopeOrganizationIds: organizationIds,
-    });
+    const column = `${alias}.${this.organizationColumn}`;
+    // One organization (the common case) as an equality: PostgreSQL 15 cannot walk an index in
+    // order under `= ANY(array)`, so a sorted page would sort every row of the organization.
+    if (organizationIds.length === 1) {
+      return qb.andWhere(`${column} = :scopeOrganizationId`, { scopeOrganizationId: organizationIds[0] });
+    }
+    return qb.andWhere(`${column} = ANY(:scopeOrganizationIds)`, { scopeOrganizationIds: organizationIds });
   }
 
   /**
