@@ -1,0 +1,40 @@
+import { parseArgs } from 'node:util';
+import { Pool } from 'pg';
+import { startFloorServer } from './floor-server';
+import { Hs256Token } from './hs256-token';
+import { pageFloorRoutes } from './page-floor';
+import { sameSqlFloorRoutes } from './same-sql-floor';
+
+/** A floor server process: `node dist/bench/floors/floor-main.js --kind page|same-sql --port N`. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      kind: { type: 'string' },
+      port: { type: 'string' },
+      'pool-size': { type: 'string', default: '10' },
+    },
+  });
+  const databaseUrl = process.env.BENCH_FLOOR_DATABASE_URL;
+  const secret = process.env.BENCH_FLOOR_JWT_SECRET;
+  if (databaseUrl === undefined || secret === undefined) {
+    throw new Error('BENCH_FLOOR_DATABASE_URL and BENCH_FLOOR_JWT_SECRET are required');
+  }
+  const pool = new Pool({
+    connectionString: databaseUrl,
+    max: Number(values['pool-size']),
+    application_name: `floor-${values.kind}`,
+  });
+  const tokens = new Hs256Token(secret, 'clientele', 'clientele-api');
+  const routes = values.kind === 'page' ? pageFloorRoutes(tokens) : sameSqlFloorRoutes(tokens, pool);
+  await startFloorServer(pool, routes, Number(values.port), '127.0.0.1');
+  const stop = (): void => {
+    void pool.end().finally(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,404 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { verify as verifyPassword } from '@node-rs/argon2';
+import type { Pool, PoolClient } from 'pg';
+import {
+  ACTOR_SQL,
+  COMMIT,
+  CONTACT_BY_ID_SQL,
+  CONTACT_COUNT_SQL,
+  CONTACT_CUSTOMERS_SQL,
+  CONTACT_PAGE_SQL,
+  CONTACT_TAGS_SQL,
+  CREATE_EMAIL_TAKEN_SQL,
+  CREATE_INSERT_SQL,
+  CREATE_ORGANIZATION_SQL,
+  CREATE_OWNER_MEMBERSHIP_SQL,
+  CREATED_BY_ID_SQL,
+  CURSOR_PAGE_SQL,
+  FILTERED_COUNT_SQL,
+  FILTERED_PAGE_SQL,
+  LOGIN_CLEAR_LOCKOUT_SQL,
+  LOGIN_FIND_USER_SQL,
+  LOGIN_INSERT_REFRESH_TOKEN_SQL,
+  LOGIN_INSERT_SESSION_SQL,
+  LOGIN_LOCKOUT_SQL,
+  LOGIN_MFA_SQL,
+  RECORD_CHANGE_SQL,
+  SEARCH_COUNT_SQL,
+  SEARCH_PAGE_SQL,
+  START_TRANSACTION,
+  VISIBLE_CUSTOMERS_SQL,
+  VISIBLE_TAGS_SQL,
+} from './api-sql';
+import { aliasedContact, contactDetailJson, contactJson, type CustomerSummary, type TagSummary } from './contact-json';
+import type { FloorDb, FloorReply, FloorRequest, FloorRoute } from './floor-server';
+import type { Hs256Token, TokenClaims } from './hs256-token';
+import { encodeCursor, decodeCursor } from './keyset-cursor-codec';
+import { containsPattern } from './like-pattern';
+
+const ACCESS_TOKEN_TTL_SECONDS = 900;
+const SESSION_TTL_MS = 12 * 3600 * 1000;
+/** Like the API, the actor's memberships are read once and kept briefly. */
+const ACTOR_CACHE_MS = 30_000;
+/** The page size baked into the captured SQL (`LIMIT 26`: 25 rows and one to know there is more). */
+const PAGE_SIZE = 25;
+/** Filtered totals stop counting here (`LIMIT 10001` in the captured SQL). */
+const TOTAL_COUNT_CAP = 10_000;
+
+type Row = Record<string, unknown>;
+
+/**
+ * The same-SQL floor: bare node:http + pg running exactly the statements of `api-sql.ts`, in
+ * the API's order and round trips, transactions included. The gap between it and the API is
+ * framework cost; the gap between it and the page floor is the cost of the API's SQL.
+ */
+export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[] {
+  const actors = new ActorCache(pool);
+  const authed =
+    (handle: (request: FloorRequest, claims: TokenClaims, organizations: string[]) => Promise<FloorReply>) =>
+    async (request: FloorRequest): Promise<FloorReply> => {
+      const claims = tokens.verify(header(request.headers.authorization));
+      if (claims === null) return { status: 401, body: { status: 401, code: 'INVALID_TOKEN' } };
+      return handle(request, claims, await actors.organizations(claims));
+    };
+  return [
+    {
+      method: 'GET',
+      path: /^\/api\/crm\/contacts$/,
+      handle: authed((request, claims) => listContacts(request, claims)),
+    },
+    { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})$/, handle: authed(contactDetail) },
+    {
+      method: 'POST',
+      path: /^\/api\/crm\/contacts$/,
+      handle: authed((request, claims) => createContact(request, claims, pool)),
+    },
+    { method: 'POST', path: /^\/api\/auth\/login$/, handle: (request) => login(request, tokens, pool) },
+  ];
+}
+
+async function listContacts({ url, headers, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+  const query = url.searchParams;
+  const organizationId = query.get('organizationId') ?? header(headers['x-organization-id']);
+  // The captured SQL is the one-organization form (`organization_id = $2`), which every list scenario uses.
+  if (organizationId === undefined) return { status: 501, body: { status: 501, code: 'FLOOR_NEEDS_ORGANIZATION' } };
+  const scope = [claims.tid, organizationId];
+  const counted = [CONTACT_COUNT_SQL, [claims.tid, [organizationId], 'contact']] as const;
+  const cursor = query.get('cursor');
+  const q = query.get('q');
+  const kind = query.get('kind');
+  let page: readonly [string, unknown[]];
+  let count: readonly [string, readonly unknown[]];
+  if (cursor !== null) {
+    const position = decodeCursor(cursor);
+    if (position === null) return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
+    page = [CURSOR_PAGE_SQL, [...scope, position.value, position.id]];
+    count = counted;
+  } else if (q !== null) {
+    const params = [...scope, containsPattern(q), claims.tid];
+    page = [SEARCH_PAGE_SQL, params];
+    count = [SEARCH_COUNT_SQL, params];
+  } else if (kind !== null) {
+    const params = [...scope, kind, query.get('status'), query.get('ownerId')];
+    page = [FILTERED_PAGE_SQL, params];
+    count = [FILTERED_COUNT_SQL, params];
+  } else {
+    page = [CONTACT_PAGE_SQL, scope];
+    count = counted;
+  }
+  const [rows, counts] = await Promise.all([
+    db.query<Row>(page[0], page[1]),
+    db.query<{ total?: string | null; n?: number }>(count[0], count[1]),
+  ]);
+  const counter = counts.rows[0];
+  const capped = counter?.n !== undefined && counter.n > TOTAL_COUNT_CAP;
+  const total = counter?.n !== undefined ? Math.min(counter.n, TOTAL_COUNT_CAP) : Number(counter?.total ?? 0);
+  const hasMore = rows.rows.length > PAGE_SIZE;
+  const contacts = rows.rows.slice(0, PAGE_SIZE).map((row) => aliasedContact(row, 'contact'));
+  const { tags, customers } = await relations(db, [CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL], scope, contacts);
+  const last = contacts.at(-1);
+  return {
+    status: 200,
+    body: {
+      items: contacts.map((contact) =>
+        contactJson(contact, customers.get(contact.customerId ?? '') ?? null, tags.get(contact.id) ?? []),
+      ),
+      total,
+      ...(capped ? { totalCapped: true } : {}),
+      nextCursor:
+        hasMore && last !== undefined ? encodeCursor('-createdAt', last.createdAt.toISOString(), last.id) : null,
+    },
+  };
+}
+
+async function contactDetail(
+  { params, db }: FloorRequest,
+  claims: TokenClaims,
+  visible: string[],
+): Promise<FloorReply> {
+  const found = await db.query<Row>(CONTACT_BY_ID_SQL, [claims.tid, visible, params[0]]);
+  const row = found.rows[0];
+  if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
+  const contact = aliasedContact(row, 'row');
+  const { tags, customers } = await relations(
+    db,
+    [VISIBLE_TAGS_SQL, VISIBLE_CUSTOMERS_SQL],
+    [claims.tid, visible],
+    [contact],
+  );
+  return {
+    status: 200,
+    body: contactDetailJson(contact, customers.get(contact.customerId ?? '') ?? null, tags.get(contact.id) ?? []),
+  };
+}
+
+/**
+ * The API's `loadContactRelations`: tags of the page, then its customers, one query each, in
+ * the list's form (one organization) or the detail's (every visible organization).
+ */
+async function relations(
+  db: FloorDb,
+  [tagsSql, customersSql]: readonly [string, string],
+  scope: readonly unknown[],
+  contacts: ReadonlyArray<{ id: string; customerId: string | null }>,
+): Promise<{ tags: Map<string, TagSummary[]>; customers: Map<string, CustomerSummary> }> {
+  const tags = new Map<string, TagSummary[]>();
+  const customers = new Map<string, CustomerSummary>();
+  if (contacts.length === 0) return { tags, customers };
+  const tagRows = await db.query<Row>(tagsSql, [...scope, contacts.map((c) => c.id)]);
+  for (const row of tagRows.rows) {
+    const contactId = row.tag_link_record_id as string;
+    const tag = { id: row.tag_id as string, name: row.tag_name as string, color: row.tag_color as string };
+    tags.set(contactId, [...(tags.get(contactId) ?? []), tag]);
+  }
+  const customerIds = [...new Set(contacts.flatMap((c) => c.customerId ?? []))];
+  if (customerIds.length > 0) {
+    const customerRows = await db.query<Row>(customersSql, [...scope, customerIds]);
+    for (const row of customerRows.rows) {
+      customers.set(row.customer_id as string, {
+        id: row.customer_id as string,
+        name: row.customer_name as string,
+        primaryDomain: row.customer_primary_domain as string | null,
+        logoUrl: row.customer_logo_url as string | null,
+      });
+    }
+  }
+  return { tags, customers };
+}
+
+interface CreateContactBody {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  kind?: string;
+  status?: string;
+  ownerId?: string;
+}
+
+async function createContact({ body, headers }: FloorRequest, claims: TokenClaims, pool: Pool): Promise<FloorReply> {
+  const input = (body ?? {}) as CreateContactBody;
+  const organizationId = header(headers['x-organization-id']);
+  if (organizationId === undefined) return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
+  const scope = [claims.tid, organizationId];
+  const ownerId = input.ownerId ?? claims.sub;
+  const name = [input.firstName, input.lastName].filter((part) => part !== undefined && part !== '').join(' ');
+  let contactId: string | undefined;
+  const outcome = await inTransaction(pool, async (client) => {
+    const organization = await client.query<Row>(CREATE_ORGANIZATION_SQL, [...scope, organizationId]);
+    const statuses = organization.rows[0]?.row_contact_statuses as string[] | undefined;
+    if (statuses === undefined || (input.status !== undefined && !statuses.includes(input.status))) {
+      return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
+    }
+    const taken = await client.query<Row>(CREATE_EMAIL_TAKEN_SQL, [...scope, organizationId, input.email ?? null]);
+    if (taken.rows.length > 0) return { status: 409, body: { status: 409, code: 'CONTACT_EMAIL_TAKEN' } };
+    const owner = await client.query<Row>(CREATE_OWNER_MEMBERSHIP_SQL, [...scope, organizationId, [ownerId]]);
+    if (owner.rows.length === 0) return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
+    const values = [
+      claims.tid,
+      claims.sub,
+      claims.sub,
+      organizationId,
+      name,
+      input.firstName ?? null,
+      input.lastName ?? null,
+      input.email ?? null,
+      input.kind ?? 'CUSTOMER',
+      input.status ?? null,
+      ownerId,
+    ];
+    const inserted = await client.query<{ id: string; created_at: Date }>(CREATE_INSERT_SQL, values);
+    const created = inserted.rows[0];
+    if (created === undefined) throw new Error('the insert returned no row');
+    contactId = created.id;
+    const after = {
+      id: created.id,
+      tenantId: claims.tid,
+      createdAt: created.created_at,
+      updatedAt: created.created_at,
+      deletedAt: null,
+      createdBy: claims.sub,
+      updatedBy: claims.sub,
+      version: 1,
+      organizationId,
+      name,
+      firstName: input.firstName ?? null,
+      lastName: input.lastName ?? null,
+      primaryEmail: input.email ?? null,
+      primaryPhone: null,
+      jobTitle: null,
+      contactType: input.kind ?? 'CUSTOMER',
+      status: input.status ?? null,
+      customerId: null,
+      ownerId,
+      imageUrl: null,
+      budget: null,
+      budgetType: null,
+      notes: null,
+      marketingOptOut: false,
+      isActive: true,
+      tagIds: [],
+      memberIds: [],
+    };
+    await client.query(RECORD_CHANGE_SQL, [
+      claims.tid,
+      organizationId,
+      'user',
+      claims.sub,
+      'contact.created',
+      'contact',
+      created.id,
+      null,
+      after,
+      randomUUID(),
+      randomUUID(),
+      { id: created.id, organizationId, before: null, after },
+      true,
+    ]);
+    return undefined;
+  });
+  if (outcome !== undefined) return outcome;
+  const found = await pool.query<Row>(CREATED_BY_ID_SQL, [...scope, contactId]);
+  const row = found.rows[0];
+  if (row === undefined) throw new Error('the created contact is not found');
+  const contact = aliasedContact(row, 'row');
+  const { tags } = await relations(pool, [CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL], scope, [contact]);
+  return { status: 201, body: contactJson(contact, null, tags.get(contact.id) ?? []) };
+}
+
+interface LoginBody {
+  email?: string;
+  password?: string;
+}
+
+async function login({ body, headers }: FloorRequest, tokens: Hs256Token, pool: Pool): Promise<FloorReply> {
+  const input = (body ?? {}) as LoginBody;
+  const email = (input.email ?? '').toLowerCase();
+  const emailHash = createHash('sha256').update(email).digest('hex');
+  const locked = await pool.query(LOGIN_LOCKOUT_SQL, [emailHash]);
+  if (locked.rows.length > 0) return { status: 429, body: { status: 429, code: 'LOGIN_LOCKED' } };
+  const found = await pool.query<Row>(LOGIN_FIND_USER_SQL, [email]);
+  const user = found.rows[0];
+  const valid = user !== undefined && (await verifyPassword(user.user_password_hash as string, input.password ?? ''));
+  if (user === undefined || !valid || user.user_is_active !== true) {
+    return { status: 401, body: { status: 401, code: 'INVALID_CREDENTIALS' } };
+  }
+  const userId = user.user_id as string;
+  const tenantId = user.user_tenant_id as string;
+  await pool.query(LOGIN_MFA_SQL, [userId]);
+  const now = new Date();
+  const refreshToken = `rt_${randomBytes(32).toString('base64url')}`;
+  const userAgent = header(headers['user-agent']) ?? null;
+  let sessionId: string | undefined;
+  await inTransaction(pool, async (client) => {
+    await client.query(LOGIN_CLEAR_LOCKOUT_SQL, [emailHash]);
+    const session = await client.query<{ id: string }>(LOGIN_INSERT_SESSION_SQL, [
+      tenantId,
+      userId,
+      now,
+      new Date(now.getTime() + SESSION_TTL_MS),
+      null,
+      null,
+      userAgent,
+      '127.0.0.1',
+    ]);
+    sessionId = session.rows[0]?.id;
+    await client.query(LOGIN_INSERT_REFRESH_TOKEN_SQL, [
+      sessionId,
+      createHash('sha256').update(refreshToken).digest('hex'),
+    ]);
+    const after = { sessionId, mfa: null, ip: '127.0.0.1', userAgent };
+    // Audited, not published: the statement's last parameter turns the outbox insert off.
+    await client.query(RECORD_CHANGE_SQL, [
+      tenantId,
+      null,
+      'user',
+      userId,
+      'user.logged_in',
+      'user',
+      userId,
+      null,
+      after,
+      randomUUID(),
+      randomUUID(),
+      { id: userId, organizationId: null, before: null, after },
+      false,
+    ]);
+    return undefined;
+  });
+  if (sessionId === undefined) throw new Error('no session was created');
+  return {
+    status: 200,
+    headers: { 'set-cookie': `refreshToken=${refreshToken}; Path=/api/auth; HttpOnly; SameSite=Strict` },
+    body: {
+      accessToken: tokens.sign({ sub: userId, tid: tenantId, sid: sessionId }, ACCESS_TOKEN_TTL_SECONDS),
+      refreshToken,
+      expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+      tokenType: 'Bearer',
+    },
+  };
+}
+
+/** TypeORM's transaction round trips: START TRANSACTION, the work, COMMIT (ROLLBACK on error or early answer). */
+async function inTransaction(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<FloorReply | undefined>,
+): Promise<FloorReply | undefined> {
+  const client = await pool.connect();
+  try {
+    await client.query(START_TRANSACTION);
+    const early = await work(client);
+    await client.query(early === undefined ? COMMIT : 'ROLLBACK');
+    return early;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+/** The organizations of the token's session where the CRM is on, read once per session and kept briefly. */
+class ActorCache {
+  private readonly cache = new Map<string, { organizations: string[]; at: number }>();
+
+  constructor(private readonly pool: Pool) {}
+
+  async organizations(claims: TokenClaims): Promise<string[]> {
+    const hit = this.cache.get(claims.sid);
+    if (hit !== undefined && Date.now() - hit.at < ACTOR_CACHE_MS) return hit.organizations;
+    const rows = await this.pool.query<{ organization_id: string | null; crm_enabled: boolean | null }>(ACTOR_SQL, [
+      claims.sid,
+      claims.sub,
+      claims.tid,
+    ]);
+    const organizations = rows.rows.flatMap((row) =>
+      row.organization_id !== null && row.crm_enabled === true ? [row.organization_id] : [],
+    );
+    this.cache.set(claims.sid, { organizations, at: Date.now() });
+    return organizations;
+  }
+}
+
+function header(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
