@@ -10,11 +10,18 @@ export async function loadTagsByRecord(
 ): Promise<Map<string, TagEntity[]>> {
   const byRecord = new Map<string, TagEntity[]>(recordIds.map((id) => [id, []]));
   if (recordIds.length === 0) return byRecord;
+  // The page's links are read first, by the link table's primary key (a materialized CTE):
+  // left to itself the planner walks every link of every tag of the organization instead.
   const { entities, raw } = await tags
     .query('tag', 'visible')
-    .innerJoin(link.table, 'tag_link', `tag_link.tag_id = tag.id`)
-    .addSelect(`tag_link.${link.column}`, 'tag_link_record_id')
-    .andWhere(`tag_link.${link.column} = ANY(:tagLinkRecordIds)`, { tagLinkRecordIds: [...recordIds] })
+    .addCommonTableExpression(
+      `SELECT ${link.column} AS record_id, tag_id FROM ${link.table} WHERE ${link.column} = ANY(:tagLinkRecordIds)`,
+      'tag_link',
+      { materialized: true },
+    )
+    .innerJoin('tag_link', 'tag_link', 'tag_link.tag_id = tag.id')
+    .addSelect('tag_link.record_id', 'tag_link_record_id')
+    .setParameter('tagLinkRecordIds', [...recordIds])
     .orderBy('tag.name', 'ASC')
     .addOrderBy('tag.id', 'ASC')
     .getRawAndEntities<{ tag_id: string; tag_link_record_id: string }>();
