@@ -165,7 +165,8 @@ async function relations(
   const tags = new Map<string, TagSummary[]>();
   const customers = new Map<string, CustomerSummary>();
   if (contacts.length === 0) return { tags, customers };
-  const tagRows = await db.query<Row>(tagsSql, [...scope, contacts.map((c) => c.id)]);
+  // The page's contact ids come first: the API reads their links in a CTE before the scope.
+  const tagRows = await db.query<Row>(tagsSql, [contacts.map((c) => c.id), ...scope]);
   for (const row of tagRows.rows) {
     const contactId = row.tag_link_record_id as string;
     const tag = { id: row.tag_id as string, name: row.tag_name as string, color: row.tag_color as string };
