@@ -3,6 +3,7 @@ import { IdempotencyKey1764000000500 } from './1764000000500-idempotency-key';
 import { ContactsCustomersTags1764000001000 } from './1764000001000-contacts-customers-tags';
 import { IdentityAndAccess1764000004000 } from './1764000004000-identity-and-access';
 import { RecordCount1764000005000 } from './1764000005000-record-count';
+import { ContactFilterIndex1764000006000 } from './1764000006000-contact-filter-index';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   ContactsCustomersTags1764000001000,
   IdentityAndAccess1764000004000,
   RecordCount1764000005000,
+  ContactFilterIndex1764000006000,
 ];
