@@ -1,13 +1,10 @@
 import { escapeLike } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import { whereTagged } from '../tags';
+import { customerSearchText } from './customer-search-text';
 import { CUSTOMER_TAGS } from './customer-tags';
 import type { ListCustomersParams } from './dto/list-customers.params';
 import type { CustomerEntity } from './entities/customer.entity';
-
-/** The same text the `customer_search_trgm` index holds, so `q` can use it. */
-export const CUSTOMER_SEARCH_TEXT = (alias: string): string =>
-  `lower(${alias}.name || ' ' || coalesce(${alias}.primaryDomain, ''))`;
 
 /** The list's filters, shared by the JSON page and the export. */
 export function applyCustomerFilters(
@@ -16,7 +13,7 @@ export function applyCustomerFilters(
 ): SelectQueryBuilder<CustomerEntity> {
   const alias = qb.alias;
   if (params.q !== undefined && params.q.trim() !== '') {
-    qb.andWhere(`${CUSTOMER_SEARCH_TEXT(alias)} LIKE :customerQ`, {
+    qb.andWhere(`${customerSearchText(alias)} LIKE :customerQ`, {
       customerQ: `%${escapeLike(params.q.trim().toLowerCase())}%`,
     });
   }

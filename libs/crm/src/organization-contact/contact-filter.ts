@@ -1,5 +1,6 @@
 import { escapeLike } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
+import { customerSearchText } from '../customers';
 import { whereTagged, whereTaggedAny } from '../tags';
 import type { BudgetType, ContactKind } from '../contact-kind';
 import { CONTACT_TAGS } from './contact-tags';
@@ -85,7 +86,7 @@ export function applyContactFilters(
       `(${c}.searchText LIKE :q OR ${c}.customerId = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
            WHERE q_customer.tenant_id = :qTenantId AND q_customer.deleted_at IS NULL
-             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE :q)))`,
+             AND ${customerSearchText('q_customer', 'sql')} LIKE :q)))`,
       { q: contains(filter.q), qTenantId: tenantId },
     );
   }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Permission, type Transaction } from '@clientele/core';
-import { CustomerEntity } from '../../customers';
+import { CustomerEntity, customerSearchText } from '../../customers';
 import { ContactEntity } from '../../organization-contact';
 import { SearchTerm } from '../search-term';
 import type { SearchCandidate } from './search-candidate';
-import { customerSearchText } from './customer-search-text';
 import type { SearchSection } from './search-section';
 
 /** A match on the contact's company counts a little less than one on the contact itself. */

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Permission, type Transaction } from '@clientele/core';
-import { CustomerEntity } from '../../customers';
+import { CustomerEntity, customerSearchText } from '../../customers';
 import { SearchTerm } from '../search-term';
 import type { SearchCandidate } from './search-candidate';
-import { customerSearchText } from './customer-search-text';
 import type { SearchSection } from './search-section';
 
 interface CustomerRow {
