@@ -265,7 +265,13 @@ describe('customers', () => {
       const marker = unique('csv');
       const evil = await createCustomer(manager, { name: `=HYPERLINK("http://evil") ${marker}` });
       await createContact(manager, { customerId: evil.id });
-      await createCustomer(manager, { name: `Plain, Ltd ${marker}`, kind: 'VENDOR' });
+      const vip = await createTag(manager, `VIP ${marker}`);
+      const partner = await createTag(manager, `Partner ${marker}`);
+      await createCustomer(manager, {
+        name: `Plain, Ltd ${marker}`,
+        kind: 'VENDOR',
+        tags: [{ id: vip }, { id: partner }],
+      });
       await createCustomer(globex.admin, { name: `Foreign ${marker}` });
 
       const response = await t.http.get(`/api/crm/customers?format=csv&q=${marker}&sort=name`).set(bearer(viewer));
@@ -281,6 +287,8 @@ describe('customers', () => {
       expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil"") ${marker}",CUSTOMER,`);
       expect(lines[1]).toContain(',1,0,NONE,,');
       expect(lines[2]).toContain(`"Plain, Ltd ${marker}",VENDOR,`);
+      // Tag names, sorted and `; `-separated, from the link table.
+      expect(lines[2]).toContain(`,Partner ${marker}; VIP ${marker},`);
       expect(lines[3]).toBe('');
 
       const vendors = await t.http.get(`/api/crm/customers?format=ndjson&q=${marker}&kind=VENDOR`).set(bearer(viewer));
@@ -290,7 +298,12 @@ describe('customers', () => {
         .split('\n')
         .map((line) => JSON.parse(line) as Record<string, unknown>);
       expect(records).toEqual([
-        expect.objectContaining({ name: `Plain, Ltd ${marker}`, kind: 'VENDOR', contactCount: 0, tags: null }),
+        expect.objectContaining({
+          name: `Plain, Ltd ${marker}`,
+          kind: 'VENDOR',
+          contactCount: 0,
+          tags: `Partner ${marker}; VIP ${marker}`,
+        }),
       ]);
     });
   });

@@ -6,4 +6,5 @@ export { findOrganizationTags } from './organization-tags';
 export { requestedTagIds } from './requested-tag-ids';
 export { loadTagsByRecord } from './tags-by-record';
 export { type TagLink, whereTagged, whereTaggedAny } from './tag-filter';
+export { tagNamesSql } from './tag-names';
 export { TagsModule } from './tags.module';

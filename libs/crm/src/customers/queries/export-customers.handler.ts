@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parseSort, RowExporter, ScopedReader } from '@clientele/core';
+import { tagNamesSql } from '../../tags';
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportRow } from '../customer-export-columns';
 import { applyCustomerFilters, CUSTOMER_SORTS } from '../customer-filters';
+import { CUSTOMER_TAGS } from '../customer-tags';
 import { CustomerEntity } from '../entities/customer.entity';
 import { ExportCustomersQuery } from './export-customers.query';
 
@@ -29,12 +31,7 @@ export class ExportCustomersHandler implements IQueryHandler<ExportCustomersQuer
            WHERE linked.tenant_id = customer.tenantId AND linked.customer_id = customer.id AND linked.deleted_at IS NULL)`,
         'contactCount',
       )
-      .addSelect(
-        `(SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM customer_tag ct
-            JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL
-           WHERE ct.customer_id = customer.id)`,
-        'tags',
-      )
+      .addSelect(tagNamesSql(CUSTOMER_TAGS, 'customer'), 'tags')
       .addSelect('customer.createdAt', 'createdAt')
       .addSelect('customer.updatedAt', 'updatedAt')
       .orderBy(`customer.${order.property}`, order.direction)

@@ -1,8 +1,10 @@
 import type { Readable } from 'node:stream';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parseSort, RowExporter, ScopedReader } from '@clientele/core';
+import { tagNamesSql } from '../../tags';
 import { CONTACT_EXPORT_COLUMNS, type ContactExportRow } from '../contact-export-columns';
 import { applyContactFilters, CONTACT_SORTS } from '../contact-filter';
+import { CONTACT_TAGS } from '../contact-tags';
 import { ContactEntity } from '../entities/contact.entity';
 import { ExportContactsQuery } from './export-contacts.query';
 
@@ -35,12 +37,7 @@ export class ExportContactsHandler implements IQueryHandler<ExportContactsQuery,
       .addSelect('contact.ownerId', 'ownerId')
       .addSelect('contact.marketingOptOut', 'marketingOptOut')
       .addSelect('contact.isActive', 'isActive')
-      .addSelect(
-        `(SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM contact_tag ct
-            JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL
-           WHERE ct.contact_id = contact.id)`,
-        'tags',
-      )
+      .addSelect(tagNamesSql(CONTACT_TAGS, 'contact'), 'tags')
       .addSelect('contact.createdAt', 'createdAt')
       .addSelect('contact.updatedAt', 'updatedAt')
       .orderBy(`contact.${order.property}`, order.direction)
