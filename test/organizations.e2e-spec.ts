@@ -401,6 +401,30 @@ describe('organizations', () => {
       );
     });
 
+    it('validates a role change: a role is required, unknown fields and bad ids are refused', async () => {
+      const member = await memberWithRole(t.http, acme, 'VIEWER');
+      const path = `/api/organizations/${acme.organizationId}/members/${member.userId}`;
+      expectProblem(await t.http.patch(path).set(bearer(acme.admin)).send({}), 400, 'VALIDATION_FAILED', ['role']);
+      expectProblem(
+        await t.http.patch(path).set(bearer(acme.admin)).send({ role: 'AGENT', userId: acme.admin.userId }),
+        400,
+        'VALIDATION_FAILED',
+        ['userId'],
+      );
+      expectProblem(
+        await t.http.patch(path).set(bearer(acme.admin)).send({ roleId: 'nope' }),
+        400,
+        'VALIDATION_FAILED',
+        ['roleId'],
+      );
+      const [row] = await t.db.query(
+        `SELECT r.name FROM membership m JOIN role r ON r.id = m.role_id
+          WHERE m.user_id = $1 AND m.organization_id = $2 AND m.deleted_at IS NULL`,
+        [member.userId, acme.organizationId],
+      );
+      expect(row).toEqual({ name: 'VIEWER' });
+    });
+
     it("a role change applies on the member's very next request", async () => {
       const member = await memberWithRole(t.http, acme, 'VIEWER');
       expectProblem(

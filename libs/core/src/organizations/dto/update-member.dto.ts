@@ -1,14 +1,5 @@
-import { IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { PickType } from '@nestjs/swagger';
+import { AddMemberDto } from './add-member.dto';
 
-export class UpdateMemberDto {
-  /** Role name, e.g. MANAGER. */
-  @ValidateIf((dto: UpdateMemberDto) => dto.roleId === undefined)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  role?: string;
-
-  @IsOptional()
-  @IsUUID()
-  roleId?: string;
-}
+/** A member's new role, by `role` name or `roleId`, validated as when adding a member. */
+export class UpdateMemberDto extends PickType(AddMemberDto, ['role', 'roleId'] as const) {}
