@@ -4,6 +4,7 @@ import { ContactsCustomersTags1764000001000 } from './1764000001000-contacts-cus
 import { IdentityAndAccess1764000004000 } from './1764000004000-identity-and-access';
 import { RecordCount1764000005000 } from './1764000005000-record-count';
 import { ContactFilterIndex1764000006000 } from './1764000006000-contact-filter-index';
+import { ContactFilterIndexOnly1764000007000 } from './1764000007000-contact-filter-index-only';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   IdentityAndAccess1764000004000,
   RecordCount1764000005000,
   ContactFilterIndex1764000006000,
+  ContactFilterIndexOnly1764000007000,
 ];
