@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
-import helmet from '@fastify/helmet';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, installIpRateLimit, RateLimiter, setupSwagger } from '@clientele/core';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 
@@ -40,9 +40,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       ],
     });
   }
-  // Security headers on every response. The CSP suits JSON and the Swagger UI page, whose
-  // scripts are files of its own ('self') but whose styles are partly inline.
-  await app.register(helmet, {
+  const fastify = app.getHttpAdapter().getInstance();
+  // Security headers on every response, from one helmet middleware built here: @fastify/helmet
+  // rebuilt it (parsing the CSP) on every request. The CSP suits JSON and the Swagger UI page,
+  // whose scripts are files of its own ('self') but whose styles are partly inline.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -59,7 +61,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       },
     },
   });
-  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, () => {
+      done();
+    });
+  });
   installIpRateLimit(fastify, app.get(RateLimiter));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
