@@ -1,5 +1,14 @@
+import { randomUUID } from 'node:crypto';
+import { encodeCursor } from '@clientele/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, createTestApp, signupTenant, type TenantFixture, type TestApp } from '@clientele/testing';
+import {
+  bearer,
+  captureQueries,
+  createTestApp,
+  signupTenant,
+  type TenantFixture,
+  type TestApp,
+} from '@clientele/testing';
 
 /** How lists know their `total` cheaply: live counts unfiltered, a capped count filtered. */
 describe('list totals', () => {
@@ -73,5 +82,35 @@ describe('list totals', () => {
     const ids = new Set([...first.body.items, ...second.body.items].map((item: { id: string }) => item.id));
     expect(ids.size).toBe(100);
     expect(second.body.total).toBe(first.body.total);
+  });
+
+  it('still knows the total on an empty page past the end of the list, exact or capped', async () => {
+    const total = (await list('limit=1')).total;
+    // Older than every row: the page after it is empty.
+    const pastTheEnd = encodeCursor({ sort: '-createdAt', value: '2000-01-01T00:00:00.000Z', id: randomUUID() });
+    expect(await list(`cursor=${encodeURIComponent(pastTheEnd)}`)).toMatchObject({
+      items: [],
+      total,
+      nextCursor: null,
+    });
+    const leads = (await list('kind=LEAD&limit=1')).total;
+    expect(await list('kind=LEAD&offset=10000&limit=100')).toMatchObject({ items: [], total: leads });
+    expect(await list('kind=OTHER&limit=5')).toMatchObject({ items: [], total: 0 });
+  });
+
+  it('reads a page, its relations and its total in one statement', async () => {
+    const capture = captureQueries(t.db);
+    try {
+      await list('limit=25');
+      await list('kind=LEAD&limit=25');
+    } finally {
+      capture.stop();
+    }
+    const reads = capture.statements.filter((sql) => !/membership|auth_session/.test(sql));
+    expect(reads).toHaveLength(2);
+    for (const sql of reads) {
+      expect(sql).toMatch(/FROM "contact"/);
+      for (const column of ['relation_tags', 'relation_customer', 'page_total']) expect(sql).toContain(column);
+    }
   });
 });

@@ -10,6 +10,7 @@ export { escapeLike } from './database/escape-like';
 export { MIGRATIONS } from './database/migrations';
 export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';
+export { type RawRow, type ReadRow, readRows } from './database/read-rows';
 export { ApiProblems } from './errors/api-problems.decorator';
 export * from './errors/domain-error';
 export { IdParam } from './errors/id-param.decorator';
@@ -20,8 +21,16 @@ export { OutboxEventEntity } from './events/outbox-event.entity';
 export { buildOpenApiDocument, setupSwagger } from './openapi/swagger';
 export { ApiPageResponse, Page } from './pagination/page';
 export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageParams } from './pagination/page-params.dto';
-export { paginate, type PaginateOptions, parseSort, type SortAllowList, TOTAL_COUNT_CAP } from './pagination/paginate';
-export { countRecords } from './pagination/record-count';
+export {
+  paginate,
+  type PaginateOptions,
+  parseSort,
+  type SortAllowList,
+  TOTAL_COUNT_CAP,
+  type TotalSql,
+} from './pagination/paginate';
+export { encodeCursor } from './pagination/keyset-cursor';
+export { recordCountTotal } from './pagination/record-count';
 export { parseBracketQuery } from './pagination/bracket-query';
 export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';

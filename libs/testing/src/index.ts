@@ -4,6 +4,7 @@ export * from './crm-world';
 export * from './factories';
 export * from './forged-tokens';
 export * from './problem-assertions';
+export * from './query-capture';
 export * from './route-catalog';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';

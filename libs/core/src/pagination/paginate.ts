@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { type RawRow, readRows } from '../database/read-rows';
 import { ValidationError } from '../errors/domain-error';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
 import { Page } from './page';
@@ -30,33 +31,49 @@ export function parseSort(sort: string | undefined, allowed: SortAllowList, fall
 /** Counting stops here: beyond it a filtered list answers `total: 10000, totalCapped: true`. */
 export const TOTAL_COUNT_CAP = 10_000;
 
-export interface PaginateOptions {
+/** A scalar SQL subquery giving a list's `total`, with its named parameters. */
+export interface TotalSql {
+  readonly sql: string;
+  readonly parameters: ObjectLiteral;
+}
+
+export interface PaginateOptions<T, R> {
   /**
    * How `total` is known: by default a count of the filtered query that stops at
-   * `TOTAL_COUNT_CAP` (cost bounded whatever the organization's size); a function for an exact
-   * total kept elsewhere (e.g. `countRecords` for an unfiltered list).
+   * `TOTAL_COUNT_CAP` (cost bounded whatever the organization's size); or a subquery for an
+   * exact total kept elsewhere (e.g. `recordCountTotal` for an unfiltered list).
    */
-  readonly total?: () => Promise<number>;
+  readonly total?: TotalSql;
+  /**
+   * Makes an item of the page from its entity and its raw row, which carries the columns the
+   * caller added with `addSelect` (e.g. relations embedded as JSON, so the page stays one statement).
+   */
+  readonly item?: (entity: T, raw: RawRow) => R;
 }
+
+/** The raw column carrying the total on every row of a page. */
+const PAGE_TOTAL = 'page_total';
 
 /**
  * The one way to list: sorts from an allow-list tie-broken by id, pages by offset or keyset
  * cursor, and counts the total of the same filtered query (capped) or takes it from `options`.
+ * Rows, total and whatever the caller embedded come back in one statement (one round trip);
+ * only a page past the end needs a second one for its total.
  */
-export async function paginate<T extends ObjectLiteral & { id: string }>(
+export async function paginate<T extends ObjectLiteral & { id: string }, R = T>(
   qb: SelectQueryBuilder<T>,
   params: PageParams,
   allowed: SortAllowList,
   fallbackSort = '-createdAt',
-  options: PaginateOptions = {},
-): Promise<Page<T>> {
+  options: PaginateOptions<T, R> = {},
+): Promise<Page<R>> {
   if (params.cursor !== undefined && params.offset !== undefined) {
     throw ValidationError.field('offset', 'send either offset or cursor, not both');
   }
   const alias = qb.alias;
   const order = parseSort(params.sort, allowed, fallbackSort);
   const limit = params.limit ?? DEFAULT_PAGE_SIZE;
-  const totalQuery = qb.clone();
+  const total = options.total ?? cappedCountSql(qb.clone());
 
   if (params.cursor !== undefined) {
     const position = decodeCursor(params.cursor, order.key);
@@ -66,37 +83,58 @@ export async function paginate<T extends ObjectLiteral & { id: string }>(
       cursorId: position.id,
     });
   }
-  qb.orderBy(`${alias}.${order.property}`, order.direction)
+  qb.addSelect(`(${total.sql})`, PAGE_TOTAL)
+    .setParameters(total.parameters)
+    .orderBy(`${alias}.${order.property}`, order.direction)
     .addOrderBy(`${alias}.id`, order.direction)
     .limit(limit + 1)
     .offset(params.offset ?? 0);
 
-  const [rows, [total, totalCapped]] = await Promise.all([
-    qb.getMany(),
-    options.total === undefined ? cappedCount(totalQuery) : options.total().then((exact) => [exact, false] as const),
-  ]);
+  const rows = await readRows(qb);
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
-  const last = items.at(-1);
+  const last = items.at(-1)?.entity;
   const nextCursor =
     hasMore && last !== undefined
       ? encodeCursor({ sort: order.key, value: cursorValue(last[order.property]), id: last.id })
       : null;
-  return new Page(items, total, nextCursor, totalCapped);
+  const counted = await pageTotal(qb, total, rows[0]?.raw, params);
+  const capped = options.total === undefined && counted > TOTAL_COUNT_CAP;
+  const item = options.item ?? ((entity: T) => entity as unknown as R);
+  return new Page(
+    items.map((row) => item(row.entity, row.raw)),
+    capped ? TOTAL_COUNT_CAP : counted,
+    nextCursor,
+    capped,
+  );
 }
 
-/** `count(*)` of the query that reads at most `TOTAL_COUNT_CAP + 1` rows. */
-async function cappedCount<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<readonly [number, boolean]> {
-  const limited = qb.select('1').limit(TOTAL_COUNT_CAP + 1);
-  // A fresh builder on the same connection (and transaction, if any) counts the limited rows.
+/** `count(*)` of the filtered query reading at most `TOTAL_COUNT_CAP + 1` rows. */
+function cappedCountSql<T extends ObjectLiteral>(filtered: SelectQueryBuilder<T>): TotalSql {
+  const limited = filtered.select('1').limit(TOTAL_COUNT_CAP + 1);
+  return { sql: `SELECT count(*) FROM (${limited.getQuery()}) capped`, parameters: limited.getParameters() };
+}
+
+/**
+ * The total the page's statement carried; a page with no rows carried none, so past the end of
+ * the list (offset or cursor) it is asked for on its own, and on the first page it is zero.
+ */
+async function pageTotal<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  total: TotalSql,
+  firstRow: RawRow | undefined,
+  params: PageParams,
+): Promise<number> {
+  if (firstRow !== undefined) return Number(firstRow[PAGE_TOTAL]);
+  if (params.cursor === undefined && (params.offset ?? 0) === 0) return 0;
+  // A fresh builder on the same connection (and transaction, if any).
   const row = await qb
     .createQueryBuilder()
-    .select('count(*)::int', 'n')
-    .from(`(${limited.getQuery()})`, 'capped')
-    .setParameters(limited.getParameters())
-    .getRawOne<{ n: number }>();
-  const counted = row?.n ?? 0;
-  return counted > TOTAL_COUNT_CAP ? [TOTAL_COUNT_CAP, true] : [counted, false];
+    .select(`(${total.sql})`, PAGE_TOTAL)
+    .from('(SELECT 1)', 'one')
+    .setParameters(total.parameters)
+    .getRawOne<RawRow>();
+  return Number(row?.[PAGE_TOTAL] ?? 0);
 }
 
 function cursorValue(value: unknown): string | number {

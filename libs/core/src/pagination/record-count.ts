@@ -1,19 +1,24 @@
-import type { EntityManager } from 'typeorm';
+import type { TotalSql } from './paginate';
 
 /**
  * Live rows of `entity` (a table counted by the `record_count` triggers) in these organizations
- * of the tenant: the exact `total` of an unfiltered list at the price of one indexed read.
+ * of the tenant: the exact `total` of an unfiltered list at the price of one indexed read, made
+ * inside the page's own statement.
  */
-export async function countRecords(
-  manager: EntityManager,
+export function recordCountTotal(
   entity: 'contact' | 'customer',
   tenantId: string,
   organizationIds: readonly string[],
-): Promise<number> {
-  const [row] = await manager.query<Array<{ total: string | null }>>(
-    `SELECT sum(count)::text AS total FROM record_count
-      WHERE tenant_id = $1 AND organization_id = ANY($2) AND entity = $3`,
-    [tenantId, [...organizationIds], entity],
-  );
-  return Number(row?.total ?? 0);
+): TotalSql {
+  return {
+    sql: `SELECT coalesce(sum(record_count.count), 0) FROM record_count
+           WHERE record_count.tenant_id = :recordCountTenantId
+             AND record_count.organization_id = ANY(:recordCountOrganizationIds)
+             AND record_count.entity = :recordCountEntity`,
+    parameters: {
+      recordCountTenantId: tenantId,
+      recordCountOrganizationIds: [...organizationIds],
+      recordCountEntity: entity,
+    },
+  };
 }

@@ -1,8 +1,3 @@
-import type { ScopedRepository } from '@clientele/core';
-// The entity file, not the contact room's index: that room depends on this one, and going
-// through its index would close an import loop through the two modules.
-import type { ContactEntity } from '../organization-contact/entities/contact.entity';
-
 export const CONTRACT_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'NONE'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
@@ -16,8 +11,8 @@ export interface CustomerStats {
 
 /**
  * What a customer reports while the tickets, contracts and billing modules do not exist: no
- * open tickets, no contract, no billing. Each of those modules replaces its part here (in the
- * grouped query below and in the export's columns) when it lands.
+ * open tickets, no contract, no billing. Each of those modules replaces its part here (with a
+ * column like `contactCountSql`, and in the export's columns) when it lands.
  */
 export const NO_TICKETS_CONTRACTS_OR_BILLING: Omit<CustomerStats, 'contactCount'> = {
   openTicketCount: 0,
@@ -25,23 +20,12 @@ export const NO_TICKETS_CONTRACTS_OR_BILLING: Omit<CustomerStats, 'contactCount'
   billingSummary: null,
 };
 
-/** The stats of a page of customers in one grouped query, never one per row. */
-export async function loadCustomerStats(
-  contacts: ScopedRepository<ContactEntity>,
-  customerIds: readonly string[],
-): Promise<Map<string, CustomerStats>> {
-  const counts =
-    customerIds.length === 0
-      ? []
-      : await contacts
-          .query('contact', 'visible')
-          .select('contact.customerId', 'customerId')
-          .addSelect('count(*)::int', 'contactCount')
-          .andWhere('contact.customerId = ANY(:customerIds)', { customerIds: [...customerIds] })
-          .groupBy('contact.customerId')
-          .getRawMany<{ customerId: string; contactCount: number }>();
-  const byCustomer = new Map(counts.map((row) => [row.customerId, row.contactCount]));
-  return new Map(
-    customerIds.map((id) => [id, { contactCount: byCustomer.get(id) ?? 0, ...NO_TICKETS_CONTRACTS_OR_BILLING }]),
-  );
+/**
+ * The number of live contacts of the customer, a column of the customer's own statement (one
+ * probe of `contact_customer_idx` per row). `alias` is the customer's alias in the query.
+ */
+export function contactCountSql(alias: string): string {
+  return `(SELECT count(*)::int FROM contact stats_contact
+            WHERE stats_contact.tenant_id = "${alias}".tenant_id AND stats_contact.customer_id = "${alias}".id
+              AND stats_contact.deleted_at IS NULL)`;
 }

@@ -1,25 +1,26 @@
-import type { ScopedReader } from '@clientele/core';
-// The entity file, not the contact room's index: see customer-stats.ts.
-import { ContactEntity } from '../organization-contact/entities/contact.entity';
-import { loadTagsByRecord, TagEntity } from '../tags';
-import { loadCustomerStats } from './customer-stats';
+import type { RawRow } from '@clientele/core';
+import type { SelectQueryBuilder } from 'typeorm';
+import { type TagSummary, tagSummariesSql } from '../tags';
+import { contactCountSql, NO_TICKETS_CONTRACTS_OR_BILLING } from './customer-stats';
 import { CUSTOMER_TAGS } from './customer-tags';
 import type { CustomerView } from './customer-view';
 import type { CustomerEntity } from './entities/customer.entity';
 
-/** Customers with their tags and figures: two grouped queries for the lot, never one per row. */
-export async function customerViews(
-  reader: ScopedReader,
-  customers: readonly CustomerEntity[],
-): Promise<CustomerView[]> {
-  const ids = customers.map((customer) => customer.id);
-  // One after the other: a request holds one pooled connection at a time.
-  const tags = await loadTagsByRecord(reader.repository(TagEntity), CUSTOMER_TAGS, ids);
-  const stats = await loadCustomerStats(reader.repository(ContactEntity), ids);
-  return customers.map((customer) => {
-    customer.tags = tags.get(customer.id) ?? [];
-    const customerStats = stats.get(customer.id);
-    if (customerStats === undefined) throw new Error(`no stats loaded for customer ${customer.id}`);
-    return { customer, stats: customerStats };
-  });
+const TAGS = 'view_tags';
+const CONTACT_COUNT = 'view_contact_count';
+
+/** Adds a customer's tags and figures to its query, as columns of the same statement. */
+export function selectCustomerView(qb: SelectQueryBuilder<CustomerEntity>): SelectQueryBuilder<CustomerEntity> {
+  return qb
+    .addSelect(tagSummariesSql(CUSTOMER_TAGS, qb.alias), TAGS)
+    .addSelect(contactCountSql(qb.alias), CONTACT_COUNT);
+}
+
+/** The customer with what `selectCustomerView` added, from its raw row. */
+export function customerView(customer: CustomerEntity, raw: RawRow): CustomerView {
+  return {
+    customer,
+    tags: raw[TAGS] as TagSummary[],
+    stats: { contactCount: Number(raw[CONTACT_COUNT]), ...NO_TICKETS_CONTRACTS_OR_BILLING },
+  };
 }

@@ -1,5 +1,6 @@
 // What other rooms may use from customers.
 export { assertCustomerNameFree, findOrCreateCustomerByName } from './customer-names';
+export { type CustomerSummary, customerSummarySql } from './customer-summary';
 export { customerSearchText } from './customer-search-text';
 export { CustomersModule } from './customers.module';
 export { CustomerSummaryResponse } from './dto/customer-summary.response';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { ContactEntity } from './entities/contact.entity';
+import type { ContactRow } from './contact-relations';
 
 /** The parts of `GET crm/contacts/:id` that other modules own. */
 export const CONTACT_DETAIL_SECTION_KEYS = ['openDeals', 'recentActivities', 'notes', 'tickets'] as const;
@@ -10,7 +10,7 @@ export type ContactDetailSectionItems = Record<ContactDetailSectionKey, readonly
 export interface ContactDetailSection {
   readonly key: ContactDetailSectionKey;
   /** Runs in the request's scope; read through `ScopedReader` like any query. */
-  load(contact: ContactEntity): Promise<readonly object[]>;
+  load(contact: ContactRow): Promise<readonly object[]>;
 }
 
 /**
@@ -27,7 +27,7 @@ export class ContactDetailSections {
     this.sections.set(section.key, section);
   }
 
-  async load(contact: ContactEntity): Promise<ContactDetailSectionItems> {
+  async load(contact: ContactRow): Promise<ContactDetailSectionItems> {
     const load = async (key: ContactDetailSectionKey): Promise<readonly object[]> =>
       (await this.sections.get(key)?.load(contact)) ?? [];
     // One after the other: a request holds one pooled connection at a time.

@@ -1,8 +1,8 @@
 import type { ContactDetailSectionItems } from './contact-detail-sections';
-import type { ContactEntity } from './entities/contact.entity';
+import type { ContactRow } from './contact-relations';
 
 /** A contact with its customer and tags loaded, and the sections other modules contribute. */
 export interface ContactDetail {
-  readonly contact: ContactEntity;
+  readonly contact: ContactRow;
   readonly sections: ContactDetailSectionItems;
 }

@@ -1,8 +1,9 @@
-import { type ScopedReader, UserEntity } from '@clientele/core';
-import { CustomerEntity } from '../customers';
-import { loadTagsByRecord, TagEntity } from '../tags';
+import { type RawRow, type ScopedReader, UserEntity } from '@clientele/core';
+import type { SelectQueryBuilder } from 'typeorm';
+import { type CustomerSummary, customerSummarySql } from '../customers';
+import { loadTagsByRecord, TagEntity, type TagSummary, tagSummariesSql } from '../tags';
 import { CONTACT_TAGS } from './contact-tags';
-import type { ContactEntity } from './entities/contact.entity';
+import { ContactEntity } from './entities/contact.entity';
 
 /** Relations a contact response may carry (Gauzy's `relations[]`). */
 export const CONTACT_RELATIONS = ['tags', 'members', 'customer'] as const;
@@ -11,69 +12,92 @@ export type ContactRelation = (typeof CONTACT_RELATIONS)[number];
 /** A portal contact (list row or detail) shows its company and tags. */
 export const PORTAL_CONTACT_RELATIONS: readonly ContactRelation[] = ['customer', 'tags'];
 
-/** A reader or a transaction: both hand out scoped repositories. */
-type Repositories = Pick<ScopedReader, 'repository'>;
+/** A user assigned to a contact, as the contact shows it. */
+export type MemberSummary = Pick<UserEntity, 'id' | 'name' | 'firstName' | 'lastName' | 'email'>;
 
-/**
- * Loads the asked relations onto a page of contacts: one query per relation for the whole page
- * (never per row), and never a join inside the paged query, where it would break `LIMIT`.
- */
-export async function loadContactRelations(
-  repositories: Repositories,
-  contacts: readonly ContactEntity[],
-  relations: readonly ContactRelation[],
-): Promise<void> {
-  if (contacts.length === 0) return;
-  const ids = contacts.map((contact) => contact.id);
-  // One after the other: a request holds one pooled connection at a time.
-  const tags = relations.includes('tags')
-    ? await loadTagsByRecord(repositories.repository(TagEntity), CONTACT_TAGS, ids)
-    : undefined;
-  const members = relations.includes('members') ? await loadMembers(repositories, ids) : undefined;
-  const customers = relations.includes('customer') ? await loadCustomers(repositories, contacts) : undefined;
-  for (const contact of contacts) {
-    if (tags !== undefined) contact.tags = tags.get(contact.id) ?? [];
-    if (members !== undefined) contact.members = members.get(contact.id) ?? [];
-    if (customers !== undefined) {
-      contact.customer = contact.customerId === null ? null : (customers.get(contact.customerId) ?? null);
-    }
-  }
+/** A contact as reads return it: its columns and the relations asked for, as summaries. */
+export type ContactRow = Omit<ContactEntity, 'tags' | 'members' | 'customer'> & {
+  tags?: readonly TagSummary[];
+  members?: readonly MemberSummary[];
+  customer?: CustomerSummary | null;
+};
+
+/** The raw column that carries a relation in a contact read. */
+const COLUMN: Readonly<Record<ContactRelation, string>> = {
+  tags: 'relation_tags',
+  members: 'relation_members',
+  customer: 'relation_customer',
+};
+
+function membersSql(alias: string): string {
+  return `(SELECT coalesce(json_agg(json_build_object('id', member.id, 'email', member.email,
+                                                    'firstName', member.first_name, 'lastName', member.last_name,
+                                                    'name', trim(member.first_name || ' ' || member.last_name))
+                                  ORDER BY member.first_name, member.last_name, member.id), '[]'::json)
+             FROM contact_member member_link
+             JOIN app_user member ON member.id = member_link.user_id AND member.deleted_at IS NULL
+                                 AND member.tenant_id = "${alias}".tenant_id
+            WHERE member_link.contact_id = "${alias}".id)`;
 }
 
-async function loadMembers(
-  repositories: Repositories,
-  contactIds: readonly string[],
-): Promise<Map<string, UserEntity[]>> {
-  const { entities, raw } = await repositories
+/**
+ * Adds the asked relations to a contact query as JSON columns of its own statement (a page or
+ * one record stays one round trip); `contactRow` reads them back.
+ */
+export function selectContactRelations(
+  qb: SelectQueryBuilder<ContactEntity>,
+  relations: readonly ContactRelation[],
+): SelectQueryBuilder<ContactEntity> {
+  const sql: Record<ContactRelation, (alias: string) => string> = {
+    tags: (alias) => tagSummariesSql(CONTACT_TAGS, alias),
+    members: membersSql,
+    customer: customerSummarySql,
+  };
+  for (const relation of relations) qb.addSelect(sql[relation](qb.alias), COLUMN[relation]);
+  return qb;
+}
+
+/** The contact with the relations `selectContactRelations` added, from its raw row. */
+export function contactRow(contact: ContactEntity, raw: RawRow, relations: readonly ContactRelation[]): ContactRow {
+  const row: ContactRow = contact;
+  if (relations.includes('tags')) row.tags = raw[COLUMN.tags] as TagSummary[];
+  if (relations.includes('members')) row.members = raw[COLUMN.members] as MemberSummary[];
+  if (relations.includes('customer')) row.customer = (raw[COLUMN.customer] as CustomerSummary | null) ?? null;
+  return row;
+}
+
+/** One contact the actor can see, with the asked relations, in one statement (404 otherwise). */
+export async function findContactRow(
+  reader: Pick<ScopedReader, 'repository'>,
+  contactId: string,
+  relations: readonly ContactRelation[],
+): Promise<ContactRow> {
+  const { entity, raw } = await reader
+    .repository(ContactEntity)
+    .findOneOrFailWithRaw(contactId, (qb) => selectContactRelations(qb, relations));
+  return contactRow(entity, raw, relations);
+}
+
+/**
+ * The tags and members a write replaces, as entities: the command diffs them for its audit
+ * snapshot and TypeORM saves the links. Reads embed them instead (`selectContactRelations`).
+ */
+export async function loadContactLinks(
+  reader: Pick<ScopedReader, 'repository'>,
+  contact: ContactEntity,
+): Promise<void> {
+  contact.tags = (await loadTagsByRecord(reader.repository(TagEntity), CONTACT_TAGS, [contact.id])).get(contact.id);
+  contact.members = await loadMembers(reader, contact.id);
+}
+
+async function loadMembers(reader: Pick<ScopedReader, 'repository'>, contactId: string): Promise<UserEntity[]> {
+  return reader
     .repository(UserEntity)
     .query('member', 'visible')
     .innerJoin('contact_member', 'member_link', 'member_link.user_id = member.id')
-    .addSelect('member_link.contact_id', 'member_link_contact_id')
-    .andWhere('member_link.contact_id = ANY(:memberContactIds)', { memberContactIds: [...contactIds] })
+    .andWhere('member_link.contact_id = :memberContactId', { memberContactId: contactId })
     .orderBy('member.firstName', 'ASC')
     .addOrderBy('member.lastName', 'ASC')
     .addOrderBy('member.id', 'ASC')
-    .getRawAndEntities<{ member_id: string; member_link_contact_id: string }>();
-  const byId = new Map(entities.map((user) => [user.id, user]));
-  const byContact = new Map<string, UserEntity[]>();
-  for (const row of raw) {
-    const user = byId.get(row.member_id);
-    if (user === undefined) continue;
-    byContact.set(row.member_link_contact_id, [...(byContact.get(row.member_link_contact_id) ?? []), user]);
-  }
-  return byContact;
-}
-
-async function loadCustomers(
-  repositories: Repositories,
-  contacts: readonly ContactEntity[],
-): Promise<Map<string, CustomerEntity>> {
-  const customerIds = [...new Set(contacts.flatMap((contact) => contact.customerId ?? []))];
-  if (customerIds.length === 0) return new Map();
-  const customers = await repositories
-    .repository(CustomerEntity)
-    .query('customer', 'visible')
-    .andWhere('customer.id = ANY(:contactCustomerIds)', { contactCustomerIds: customerIds })
     .getMany();
-  return new Map(customers.map((customer) => [customer.id, customer]));
 }

@@ -17,7 +17,7 @@ import { CreateContactCommand } from './commands/create-contact.command';
 import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
 import type { ContactDetail } from './contact-detail';
-import { PORTAL_CONTACT_RELATIONS } from './contact-relations';
+import { type ContactRow, PORTAL_CONTACT_RELATIONS } from './contact-relations';
 import { crmContactFilter } from './crm-contact-filter';
 import { crmContactInput } from './crm-contact-input';
 import { CreateCrmContactDto } from './dto/create-crm-contact.dto';
@@ -62,7 +62,7 @@ export class CrmContactsController {
       );
       return exportFile('contacts', params.format, stream);
     }
-    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactEntity>>(
+    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactRow>>(
       new ListContactsQuery(crmContactFilter(params), params, PORTAL_CONTACT_RELATIONS),
     );
     return page.map((contact) => CrmContactResponse.from(contact));
@@ -108,7 +108,7 @@ export class CrmContactsController {
 
   private async row(id: string): Promise<CrmContactResponse> {
     return CrmContactResponse.from(
-      await this.queryBus.execute<GetContactQuery, ContactEntity>(new GetContactQuery(id, PORTAL_CONTACT_RELATIONS)),
+      await this.queryBus.execute<GetContactQuery, ContactRow>(new GetContactQuery(id, PORTAL_CONTACT_RELATIONS)),
     );
   }
 }

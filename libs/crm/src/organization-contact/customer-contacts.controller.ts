@@ -11,11 +11,10 @@ import {
   RequirePermissions,
 } from '@clientele/core';
 import { GetCustomerQuery } from '../customers';
-import { PORTAL_CONTACT_RELATIONS } from './contact-relations';
+import { type ContactRow, PORTAL_CONTACT_RELATIONS } from './contact-relations';
 import { crmContactFilter } from './crm-contact-filter';
 import { CrmContactResponse } from './dto/crm-contact.response';
 import { ListCustomerContactsParams } from './dto/list-customer-contacts.params';
-import type { ContactEntity } from './entities/contact.entity';
 import { ListContactsQuery } from './queries/list-contacts.query';
 
 /** `GET crm/customers/:id/contacts`: served by the contact room, which owns the contact table. */
@@ -33,7 +32,7 @@ export class CustomerContactsController {
   @ApiProblems(400, 401, 403, 404)
   async list(@IdParam() id: string, @Query() params: ListCustomerContactsParams): Promise<Page<CrmContactResponse>> {
     await this.queryBus.execute(new GetCustomerQuery(id));
-    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactEntity>>(
+    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactRow>>(
       new ListContactsQuery({ ...crmContactFilter(params), customerId: id }, params, PORTAL_CONTACT_RELATIONS),
     );
     return page.map((contact) => CrmContactResponse.from(contact));

@@ -5,6 +5,7 @@ export {
   type ContactDetailSectionKey,
   ContactDetailSections,
 } from './contact-detail-sections';
+export type { ContactRow } from './contact-relations';
 export { ContactEntity } from './entities/contact.entity';
 export { OrganizationContactModule } from './organization-contact.module';
 export { GetContactQuery } from './queries/get-contact.query';

@@ -14,7 +14,7 @@ import {
 import { CreateContactCommand } from './commands/create-contact.command';
 import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
-import type { ContactRelation } from './contact-relations';
+import type { ContactRelation, ContactRow } from './contact-relations';
 import { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
 import { DeleteResultResponse } from './dto/delete-result.response';
 import { OrganizationContactGetParams } from './dto/organization-contact-get.params';
@@ -103,14 +103,14 @@ export class OrganizationContactController {
   }
 
   private async list(params: OrganizationContactListParams): Promise<Page<OrganizationContactResponse>> {
-    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactEntity>>(
+    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactRow>>(
       new ListContactsQuery(params.toFilter(), params.toPage(), params.relations ?? []),
     );
     return page.map((contact) => OrganizationContactResponse.from(contact));
   }
 
   private async get(id: string, relations: readonly ContactRelation[]): Promise<OrganizationContactResponse> {
-    const contact = await this.queryBus.execute<GetContactQuery, ContactEntity>(new GetContactQuery(id, relations));
+    const contact = await this.queryBus.execute<GetContactQuery, ContactRow>(new GetContactQuery(id, relations));
     return OrganizationContactResponse.from(contact);
   }
 }

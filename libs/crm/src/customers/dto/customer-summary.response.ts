@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { CustomerEntity } from '../entities/customer.entity';
+import type { CustomerSummary } from '../customer-summary';
 
 /** A customer as shown on one of its contacts. */
 export class CustomerSummaryResponse {
@@ -10,7 +10,7 @@ export class CustomerSummaryResponse {
   @ApiProperty({ nullable: true, type: String })
   logoUrl: string | null;
 
-  static from(customer: CustomerEntity): CustomerSummaryResponse {
+  static from(customer: CustomerSummary): CustomerSummaryResponse {
     return Object.assign(new CustomerSummaryResponse(), {
       id: customer.id,
       name: customer.name,

@@ -36,7 +36,7 @@ export class CustomerResponse {
   updatedAt: Date;
   version: number;
 
-  static from({ customer, stats }: CustomerView): CustomerResponse {
+  static from({ customer, tags, stats }: CustomerView): CustomerResponse {
     return Object.assign(new CustomerResponse(), {
       id: customer.id,
       organizationId: customer.organizationId,
@@ -50,7 +50,7 @@ export class CustomerResponse {
       openTicketCount: stats.openTicketCount,
       contractStatus: stats.contractStatus,
       billingSummary: stats.billingSummary,
-      tags: TagSummaryResponse.list(customer.tags),
+      tags: TagSummaryResponse.list(tags),
       createdAt: customer.createdAt,
       updatedAt: customer.updatedAt,
       version: customer.version,

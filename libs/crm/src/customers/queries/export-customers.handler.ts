@@ -3,6 +3,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parseSort, RowExporter, ScopedReader } from '@clientele/core';
 import { tagNamesSql } from '../../tags';
 import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportRow } from '../customer-export-columns';
+import { contactCountSql } from '../customer-stats';
 import { applyCustomerFilters, CUSTOMER_SORTS } from '../customer-filters';
 import { CUSTOMER_TAGS } from '../customer-tags';
 import { CustomerEntity } from '../entities/customer.entity';
@@ -26,11 +27,7 @@ export class ExportCustomersHandler implements IQueryHandler<ExportCustomersQuer
       .addSelect('customer.primaryDomain', 'primaryDomain')
       .addSelect('customer.logoUrl', 'logoUrl')
       .addSelect('customer.ownerId', 'ownerId')
-      .addSelect(
-        `(SELECT count(*)::int FROM contact linked
-           WHERE linked.tenant_id = customer.tenantId AND linked.customer_id = customer.id AND linked.deleted_at IS NULL)`,
-        'contactCount',
-      )
+      .addSelect(contactCountSql('customer'), 'contactCount')
       .addSelect(tagNamesSql(CUSTOMER_TAGS, 'customer'), 'tags')
       .addSelect('customer.createdAt', 'createdAt')
       .addSelect('customer.updatedAt', 'updatedAt')

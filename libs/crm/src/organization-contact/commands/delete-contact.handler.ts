@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Permission, UnitOfWork } from '@clientele/core';
-import { loadContactRelations } from '../contact-relations';
+import { loadContactLinks } from '../contact-relations';
 import { contactSnapshot } from '../contact-snapshot';
 import { ContactEntity } from '../entities/contact.entity';
 import { DeleteContactCommand } from './delete-contact.command';
@@ -15,7 +15,7 @@ export class DeleteContactHandler implements ICommandHandler<DeleteContactComman
       const contacts = tx.repository(ContactEntity);
       const contact = await contacts.findOneForUpdate(contactId);
       tx.scope.assertCanEdit(contact.organizationId, contact.ownerId, Permission.ORG_CONTACT_EDIT);
-      await loadContactRelations(tx, [contact], ['tags', 'members']);
+      await loadContactLinks(tx, contact);
       const before = contactSnapshot(tx, contact);
       // Saved without touching the links (kept for a restore), only the row is marked deleted.
       contact.tags = undefined;

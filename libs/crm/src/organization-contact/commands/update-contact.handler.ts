@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, Permission, UnitOfWork } from '@clientele/core';
 import { applyContactInput } from '../contact-changes';
-import { loadContactRelations } from '../contact-relations';
+import { loadContactLinks } from '../contact-relations';
 import { contactSnapshot } from '../contact-snapshot';
 import { ContactEntity } from '../entities/contact.entity';
 import { UpdateContactCommand } from './update-contact.command';
@@ -22,7 +22,7 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
         Permission.ORG_CONTACT_EDIT_OWN,
       );
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(contact.organizationId);
-      await loadContactRelations(tx, [contact], ['tags', 'members']);
+      await loadContactLinks(tx, contact);
       const current = Object.assign(new ContactEntity(), contact);
       const before = contactSnapshot(tx, current);
 

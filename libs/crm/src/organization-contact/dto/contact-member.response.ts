@@ -1,4 +1,4 @@
-import type { UserEntity } from '@clientele/core';
+import type { MemberSummary } from '../contact-relations';
 
 /** A user assigned to a contact (Gauzy's `members`). */
 export class ContactMemberResponse {
@@ -8,7 +8,7 @@ export class ContactMemberResponse {
   lastName: string;
   email: string;
 
-  static from(user: UserEntity): ContactMemberResponse {
+  static from(user: MemberSummary): ContactMemberResponse {
     return Object.assign(new ContactMemberResponse(), {
       id: user.id,
       name: user.name,

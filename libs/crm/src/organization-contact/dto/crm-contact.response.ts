@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CustomerSummaryResponse } from '../../customers';
 import { TagSummaryResponse } from '../../tags';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
-import type { ContactEntity } from '../entities/contact.entity';
+import type { ContactRow } from '../contact-relations';
 
 /** A contact as the portal API shows it (`email`, `phone`, `kind`), with its customer and tags. */
 export class CrmContactResponse {
@@ -37,11 +37,11 @@ export class CrmContactResponse {
   updatedAt: Date;
   version: number;
 
-  static from(contact: ContactEntity): CrmContactResponse {
+  static from(contact: ContactRow): CrmContactResponse {
     return Object.assign(new CrmContactResponse(), CrmContactResponse.fields(contact));
   }
 
-  protected static fields(contact: ContactEntity): CrmContactResponse {
+  protected static fields(contact: ContactRow): CrmContactResponse {
     return {
       id: contact.id,
       organizationId: contact.organizationId,

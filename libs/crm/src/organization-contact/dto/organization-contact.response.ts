@@ -3,7 +3,7 @@ import { CustomerSummaryResponse } from '../../customers';
 import { TagSummaryResponse } from '../../tags';
 import { BUDGET_TYPES, type BudgetType, CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { formatBudget } from '../budget';
-import type { ContactEntity } from '../entities/contact.entity';
+import type { ContactRow } from '../contact-relations';
 import { ContactMemberResponse } from './contact-member.response';
 
 /** Gauzy's `IOrganizationContact`, field names as there, plus the common contact fields. */
@@ -56,7 +56,7 @@ export class OrganizationContactResponse {
   version: number;
 
   /** Relations appear only when they were loaded (asked for). */
-  static from(contact: ContactEntity): OrganizationContactResponse {
+  static from(contact: ContactRow): OrganizationContactResponse {
     return Object.assign(new OrganizationContactResponse(), {
       id: contact.id,
       tenantId: contact.tenantId,

@@ -2,8 +2,7 @@ import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ScopedReader } from '@clientele/core';
 import type { ContactDetail } from '../contact-detail';
 import { ContactDetailSections } from '../contact-detail-sections';
-import { loadContactRelations, PORTAL_CONTACT_RELATIONS } from '../contact-relations';
-import { ContactEntity } from '../entities/contact.entity';
+import { findContactRow, PORTAL_CONTACT_RELATIONS } from '../contact-relations';
 import { GetContactDetailQuery } from './get-contact-detail.query';
 
 /** The portal's contact view: the contact, its customer, open deals, activities, notes, tickets. */
@@ -15,8 +14,7 @@ export class GetContactDetailHandler implements IQueryHandler<GetContactDetailQu
   ) {}
 
   async execute({ contactId }: GetContactDetailQuery): Promise<ContactDetail> {
-    const contact = await this.reader.repository(ContactEntity).findOneOrFail(contactId);
-    await loadContactRelations(this.reader, [contact], PORTAL_CONTACT_RELATIONS);
+    const contact = await findContactRow(this.reader, contactId, PORTAL_CONTACT_RELATIONS);
     return { contact, sections: await this.sections.load(contact) };
   }
 }

@@ -1,28 +1,28 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { countRecords, type Page, paginate, ScopedReader } from '@clientele/core';
+import { type Page, paginate, recordCountTotal, ScopedReader } from '@clientele/core';
 import { applyContactFilters, CONTACT_SORTS, isUnfiltered } from '../contact-filter';
-import { loadContactRelations } from '../contact-relations';
+import { contactRow, type ContactRow, selectContactRelations } from '../contact-relations';
 import { ContactEntity } from '../entities/contact.entity';
 import { ListContactsQuery } from './list-contacts.query';
 
-/** Contacts of the organizations where the route's grant is held, filtered, paged, sorted. */
+/**
+ * Contacts of the organizations where the route's grant is held, filtered, paged, sorted: rows,
+ * relations and total in one statement.
+ */
 @QueryHandler(ListContactsQuery)
-export class ListContactsHandler implements IQueryHandler<ListContactsQuery, Page<ContactEntity>> {
+export class ListContactsHandler implements IQueryHandler<ListContactsQuery, Page<ContactRow>> {
   constructor(private readonly reader: ScopedReader) {}
 
-  async execute({ filter, page, relations }: ListContactsQuery): Promise<Page<ContactEntity>> {
+  execute({ filter, page, relations }: ListContactsQuery): Promise<Page<ContactRow>> {
     const contacts = this.reader.repository(ContactEntity);
     if (filter.organizationId !== undefined) contacts.scope.assertGranted(filter.organizationId);
     const { scope } = contacts;
     const qb = applyContactFilters(contacts.query('contact'), filter, scope.tenantId);
     const organizationIds =
       filter.organizationId === undefined ? scope.grantedOrganizationIds : [filter.organizationId];
-    const result = await paginate(qb, page, CONTACT_SORTS, '-createdAt', {
-      total: isUnfiltered(filter)
-        ? () => countRecords(contacts.manager, 'contact', scope.tenantId, organizationIds)
-        : undefined,
+    return paginate(selectContactRelations(qb, relations), page, CONTACT_SORTS, '-createdAt', {
+      total: isUnfiltered(filter) ? recordCountTotal('contact', scope.tenantId, organizationIds) : undefined,
+      item: (contact, raw) => contactRow(contact, raw, relations),
     });
-    await loadContactRelations(this.reader, result.items, relations);
-    return result;
   }
 }

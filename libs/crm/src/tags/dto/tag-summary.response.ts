@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TagEntity } from '../entities/tag.entity';
+import type { TagSummary } from '../tag-summaries';
 
 /** A tag as shown on a tagged record (contact, customer, …). */
 export class TagSummaryResponse {
@@ -8,12 +8,12 @@ export class TagSummaryResponse {
   @ApiProperty({ example: '#1F6FEB' })
   color: string;
 
-  static from(tag: TagEntity): TagSummaryResponse {
+  static from(tag: TagSummary): TagSummaryResponse {
     return Object.assign(new TagSummaryResponse(), { id: tag.id, name: tag.name, color: tag.color });
   }
 
   /** Sorted by name so a record's tags read the same every time. */
-  static list(tags: readonly TagEntity[] | undefined): TagSummaryResponse[] {
+  static list(tags: readonly TagSummary[] | undefined): TagSummaryResponse[] {
     return [...(tags ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((tag) => TagSummaryResponse.from(tag));
   }
 }
