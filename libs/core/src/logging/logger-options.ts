@@ -7,9 +7,13 @@ import type { AppConfig } from '../config/app-config';
  * errors with context. The tenant id is stamped on the raw request by the auth guard.
  */
 export function loggerOptions(config: AppConfig): Params {
+  // Request lines are written at info: below that level pino-http is told to skip them outright,
+  // rather than build each line's child logger and bindings only to drop it.
+  const requestLines = ['trace', 'debug', 'info'].includes(config.logLevel) ? 'info' : 'silent';
   return {
     pinoHttp: {
       level: config.logLevel,
+      customLogLevel: () => requestLines,
       autoLogging: { ignore: (request: IncomingMessage) => request.url?.startsWith('/api/health') === true },
       customProps: (request: IncomingMessage) => {
         const tenantId = (request as { clienteleTenantId?: string }).clienteleTenantId;
