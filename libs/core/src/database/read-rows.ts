@@ -15,6 +15,43 @@ interface HydratedColumn {
   readonly column: ColumnMetadata;
   /** The column's alias in the raw row, as TypeORM names it (`<alias>_<column>`, hashed when long). */
   readonly key: string;
+  /** Set as pg parsed it: TypeORM's hydration would hand the value back unchanged. */
+  readonly asParsed: boolean;
+}
+
+/**
+ * Column types whose value node-postgres already parses to what the entity holds (strings,
+ * numbers, booleans, Dates, parsed JSON): TypeORM's `prepareHydratedValue` returns them as they
+ * are. Any other type, an embedded column or a transformer goes through TypeORM.
+ */
+const PARSED_AS_IS = new Set<unknown>([
+  String,
+  Number,
+  Boolean,
+  Date,
+  'uuid',
+  'text',
+  'char',
+  'varchar',
+  'int',
+  'integer',
+  'bigint',
+  'numeric',
+  'boolean',
+  'timestamp',
+  'timestamptz',
+  'timestamp with time zone',
+  'jsonb',
+  'json',
+]);
+
+function parsedAsIs(column: ColumnMetadata): boolean {
+  return (
+    column.embeddedMetadata === undefined &&
+    column.transformer === undefined &&
+    !column.isArray &&
+    PARSED_AS_IS.has(column.type)
+  );
 }
 
 /**
@@ -33,14 +70,22 @@ export async function readRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
     DriverUtils.buildAlias(driver, undefined, mainAlias.name, column.databaseName);
   if (joinAttributes.some((join) => join.isSelected)) return readJoinedRows(qb, metadata.primaryColumns, keyOf);
 
-  const columns: HydratedColumn[] = metadata.columns.map((column) => ({ column, key: keyOf(column) }));
+  const columns: HydratedColumn[] = metadata.columns.map((column) => ({
+    column,
+    key: keyOf(column),
+    asParsed: parsedAsIs(column),
+  }));
   const rows = await qb.getRawMany<RawRow>();
   return rows.map((raw) => {
-    const entity = metadata.create() as T;
-    for (const { column, key } of columns) {
-      if (key in raw) column.setEntityValue(entity, driver.prepareHydratedValue(raw[key], column));
+    const entity = metadata.create() as Record<string, unknown>;
+    for (const { column, key, asParsed } of columns) {
+      const value = raw[key];
+      // A column left out of the select (e.g. `select: false`) is absent, not null.
+      if (value === undefined) continue;
+      if (asParsed) entity[column.propertyName] = value;
+      else column.setEntityValue(entity, driver.prepareHydratedValue(value, column));
     }
-    return { entity, raw };
+    return { entity: entity as T, raw };
   });
 }
 
