@@ -5,8 +5,10 @@
  * same-SQL floor runs exactly these statements, in the API's order and round trips.
  *
  * Keep the text as logged: the drift check compares it with whitespace collapsed.
- * Captured 2026-11-24 03:05 from the working tree: after `397a5ba` (one organization scoped with
- * `=`) and with the counters (`record_count`) and capped totals of the performance pass.
+ * Captured 2026-11-24 from the working tree, after "Read a list page, its relations and its total
+ * in one statement": a list page is one statement (the rows, their customer and tags as JSON
+ * columns, the total as a scalar subquery: `record_count` unfiltered, a capped count filtered),
+ * and so are a contact's detail and the reload after a create.
  */
 
 /**
@@ -26,37 +28,78 @@ export const ACTOR_SQL = `SELECT m.organization_id, r.grants, o.crm_enabled, s.e
 export const START_TRANSACTION = 'START TRANSACTION';
 export const COMMIT = 'COMMIT';
 
-export const CONTACT_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
-
-export const CONTACT_COUNT_SQL = `SELECT sum(count)::text AS total FROM record_count
-      WHERE tenant_id = $1 AND organization_id = ANY($2) AND entity = $3`;
-
-export const CONTACT_TAGS_SQL = `WITH "tag_link" AS MATERIALIZED (SELECT contact_id AS record_id, tag_id FROM contact_tag WHERE contact_id = ANY($1)) SELECT "tag"."id" AS "tag_id", "tag"."tenant_id" AS "tag_tenant_id", "tag"."created_at" AS "tag_created_at", "tag"."updated_at" AS "tag_updated_at", "tag"."deleted_at" AS "tag_deleted_at", "tag"."created_by" AS "tag_created_by", "tag"."updated_by" AS "tag_updated_by", "tag"."version" AS "tag_version", "tag"."organization_id" AS "tag_organization_id", "tag"."name" AS "tag_name", "tag"."color" AS "tag_color", "tag"."description" AS "tag_description", tag_link.record_id AS "tag_link_record_id" FROM "tag" "tag" INNER JOIN "tag_link" "tag_link" ON tag_link.tag_id = "tag"."id" WHERE ( "tag"."tenant_id" = $2 AND "tag"."organization_id" = $3 ) AND ( "tag"."deleted_at" IS NULL ) ORDER BY "tag"."name" ASC, "tag"."id" ASC`;
-
-export const CONTACT_CUSTOMERS_SQL = `SELECT "customer"."id" AS "customer_id", "customer"."tenant_id" AS "customer_tenant_id", "customer"."created_at" AS "customer_created_at", "customer"."updated_at" AS "customer_updated_at", "customer"."deleted_at" AS "customer_deleted_at", "customer"."created_by" AS "customer_created_by", "customer"."updated_by" AS "customer_updated_by", "customer"."version" AS "customer_version", "customer"."organization_id" AS "customer_organization_id", "customer"."name" AS "customer_name", "customer"."kind" AS "customer_kind", "customer"."primary_domain" AS "customer_primary_domain", "customer"."logo_url" AS "customer_logo_url", "customer"."notes" AS "customer_notes", "customer"."owner_id" AS "customer_owner_id" FROM "customer" "customer" WHERE ( "customer"."tenant_id" = $1 AND "customer"."organization_id" = $2 AND "customer"."id" = ANY($3) ) AND ( "customer"."deleted_at" IS NULL )`;
-
-export const FILTERED_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
-
-export const FILTERED_COUNT_SQL = `SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) "capped"`;
-
-export const CURSOR_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."created_at", "contact"."id") < ($3, $4) ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
-
-export const SEARCH_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
+export const CONTACT_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+                                   'primaryDomain', summary_customer.primary_domain,
+                                   'logoUrl', summary_customer.logo_url)
+             FROM customer summary_customer
+            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
+                                                    'color', summary_tag.color)
+                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
+             FROM contact_tag summary_link
+             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
+                                 AND summary_tag.tenant_id = "contact".tenant_id
+            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
+           WHERE record_count.tenant_id = $1
+             AND record_count.organization_id = ANY($2)
+             AND record_count.entity = $3) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
+export const FILTERED_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+                                   'primaryDomain', summary_customer.primary_domain,
+                                   'logoUrl', summary_customer.logo_url)
+             FROM customer summary_customer
+            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
+                                                    'color', summary_tag.color)
+                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
+             FROM contact_tag summary_link
+             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
+                                 AND summary_tag.tenant_id = "contact".tenant_id
+            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
+export const CURSOR_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+                                   'primaryDomain', summary_customer.primary_domain,
+                                   'logoUrl', summary_customer.logo_url)
+             FROM customer summary_customer
+            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
+                                                    'color', summary_tag.color)
+                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
+             FROM contact_tag summary_link
+             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
+                                 AND summary_tag.tenant_id = "contact".tenant_id
+            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
+           WHERE record_count.tenant_id = $1
+             AND record_count.organization_id = ANY($2)
+             AND record_count.entity = $3) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 AND ("contact"."created_at", "contact"."id") < ($6, $7) ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
+export const SEARCH_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+                                   'primaryDomain', summary_customer.primary_domain,
+                                   'logoUrl', summary_customer.logo_url)
+             FROM customer summary_customer
+            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
+                                                    'color', summary_tag.color)
+                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
+             FROM contact_tag summary_link
+             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
+                                 AND summary_tag.tenant_id = "contact".tenant_id
+            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
+          SELECT q_customer.id FROM customer q_customer
+           WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
+             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
            WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
              AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
-
-export const SEARCH_COUNT_SQL = `SELECT count(*)::int AS "n" FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
-          SELECT q_customer.id FROM customer q_customer
-           WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
-             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) "capped"`;
-
-export const CONTACT_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name", "row"."first_name" AS "row_first_name", "row"."last_name" AS "row_last_name", "row"."primary_email" AS "row_primary_email", "row"."primary_phone" AS "row_primary_phone", "row"."job_title" AS "row_job_title", "row"."contact_type" AS "row_contact_type", "row"."status" AS "row_status", "row"."customer_id" AS "row_customer_id", "row"."owner_id" AS "row_owner_id", "row"."image_url" AS "row_image_url", "row"."budget" AS "row_budget", "row"."budget_type" AS "row_budget_type", "row"."notes" AS "row_notes", "row"."marketing_opt_out" AS "row_marketing_opt_out", "row"."is_active" AS "row_is_active" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
-
-export const VISIBLE_TAGS_SQL = `WITH "tag_link" AS MATERIALIZED (SELECT contact_id AS record_id, tag_id FROM contact_tag WHERE contact_id = ANY($1)) SELECT "tag"."id" AS "tag_id", "tag"."tenant_id" AS "tag_tenant_id", "tag"."created_at" AS "tag_created_at", "tag"."updated_at" AS "tag_updated_at", "tag"."deleted_at" AS "tag_deleted_at", "tag"."created_by" AS "tag_created_by", "tag"."updated_by" AS "tag_updated_by", "tag"."version" AS "tag_version", "tag"."organization_id" AS "tag_organization_id", "tag"."name" AS "tag_name", "tag"."color" AS "tag_color", "tag"."description" AS "tag_description", tag_link.record_id AS "tag_link_record_id" FROM "tag" "tag" INNER JOIN "tag_link" "tag_link" ON tag_link.tag_id = "tag"."id" WHERE ( "tag"."tenant_id" = $2 AND "tag"."organization_id" = ANY($3) ) AND ( "tag"."deleted_at" IS NULL ) ORDER BY "tag"."name" ASC, "tag"."id" ASC`;
-
-export const VISIBLE_CUSTOMERS_SQL = `SELECT "customer"."id" AS "customer_id", "customer"."tenant_id" AS "customer_tenant_id", "customer"."created_at" AS "customer_created_at", "customer"."updated_at" AS "customer_updated_at", "customer"."deleted_at" AS "customer_deleted_at", "customer"."created_by" AS "customer_created_by", "customer"."updated_by" AS "customer_updated_by", "customer"."version" AS "customer_version", "customer"."organization_id" AS "customer_organization_id", "customer"."name" AS "customer_name", "customer"."kind" AS "customer_kind", "customer"."primary_domain" AS "customer_primary_domain", "customer"."logo_url" AS "customer_logo_url", "customer"."notes" AS "customer_notes", "customer"."owner_id" AS "customer_owner_id" FROM "customer" "customer" WHERE ( "customer"."tenant_id" = $1 AND "customer"."organization_id" = ANY($2) AND "customer"."id" = ANY($3) ) AND ( "customer"."deleted_at" IS NULL )`;
-
+export const CONTACT_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name", "row"."first_name" AS "row_first_name", "row"."last_name" AS "row_last_name", "row"."primary_email" AS "row_primary_email", "row"."primary_phone" AS "row_primary_phone", "row"."job_title" AS "row_job_title", "row"."contact_type" AS "row_contact_type", "row"."status" AS "row_status", "row"."customer_id" AS "row_customer_id", "row"."owner_id" AS "row_owner_id", "row"."image_url" AS "row_image_url", "row"."budget" AS "row_budget", "row"."budget_type" AS "row_budget_type", "row"."notes" AS "row_notes", "row"."marketing_opt_out" AS "row_marketing_opt_out", "row"."is_active" AS "row_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+                                   'primaryDomain', summary_customer.primary_domain,
+                                   'logoUrl', summary_customer.logo_url)
+             FROM customer summary_customer
+            WHERE summary_customer.id = "row".customer_id AND summary_customer.tenant_id = "row".tenant_id
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
+                                                    'color', summary_tag.color)
+                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
+             FROM contact_tag summary_link
+             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
+                                 AND summary_tag.tenant_id = "row".tenant_id
+            WHERE summary_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 
 export const CREATE_EMAIL_TAKEN_SQL = `SELECT "contact"."id" AS "contact_id" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."organization_id" = $3 AND lower("contact"."primary_email") = lower($4) ) AND ( "contact"."deleted_at" IS NULL )`;
@@ -72,8 +115,18 @@ export const RECORD_CHANGE_SQL = `WITH audit AS (
        INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
        SELECT $11::uuid, $1::uuid, $2::uuid, $5::text, $6::text, $7::uuid, $12::jsonb WHERE $13::boolean`;
 
-export const CREATED_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name", "row"."first_name" AS "row_first_name", "row"."last_name" AS "row_last_name", "row"."primary_email" AS "row_primary_email", "row"."primary_phone" AS "row_primary_phone", "row"."job_title" AS "row_job_title", "row"."contact_type" AS "row_contact_type", "row"."status" AS "row_status", "row"."customer_id" AS "row_customer_id", "row"."owner_id" AS "row_owner_id", "row"."image_url" AS "row_image_url", "row"."budget" AS "row_budget", "row"."budget_type" AS "row_budget_type", "row"."notes" AS "row_notes", "row"."marketing_opt_out" AS "row_marketing_opt_out", "row"."is_active" AS "row_is_active" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
-
+export const CREATED_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name", "row"."first_name" AS "row_first_name", "row"."last_name" AS "row_last_name", "row"."primary_email" AS "row_primary_email", "row"."primary_phone" AS "row_primary_phone", "row"."job_title" AS "row_job_title", "row"."contact_type" AS "row_contact_type", "row"."status" AS "row_status", "row"."customer_id" AS "row_customer_id", "row"."owner_id" AS "row_owner_id", "row"."image_url" AS "row_image_url", "row"."budget" AS "row_budget", "row"."budget_type" AS "row_budget_type", "row"."notes" AS "row_notes", "row"."marketing_opt_out" AS "row_marketing_opt_out", "row"."is_active" AS "row_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+                                   'primaryDomain', summary_customer.primary_domain,
+                                   'logoUrl', summary_customer.logo_url)
+             FROM customer summary_customer
+            WHERE summary_customer.id = "row".customer_id AND summary_customer.tenant_id = "row".tenant_id
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
+                                                    'color', summary_tag.color)
+                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
+             FROM contact_tag summary_link
+             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
+                                 AND summary_tag.tenant_id = "row".tenant_id
+            WHERE summary_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 export const LOGIN_LOCKOUT_SQL = `SELECT extract(epoch FROM locked_until - now())::float8 AS seconds
          FROM login_lockout WHERE email_hash = $1 AND locked_until > now()`;
 
@@ -88,16 +141,16 @@ export const LOGIN_INSERT_SESSION_SQL = `INSERT INTO "auth_session"("id", "tenan
 export const LOGIN_INSERT_REFRESH_TOKEN_SQL = `INSERT INTO "refresh_token"("id", "session_id", "token_hash", "created_at", "retired_at") VALUES (DEFAULT, $1, $2, DEFAULT, DEFAULT) RETURNING "id", "created_at"`;
 
 /**
- * Per scenario, every statement one request may issue (some only when the data calls for them,
- * e.g. the customers of a page only when a row has one). A captured statement missing here is
+ * Per scenario, every statement one request may issue. A captured statement missing here is
  * drift: copy it from the results file. A scenario absent here has not been captured yet.
+ * (A page past the end of a list, which no scenario asks for, also reads its total on its own.)
  */
 export const API_SQL: Readonly<Record<string, readonly string[]>> = {
-  list: [ACTOR_SQL, CONTACT_PAGE_SQL, CONTACT_COUNT_SQL, CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL],
-  'list-filtered': [ACTOR_SQL, FILTERED_PAGE_SQL, FILTERED_COUNT_SQL, CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL],
-  'list-cursor': [ACTOR_SQL, CURSOR_PAGE_SQL, CONTACT_COUNT_SQL, CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL],
-  search: [ACTOR_SQL, SEARCH_PAGE_SQL, SEARCH_COUNT_SQL, CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL],
-  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL, VISIBLE_TAGS_SQL, VISIBLE_CUSTOMERS_SQL],
+  list: [ACTOR_SQL, CONTACT_PAGE_SQL],
+  'list-filtered': [ACTOR_SQL, FILTERED_PAGE_SQL],
+  'list-cursor': [ACTOR_SQL, CURSOR_PAGE_SQL],
+  search: [ACTOR_SQL, SEARCH_PAGE_SQL],
+  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL],
   create: [
     ACTOR_SQL,
     START_TRANSACTION,
@@ -108,8 +161,6 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
     RECORD_CHANGE_SQL,
     COMMIT,
     CREATED_BY_ID_SQL,
-    CONTACT_TAGS_SQL,
-    CONTACT_CUSTOMERS_SQL,
   ],
   login: [
     LOGIN_LOCKOUT_SQL,

@@ -97,6 +97,19 @@ export function aliasedContact(row: Record<string, unknown>, alias: string): Con
   };
 }
 
+/**
+ * A contact read with its relations embedded as JSON columns (`relation_customer`,
+ * `relation_tags`, already parsed by pg), as the API's `selectContactRelations` reads it.
+ */
+export function embeddedContactJson(
+  row: Record<string, unknown>,
+  alias: string,
+  json: typeof contactJson = contactJson,
+): Record<string, unknown> {
+  const customer = (row.relation_customer as CustomerSummary | null | undefined) ?? null;
+  return json(aliasedContact(row, alias), customer, row.relation_tags as TagSummary[]);
+}
+
 /** The page floor's own SELECT list: the fields, the customer and the tags in one statement. */
 export const FLOOR_CONTACT_SELECT = `c.id, c.organization_id AS "organizationId", c.name, c.first_name AS "firstName",
   c.last_name AS "lastName", c.primary_email AS email, c.primary_phone AS phone, c.job_title AS "jobTitle",

@@ -5,17 +5,13 @@ import {
   ACTOR_SQL,
   COMMIT,
   CONTACT_BY_ID_SQL,
-  CONTACT_COUNT_SQL,
-  CONTACT_CUSTOMERS_SQL,
   CONTACT_PAGE_SQL,
-  CONTACT_TAGS_SQL,
   CREATE_EMAIL_TAKEN_SQL,
   CREATE_INSERT_SQL,
   CREATE_ORGANIZATION_SQL,
   CREATE_OWNER_MEMBERSHIP_SQL,
   CREATED_BY_ID_SQL,
   CURSOR_PAGE_SQL,
-  FILTERED_COUNT_SQL,
   FILTERED_PAGE_SQL,
   LOGIN_CLEAR_LOCKOUT_SQL,
   LOGIN_FIND_USER_SQL,
@@ -24,14 +20,11 @@ import {
   LOGIN_LOCKOUT_SQL,
   LOGIN_MFA_SQL,
   RECORD_CHANGE_SQL,
-  SEARCH_COUNT_SQL,
   SEARCH_PAGE_SQL,
   START_TRANSACTION,
-  VISIBLE_CUSTOMERS_SQL,
-  VISIBLE_TAGS_SQL,
 } from './api-sql';
-import { aliasedContact, contactDetailJson, contactJson, type CustomerSummary, type TagSummary } from './contact-json';
-import type { FloorDb, FloorReply, FloorRequest, FloorRoute } from './floor-server';
+import { aliasedContact, contactDetailJson, embeddedContactJson } from './contact-json';
+import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import type { Hs256Token, TokenClaims } from './hs256-token';
 import { encodeCursor, decodeCursor } from './keyset-cursor-codec';
 import { containsPattern } from './like-pattern';
@@ -83,50 +76,43 @@ async function listContacts({ url, headers, db }: FloorRequest, claims: TokenCla
   // The captured SQL is the one-organization form (`organization_id = $2`), which every list scenario uses.
   if (organizationId === undefined) return { status: 501, body: { status: 501, code: 'FLOOR_NEEDS_ORGANIZATION' } };
   const scope = [claims.tid, organizationId];
-  const counted = [CONTACT_COUNT_SQL, [claims.tid, [organizationId], 'contact']] as const;
+  // The unfiltered total's `record_count` subquery comes first in the select list, so its parameters do too.
+  const counters = [claims.tid, [organizationId], 'contact', ...scope];
   const cursor = query.get('cursor');
   const q = query.get('q');
   const kind = query.get('kind');
-  let page: readonly [string, unknown[]];
-  let count: readonly [string, readonly unknown[]];
+  // A filtered total is a count that stops at the cap; the counters' total is exact.
+  let page: { sql: string; params: unknown[]; cappedCount: boolean };
   if (cursor !== null) {
     const position = decodeCursor(cursor);
     if (position === null) return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
-    page = [CURSOR_PAGE_SQL, [...scope, position.value, position.id]];
-    count = counted;
+    page = { sql: CURSOR_PAGE_SQL, params: [...counters, position.value, position.id], cappedCount: false };
   } else if (q !== null) {
-    const params = [...scope, containsPattern(q), claims.tid];
-    page = [SEARCH_PAGE_SQL, params];
-    count = [SEARCH_COUNT_SQL, params];
+    page = { sql: SEARCH_PAGE_SQL, params: [...scope, containsPattern(q), claims.tid], cappedCount: true };
   } else if (kind !== null) {
     const params = [...scope, kind, query.get('status'), query.get('ownerId')];
-    page = [FILTERED_PAGE_SQL, params];
-    count = [FILTERED_COUNT_SQL, params];
+    page = { sql: FILTERED_PAGE_SQL, params, cappedCount: true };
   } else {
-    page = [CONTACT_PAGE_SQL, scope];
-    count = counted;
+    page = { sql: CONTACT_PAGE_SQL, params: counters, cappedCount: false };
   }
-  const [rows, counts] = await Promise.all([
-    db.query<Row>(page[0], page[1]),
-    db.query<{ total?: string | null; n?: number }>(count[0], count[1]),
-  ]);
-  const counter = counts.rows[0];
-  const capped = counter?.n !== undefined && counter.n > TOTAL_COUNT_CAP;
-  const total = counter?.n !== undefined ? Math.min(counter.n, TOTAL_COUNT_CAP) : Number(counter?.total ?? 0);
-  const hasMore = rows.rows.length > PAGE_SIZE;
-  const contacts = rows.rows.slice(0, PAGE_SIZE).map((row) => aliasedContact(row, 'contact'));
-  const { tags, customers } = await relations(db, [CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL], scope, contacts);
-  const last = contacts.at(-1);
+  const { rows } = await db.query<Row>(page.sql, page.params);
+  // Every row carries the total; a page with no rows carries none (the API then counts past the end only).
+  const counted = Number(rows[0]?.page_total ?? 0);
+  const capped = page.cappedCount && counted > TOTAL_COUNT_CAP;
+  const hasMore = rows.length > PAGE_SIZE;
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  const lastContact = last === undefined ? undefined : aliasedContact(last, 'contact');
   return {
     status: 200,
     body: {
-      items: contacts.map((contact) =>
-        contactJson(contact, customers.get(contact.customerId ?? '') ?? null, tags.get(contact.id) ?? []),
-      ),
-      total,
+      items: items.map((row) => embeddedContactJson(row, 'contact')),
+      total: capped ? TOTAL_COUNT_CAP : counted,
       ...(capped ? { totalCapped: true } : {}),
       nextCursor:
-        hasMore && last !== undefined ? encodeCursor('-createdAt', last.createdAt.toISOString(), last.id) : null,
+        hasMore && lastContact !== undefined
+          ? encodeCursor('-createdAt', lastContact.createdAt.toISOString(), lastContact.id)
+          : null,
     },
   };
 }
@@ -139,52 +125,7 @@ async function contactDetail(
   const found = await db.query<Row>(CONTACT_BY_ID_SQL, [claims.tid, visible, params[0]]);
   const row = found.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  const contact = aliasedContact(row, 'row');
-  const { tags, customers } = await relations(
-    db,
-    [VISIBLE_TAGS_SQL, VISIBLE_CUSTOMERS_SQL],
-    [claims.tid, visible],
-    [contact],
-  );
-  return {
-    status: 200,
-    body: contactDetailJson(contact, customers.get(contact.customerId ?? '') ?? null, tags.get(contact.id) ?? []),
-  };
-}
-
-/**
- * The API's `loadContactRelations`: tags of the page, then its customers, one query each, in
- * the list's form (one organization) or the detail's (every visible organization).
- */
-async function relations(
-  db: FloorDb,
-  [tagsSql, customersSql]: readonly [string, string],
-  scope: readonly unknown[],
-  contacts: ReadonlyArray<{ id: string; customerId: string | null }>,
-): Promise<{ tags: Map<string, TagSummary[]>; customers: Map<string, CustomerSummary> }> {
-  const tags = new Map<string, TagSummary[]>();
-  const customers = new Map<string, CustomerSummary>();
-  if (contacts.length === 0) return { tags, customers };
-  // The page's contact ids come first: the API reads their links in a CTE before the scope.
-  const tagRows = await db.query<Row>(tagsSql, [contacts.map((c) => c.id), ...scope]);
-  for (const row of tagRows.rows) {
-    const contactId = row.tag_link_record_id as string;
-    const tag = { id: row.tag_id as string, name: row.tag_name as string, color: row.tag_color as string };
-    tags.set(contactId, [...(tags.get(contactId) ?? []), tag]);
-  }
-  const customerIds = [...new Set(contacts.flatMap((c) => c.customerId ?? []))];
-  if (customerIds.length > 0) {
-    const customerRows = await db.query<Row>(customersSql, [...scope, customerIds]);
-    for (const row of customerRows.rows) {
-      customers.set(row.customer_id as string, {
-        id: row.customer_id as string,
-        name: row.customer_name as string,
-        primaryDomain: row.customer_primary_domain as string | null,
-        logoUrl: row.customer_logo_url as string | null,
-      });
-    }
-  }
-  return { tags, customers };
+  return { status: 200, body: embeddedContactJson(row, 'row', contactDetailJson) };
 }
 
 interface CreateContactBody {
@@ -281,9 +222,7 @@ async function createContact({ body, headers }: FloorRequest, claims: TokenClaim
   const found = await pool.query<Row>(CREATED_BY_ID_SQL, [...scope, contactId]);
   const row = found.rows[0];
   if (row === undefined) throw new Error('the created contact is not found');
-  const contact = aliasedContact(row, 'row');
-  const { tags } = await relations(pool, [CONTACT_TAGS_SQL, CONTACT_CUSTOMERS_SQL], scope, [contact]);
-  return { status: 201, body: contactJson(contact, null, tags.get(contact.id) ?? []) };
+  return { status: 201, body: embeddedContactJson(row, 'row') };
 }
 
 interface LoginBody {
