@@ -5,7 +5,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
-import { LoggerModule } from 'nestjs-pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiKeyEntity } from './api-keys/entities/api-key.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
@@ -26,7 +25,6 @@ import { OutboxEventEntity } from './events/outbox-event.entity';
 import { HealthController } from './health/health.controller';
 import { EtagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
-import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -71,7 +69,6 @@ export class CoreModule {
       imports: [
         CqrsModule.forRoot(),
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
-        LoggerModule.forRoot(loggerOptions(config)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: databaseUrl,

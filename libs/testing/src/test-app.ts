@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '@clientele/api';
 import { type AppConfig, loadConfig } from '@clientele/core';
+import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
@@ -21,7 +22,11 @@ export interface TestApp {
  * The real app (Fastify, guards, pipes, filters, CQRS) on its own fresh database. Create one
  * per test file in `beforeAll`, close it in `afterAll`.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** Where the app's log lines go; by default LOG_LEVEL is silent and nothing is written. */
+  logDestination?: DestinationStream,
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -34,7 +39,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     RATE_LIMIT_ENABLED: 'false',
     ...env,
   });
-  const app = await createApp(config);
+  const app = await createApp(config, logDestination);
   return {
     app,
     http: supertest(app.getHttpServer()),
