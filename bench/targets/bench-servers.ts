@@ -48,7 +48,8 @@ export function startApi(settings: ApiSettings): Promise<ServerProcess> {
   return ServerProcess.start({
     name: `API on :${settings.port}`,
     command: process.execPath,
-    args: [builtFile('apps/api/src/main.js')],
+    // As `npm run start:prod` and the Docker image run it.
+    args: ['--max-semi-space-size=32', builtFile('apps/api/src/main.js')],
     env,
     baseUrl: `http://127.0.0.1:${settings.port}`,
     readyPath: '/api/health/ready',
