@@ -7,13 +7,15 @@ import type { ExportFormat } from './export-format';
 
 /**
  * Rows pulled from a database cursor one batch at a time, only as fast as the client reads,
- * so an export of a million rows keeps memory flat. Closing, failing or being abandoned by
- * the client all end in `_destroy`, which closes the cursor and gives the connection back.
+ * so an export of a million rows keeps memory flat (at most the batch being encoded and the
+ * next one, fetched meanwhile so the database and the encoding overlap). Closing, failing or
+ * being abandoned by the client all end in `_destroy`, which closes the cursor and gives the
+ * connection back.
  */
 export class CursorExportStream<Row> extends Readable {
-  private pending: Row[] | null;
+  /** The next batch: already read (the first) or being read. */
+  private next: Promise<Row[]> | null;
   private headerSent = false;
-  private exhausted = false;
 
   constructor(
     private readonly runner: QueryRunner,
@@ -24,7 +26,7 @@ export class CursorExportStream<Row> extends Readable {
     private readonly format: ExportFormat,
   ) {
     super();
-    this.pending = firstBatch;
+    this.next = Promise.resolve(firstBatch);
   }
 
   override _read(): void {
@@ -32,8 +34,10 @@ export class CursorExportStream<Row> extends Readable {
   }
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.cursor
-      .close()
+    // A read still in flight finishes first: the cursor cannot be closed under it.
+    void (this.next ?? Promise.resolve([]))
+      .catch(() => undefined)
+      .then(() => this.cursor.close())
       .catch(() => undefined)
       .finally(() => {
         // A broken connection is dropped by TypeORM's own error listener; a sound one goes back.
@@ -50,14 +54,20 @@ export class CursorExportStream<Row> extends Readable {
         return;
       }
     }
-    const batch = this.pending ?? (this.exhausted ? [] : await this.cursor.read(this.batchSize));
-    this.pending = null;
-    if (batch.length < this.batchSize) this.exhausted = true;
+    const batch = this.next === null ? [] : await this.next;
+    this.next = batch.length < this.batchSize ? null : this.prefetch();
     if (batch.length === 0) {
       this.push(null);
       return;
     }
     this.push(batch.map((row) => this.encode(row)).join(''));
+  }
+
+  private prefetch(): Promise<Row[]> {
+    const read = this.cursor.read(this.batchSize);
+    // Awaited by the next pump, or by `_destroy`; until then a failure must not go unhandled.
+    read.catch(() => undefined);
+    return read;
   }
 
   private encode(row: Row): string {

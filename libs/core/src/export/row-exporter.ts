@@ -8,7 +8,7 @@ import type { ExportColumn } from './export-column';
 import type { ExportFormat } from './export-format';
 
 /** Rows fetched per round trip: large enough to be quick, small enough to keep memory flat. */
-const BATCH_SIZE = 500;
+const BATCH_SIZE = 2000;
 
 /** A built SELECT: the SQL and its parameters, e.g. from `SelectQueryBuilder.getQueryAndParameters()`. */
 export type SqlQuery = readonly [sql: string, parameters: readonly unknown[]];
