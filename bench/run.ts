@@ -208,7 +208,7 @@ async function measureScenarios(
           targets[target].baseUrl,
           requests,
           scenario.idReplacement === true,
-          options.quick ? 3 : 7,
+          options.quick ? 3 : 31,
         );
         const spec = {
           url: targets[target].baseUrl,
