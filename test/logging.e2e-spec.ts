@@ -3,7 +3,7 @@ import { bearer, createTestApp, signupTenant, type TenantFixture, type TestApp }
 
 type LogLine = Record<string, unknown>;
 
-/** JSON log lines: one per request with its id, tenant and status; request context on the others. */
+/** JSON log lines (pino-http): one per request with its id, tenant and status; request context on the others. */
 describe('logging', () => {
   let t: TestApp;
   let acme: TenantFixture;
@@ -24,7 +24,10 @@ describe('logging', () => {
     await t.close();
   });
 
-  const byRequest = (reqId: string): LogLine[] => lines.filter((line) => line.reqId === reqId);
+  // pino-http puts the request (id, method, url) on the request line and on every line logged
+  // while the request is served.
+  const byRequest = (reqId: string): LogLine[] =>
+    lines.filter((line) => (line.req as { id?: unknown } | undefined)?.id === reqId);
 
   it('writes one line per request with its id, method, url, status, time and tenant', async () => {
     await t.http
@@ -37,9 +40,8 @@ describe('logging', () => {
     expect(line).toMatchObject({
       level: 30,
       msg: 'request completed',
-      method: 'GET',
-      url: '/api/crm/contacts?limit=1',
-      statusCode: 200,
+      req: { method: 'GET', url: '/api/crm/contacts?limit=1' },
+      res: { statusCode: 200 },
       tenantId: acme.tenantId,
     });
     expect(typeof line?.responseTime).toBe('number');
@@ -58,7 +60,7 @@ describe('logging', () => {
       context: 'Login',
       reason: 'INVALID_CREDENTIALS',
     });
-    expect(lines.find((line) => line.msg === 'request completed')).toMatchObject({ statusCode: 401 });
+    expect(lines.find((line) => line.msg === 'request completed')).toMatchObject({ res: { statusCode: 401 } });
   });
 
   it('writes no line for health probes', async () => {

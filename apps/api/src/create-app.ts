@@ -2,16 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import {
-  type AppConfig,
-  AppLogger,
-  installIpRateLimit,
-  installRequestLog,
-  RateLimiter,
-  setupSwagger,
-} from '@clientele/core';
-import type { DestinationStream } from 'pino';
+import { type AppConfig, installIpRateLimit, RateLimiter, setupSwagger } from '@clientele/core';
 import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
@@ -19,10 +13,9 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
 /** Builds the HTTP app (Fastify, `/api` prefix, problem+json errors, Swagger) without listening. */
 export async function createApp(
   config: AppConfig,
-  /** Where log lines go (tests read them); stdout by default. */
+  /** Where log lines go instead of stdout (tests read them). */
   logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
-  const logger = new AppLogger(config, logDestination);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     requestIdHeader: false,
@@ -33,7 +26,10 @@ export async function createApp(
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: config.trustProxy,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config), adapter, { logger });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logDestination), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   if (config.corsOrigins.length > 0) {
     app.enableCors({
@@ -75,7 +71,6 @@ export async function createApp(
       done();
     });
   });
-  installRequestLog(fastify, logger);
   installIpRateLimit(fastify, app.get(RateLimiter));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);

@@ -5,6 +5,8 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiKeyEntity } from './api-keys/entities/api-key.entity';
 import { AuditEntryEntity } from './audit/audit-entry.entity';
@@ -25,6 +27,7 @@ import { OutboxEventEntity } from './events/outbox-event.entity';
 import { HealthController } from './health/health.controller';
 import { EtagInterceptor } from './http/etag.interceptor';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -59,7 +62,8 @@ export const CORE_ENTITIES = [
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `logDestination`: where log lines go instead of stdout (tests read them). */
+  static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     if (config.database.url === undefined || config.auth.jwtSecret === undefined) {
       throw new Error('CoreModule needs a resolved database URL and JWT secret');
     }
@@ -69,6 +73,7 @@ export class CoreModule {
       imports: [
         CqrsModule.forRoot(),
         ClsModule.forRoot({ global: true, middleware: { mount: true } }),
+        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
             url: databaseUrl,

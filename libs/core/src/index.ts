@@ -10,7 +10,6 @@ export { escapeLike } from './database/escape-like';
 export { MIGRATIONS } from './database/migrations';
 export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';
-export { AppLogger, installRequestLog } from './logging/app-logger';
 export { type RawRow, type ReadRow, readRows } from './database/read-rows';
 export { ApiProblems } from './errors/api-problems.decorator';
 export * from './errors/domain-error';

@@ -8,7 +8,6 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '../errors/domain-error';
-import type { TenantStampedRequest } from '../logging/app-logger';
 import type { Permission } from '../permissions/permission.enum';
 import { CRM_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSIONS, USER_ONLY_ROUTE } from '../permissions/permissions.decorator';
 import { AccessScope } from '../tenancy/access-scope';
@@ -43,7 +42,7 @@ export class AuthGuard implements CanActivate {
     const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets);
 
     const authenticated = await this.authenticate(request);
-    (request.raw as TenantStampedRequest).clienteleTenantId = authenticated.tenantId;
+    (request.raw as { clienteleTenantId?: string }).clienteleTenantId = authenticated.tenantId;
     const crmRoute = this.reflector.getAllAndOverride<boolean>(CRM_ROUTE, targets) === true;
     const actor = crmRoute ? authenticated.withCrmOrganizationsOnly() : authenticated;
 

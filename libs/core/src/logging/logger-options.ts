@@ -1,0 +1,36 @@
+import type { IncomingMessage } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import type { AppConfig } from '../config/app-config';
+
+/**
+ * Structured JSON logs: one line per request with its id, tenant and status; warnings and
+ * errors with context. The tenant id is stamped on the raw request by the auth guard.
+ */
+export function loggerOptions(config: AppConfig, destination?: DestinationStream): Params {
+  // Request lines are written at info: below that level pino-http is told to skip them outright,
+  // rather than build each line's child logger and bindings only to drop it.
+  const requestLines: 'info' | 'silent' = ['trace', 'debug', 'info'].includes(config.logLevel) ? 'info' : 'silent';
+  const options = {
+    level: config.logLevel,
+    customLogLevel: () => requestLines,
+    // Inside Nest's middleware `url` may be cut to the mount path; `originalUrl` is the request's.
+    autoLogging: {
+      ignore: (request: IncomingMessage) =>
+        ((request as { originalUrl?: string }).originalUrl ?? request.url ?? '').startsWith('/api/health'),
+    },
+    customProps: (request: IncomingMessage) => {
+      const tenantId = (request as { clienteleTenantId?: string }).clienteleTenantId;
+      return tenantId === undefined ? {} : { tenantId };
+    },
+    serializers: {
+      req: (request: { id: unknown; method: unknown; url: unknown }) => ({
+        id: request.id,
+        method: request.method,
+        url: request.url,
+      }),
+      res: (response: { statusCode: unknown }) => ({ statusCode: response.statusCode }),
+    },
+  };
+  return { pinoHttp: destination === undefined ? options : [options, destination] };
+}
