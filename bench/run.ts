@@ -204,12 +204,6 @@ async function measureScenarios(
           log(`${scenario.name} × ${target}: not available (HTTP ${status})`);
           continue;
         }
-        const serial = await serialLatency(
-          targets[target].baseUrl,
-          requests,
-          scenario.idReplacement === true,
-          options.quick ? 3 : 31,
-        );
         const spec = {
           url: targets[target].baseUrl,
           requests,
@@ -220,6 +214,13 @@ async function measureScenarios(
           await runLoad({ ...spec, durationSeconds: WARM_UP_SECONDS });
           await quiesce(pool);
         }
+        // After the warm-up: the first scenario would otherwise time a freshly started, unoptimized server.
+        const serial = await serialLatency(
+          targets[target].baseUrl,
+          requests,
+          scenario.idReplacement === true,
+          options.quick ? 3 : 31,
+        );
         const result = await runLoad({ ...spec, durationSeconds: options.duration });
         await quiesce(pool);
         measurements.push({ ...base, result, serial });

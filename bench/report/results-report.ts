@@ -52,7 +52,7 @@ export function renderReport(report: RunReport): string {
   );
   lines.push('## Throughput and latency', '');
   lines.push(
-    '**1 req ms** is the median of 31 requests (3 with --quick) sent one at a time before the load: what one request costs on an idle server.',
+    '**1 req ms** is the median of 31 requests (3 with --quick) sent one at a time after the warm-up and before the measured load: what one request costs on an idle, warm server.',
     '',
   );
   lines.push(
