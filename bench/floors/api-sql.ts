@@ -33,13 +33,13 @@ export const CONTACT_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
             WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM contact_tag summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "contact".tenant_id
-            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM contact_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                 AND record_tag.tenant_id = "contact".tenant_id
+            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
            WHERE record_count.tenant_id = $1
              AND record_count.organization_id = ANY($2)
              AND record_count.entity = $3) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
@@ -48,25 +48,25 @@ export const FILTERED_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contac
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
             WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM contact_tag summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "contact".tenant_id
-            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM contact_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                 AND record_tag.tenant_id = "contact".tenant_id
+            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
 export const CURSOR_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."tenant_id" AS "contact_tenant_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."deleted_at" AS "contact_deleted_at", "contact"."created_by" AS "contact_created_by", "contact"."updated_by" AS "contact_updated_by", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."image_url" AS "contact_image_url", "contact"."budget" AS "contact_budget", "contact"."budget_type" AS "contact_budget_type", "contact"."notes" AS "contact_notes", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
                                    'primaryDomain', summary_customer.primary_domain,
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
             WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM contact_tag summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "contact".tenant_id
-            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM contact_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                 AND record_tag.tenant_id = "contact".tenant_id
+            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
            WHERE record_count.tenant_id = $1
              AND record_count.organization_id = ANY($2)
              AND record_count.entity = $3) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 AND ("contact"."created_at", "contact"."id") < ($6, $7) ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact"."created_at" DESC, "contact"."id" DESC LIMIT 26 OFFSET 0`;
@@ -75,13 +75,13 @@ export const SEARCH_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
             WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM contact_tag summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "contact".tenant_id
-            WHERE summary_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM contact_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                 AND record_tag.tenant_id = "contact".tenant_id
+            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
            WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
              AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
@@ -93,13 +93,13 @@ export const CONTACT_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_i
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
             WHERE summary_customer.id = "row".customer_id AND summary_customer.tenant_id = "row".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM contact_tag summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "row".tenant_id
-            WHERE summary_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM contact_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                 AND record_tag.tenant_id = "row".tenant_id
+            WHERE record_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 
 export const CREATE_EMAIL_TAKEN_SQL = `SELECT "contact"."id" AS "contact_id" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."organization_id" = $3 AND lower("contact"."primary_email") = lower($4) ) AND ( "contact"."deleted_at" IS NULL )`;
@@ -120,13 +120,13 @@ export const CREATED_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_i
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
             WHERE summary_customer.id = "row".customer_id AND summary_customer.tenant_id = "row".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM contact_tag summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "row".tenant_id
-            WHERE summary_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM contact_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                 AND record_tag.tenant_id = "row".tenant_id
+            WHERE record_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 export const LOGIN_LOCKOUT_SQL = `SELECT extract(epoch FROM locked_until - now())::float8 AS seconds
          FROM login_lockout WHERE email_hash = $1 AND locked_until > now()`;
 
@@ -186,7 +186,8 @@ export function exportSelectSql(tenantId: string, organizationIds: readonly stri
   return `SELECT c.id, c.organization_id, c.name, c.first_name, c.last_name, c.primary_email, c.primary_phone, c.job_title,
     c.contact_type, c.status, c.customer_id, cu.name AS customer_name, c.owner_id, c.marketing_opt_out, c.is_active,
     (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM contact_tag ct
-       JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL WHERE ct.contact_id = c.id) AS tags,
+       JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL AND t.tenant_id = c.tenant_id
+      WHERE ct.contact_id = c.id) AS tags,
     c.created_at, c.updated_at
     FROM contact c LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.deleted_at IS NULL
    WHERE c.tenant_id = '${tenantId}' AND c.organization_id = ANY('{${organizationIds.join(',')}}'::uuid[])

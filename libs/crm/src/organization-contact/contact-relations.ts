@@ -40,6 +40,13 @@ function membersSql(alias: string): string {
             WHERE member_link.contact_id = "${alias}".id)`;
 }
 
+/** Each relation's JSON column, given the contact's alias. */
+const RELATION_SQL: Readonly<Record<ContactRelation, (alias: string) => string>> = {
+  tags: (alias) => tagSummariesSql(CONTACT_TAGS, alias),
+  members: membersSql,
+  customer: customerSummarySql,
+};
+
 /**
  * Adds the asked relations to a contact query as JSON columns of its own statement (a page or
  * one record stays one round trip); `contactRow` reads them back.
@@ -48,12 +55,7 @@ export function selectContactRelations(
   qb: SelectQueryBuilder<ContactEntity>,
   relations: readonly ContactRelation[],
 ): SelectQueryBuilder<ContactEntity> {
-  const sql: Record<ContactRelation, (alias: string) => string> = {
-    tags: (alias) => tagSummariesSql(CONTACT_TAGS, alias),
-    members: membersSql,
-    customer: customerSummarySql,
-  };
-  for (const relation of relations) qb.addSelect(sql[relation](qb.alias), COLUMN[relation]);
+  for (const relation of relations) qb.addSelect(RELATION_SQL[relation](qb.alias), COLUMN[relation]);
   return qb;
 }
 

@@ -6,6 +6,5 @@ export { findOrganizationTags } from './organization-tags';
 export { requestedTagIds } from './requested-tag-ids';
 export { loadTagsByRecord } from './tags-by-record';
 export { type TagLink, whereTagged, whereTaggedAny } from './tag-filter';
-export { tagNamesSql } from './tag-names';
-export { type TagSummary, tagSummariesSql } from './tag-summaries';
+export { tagNamesSql, type TagSummary, tagSummariesSql } from './tag-summaries';
 export { TagsModule } from './tags.module';

@@ -5,16 +5,25 @@ import type { TagLink } from './tag-filter';
 export type TagSummary = Pick<TagEntity, 'id' | 'name' | 'color'>;
 
 /**
- * The record's live tags as a JSON array of `TagSummary`, a column of the record's own
- * statement: one probe of the link table's primary key per row of the page, no extra round trip.
- * `alias` is the record's alias in the query.
+ * The record's live tags (alias `record_tag`), for a subquery in the record's own statement:
+ * one probe of the link table's primary key per row. `alias` is the record's alias in the query.
  */
+function liveTagsOf(link: TagLink, alias: string): string {
+  return `FROM ${link.table} record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                AND record_tag.tenant_id = "${alias}".tenant_id
+            WHERE record_link.${link.column} = "${alias}".id`;
+}
+
+/** The record's live tags as a JSON array of `TagSummary`, by name: a column of the record's statement. */
 export function tagSummariesSql(link: TagLink, alias: string): string {
-  return `(SELECT coalesce(json_agg(json_build_object('id', summary_tag.id, 'name', summary_tag.name,
-                                                    'color', summary_tag.color)
-                                  ORDER BY summary_tag.name, summary_tag.id), '[]'::json)
-             FROM ${link.table} summary_link
-             JOIN tag summary_tag ON summary_tag.id = summary_link.tag_id AND summary_tag.deleted_at IS NULL
-                                 AND summary_tag.tenant_id = "${alias}".tenant_id
-            WHERE summary_link.${link.column} = "${alias}".id)`;
+  return `(SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             ${liveTagsOf(link, alias)})`;
+}
+
+/** The record's live tag names, `; `-separated by name (for exports). */
+export function tagNamesSql(link: TagLink, alias: string): string {
+  return `(SELECT string_agg(record_tag.name, '; ' ORDER BY record_tag.name) ${liveTagsOf(link, alias)})`;
 }
