@@ -12,7 +12,8 @@ async function bootstrap(): Promise<void> {
       dataDir: config.dataDir,
       maxConnections: config.database.poolSize + 4,
     });
-    config = { ...config, database: { ...config.database, url: embedded.url } };
+    // Its pooled connections share one backend session: no names to prepare statements under.
+    config = { ...config, database: { ...config.database, url: embedded.url, preparedStatements: false } };
     config = await withJwtSecret(config);
   }
   const app = await createApp(config);

@@ -79,6 +79,7 @@ export class CoreModule {
             url: databaseUrl,
             poolSize: config.database.poolSize,
             logQueries: config.database.logQueries,
+            preparedStatements: config.database.preparedStatements,
           }),
           entities: CORE_ENTITIES,
           autoLoadEntities: true,

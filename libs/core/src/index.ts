@@ -7,6 +7,7 @@ export { CoreModule, CORE_ENTITIES } from './core.module';
 export { dataSourceOptions } from './database/data-source-options';
 export { EmbeddedPostgres } from './database/embedded-postgres';
 export { escapeLike } from './database/escape-like';
+export { PreparingClient, StatementNames } from './database/prepared-statements';
 export { MIGRATIONS } from './database/migrations';
 export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';

@@ -37,6 +37,7 @@ export async function createTestApp(
     MIGRATIONS_RUN: 'false',
     // Every request of the suite comes from 127.0.0.1: rate limits are off unless a test asks.
     RATE_LIMIT_ENABLED: 'false',
+    DATABASE_PREPARED_STATEMENTS: String(!database.embedded),
     ...env,
   });
   const app = await createApp(config, logDestination);

@@ -5,6 +5,8 @@ import { TEST_DATABASE_URL, templateDatabaseName } from './test-environment';
 
 export interface TestDatabase {
   readonly url: string;
+  /** The embedded database, whose pooled connections share one backend session. */
+  readonly embedded: boolean;
   drop(): Promise<void>;
 }
 
@@ -17,13 +19,14 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     await cloneTemplate(adminUrl, name, template);
     return {
       url: withDatabase(adminUrl, name),
+      embedded: false,
       drop: async () => {
         await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       },
     };
   }
   const embedded = await EmbeddedPostgres.start({ maxConnections: 16, loadDataDir: await readSnapshot() });
-  return { url: embedded.url, drop: () => embedded.stop() };
+  return { url: embedded.url, embedded: true, drop: () => embedded.stop() };
 }
 
 /** Another file cloning the template at the same moment makes PostgreSQL refuse; retry briefly. */

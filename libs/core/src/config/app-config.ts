@@ -10,6 +10,12 @@ export interface DatabaseConfig {
   readonly runMigrations: boolean;
   /** Log every SQL statement (for copying the API's SQL into the bench floor). */
   readonly logQueries: boolean;
+  /**
+   * Prepare statements that run again and again (`PreparingClient`). Off on the embedded
+   * database, and for a pooler that cannot keep prepared statements (PgBouncer in transaction
+   * mode before 1.21).
+   */
+  readonly preparedStatements: boolean;
 }
 
 export interface AuthConfig {
@@ -109,6 +115,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
       runMigrations: env.bool('MIGRATIONS_RUN', true),
       logQueries: env.bool('DATABASE_LOG_QUERIES', false),
+      preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true),
     },
     auth: {
       jwtSecret,

@@ -1,11 +1,14 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 export interface ConnectionSettings {
   readonly url: string;
   readonly poolSize: number;
   readonly logQueries?: boolean;
+  /** Prepare repeated statements (real PostgreSQL only; see `PreparingClient`). */
+  readonly preparedStatements?: boolean;
 }
 
 /** TypeORM options shared by the app, the migration CLI (`ormconfig.ts`) and the tests. */
@@ -24,6 +27,7 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
       // Fail fast instead of queueing forever when the pool is exhausted.
       connectionTimeoutMillis: 10_000,
       application_name: 'clientele',
+      ...(settings.preparedStatements === true ? { Client: PreparingClient } : {}),
     },
   };
 }
