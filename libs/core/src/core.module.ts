@@ -42,6 +42,7 @@ import { TenantEntity } from './tenancy/entities/tenant.entity';
 import { UserEntity } from './tenancy/entities/user.entity';
 import { RequestContext } from './tenancy/request-context';
 import './tenancy/tenancy-constraints';
+import { memoizeValidationMetadata } from './validation/validation-metadata-cache';
 
 export const CORE_ENTITIES = [
   TenantEntity,
@@ -68,6 +69,7 @@ export class CoreModule {
       throw new Error('CoreModule needs a resolved database URL and JWT secret');
     }
     const databaseUrl = config.database.url;
+    memoizeValidationMetadata();
     return {
       module: CoreModule,
       imports: [
