@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { type AppConfig, installIpRateLimit, RateLimiter, setupSwagger } from '@clientele/core';
@@ -46,30 +46,34 @@ export async function createApp(
     });
   }
   const fastify = app.getHttpAdapter().getInstance();
-  // Security headers on every response, from one helmet middleware built here: @fastify/helmet
-  // rebuilt it (parsing the CSP) on every request. The CSP suits JSON and the Swagger UI page,
-  // whose scripts are files of its own ('self') but whose styles are partly inline.
-  const securityHeaders = helmet({
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        // Upgrading to https would break Swagger UI on http://localhost; in production TLS is a given.
-        upgradeInsecureRequests: config.env === 'production' ? [] : null,
-      },
-    },
-  });
+  // Security headers on every response. helmet's headers depend only on its options, so its
+  // middleware runs once here and every reply gets the headers it set (@fastify/helmet rebuilt
+  // the middleware, parsing the CSP, on every request). The CSP suits JSON and the Swagger UI
+  // page, whose scripts are files of its own ('self') but whose styles are partly inline.
+  const securityHeaders = Object.entries(
+    headersSetBy(
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            defaultSrc: ["'self'"],
+            scriptSrc: ["'self'"],
+            styleSrc: ["'self'", "'unsafe-inline'"],
+            imgSrc: ["'self'", 'data:'],
+            connectSrc: ["'self'"],
+            objectSrc: ["'none'"],
+            frameAncestors: ["'none'"],
+            baseUri: ["'self'"],
+            formAction: ["'self'"],
+            // Upgrading to https would break Swagger UI on http://localhost; in production TLS is a given.
+            upgradeInsecureRequests: config.env === 'production' ? [] : null,
+          },
+        },
+      }),
+    ),
+  );
   fastify.addHook('onRequest', (request, reply, done) => {
-    securityHeaders(request.raw, reply.raw, () => {
-      done();
-    });
+    for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+    done();
   });
   installIpRateLimit(fastify, app.get(RateLimiter));
   fastify.addHook('onSend', async (request, reply) => {
@@ -79,4 +83,23 @@ export async function createApp(
   await app.init();
   await fastify.ready();
   return app;
+}
+
+/** The headers a response-decorating middleware such as helmet sets, whatever the request. */
+function headersSetBy(
+  middleware: (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: number | string | readonly string[]) => {
+      headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name];
+    },
+  };
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, (error) => {
+    if (error !== undefined) throw new Error('the security headers middleware failed', { cause: error });
+  });
+  return headers;
 }
