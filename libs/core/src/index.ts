@@ -8,6 +8,7 @@ export { dataSourceOptions } from './database/data-source-options';
 export { EmbeddedPostgres } from './database/embedded-postgres';
 export { escapeLike } from './database/escape-like';
 export { PreparingClient, StatementNames } from './database/prepared-statements';
+export { checkRememberedQueryTexts, queryText } from './database/query-text';
 export { MIGRATIONS } from './database/migrations';
 export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';

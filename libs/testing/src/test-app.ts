@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from '@clientele/api';
-import { type AppConfig, loadConfig } from '@clientele/core';
+import { type AppConfig, checkRememberedQueryTexts, loadConfig } from '@clientele/core';
 import type { DestinationStream } from 'pino';
 import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -28,6 +28,8 @@ export async function createTestApp(
   logDestination?: DestinationStream,
 ): Promise<TestApp> {
   const database = await createTestDatabase();
+  // Every SQL text served from memory is compared with the one TypeORM builds afresh.
+  checkRememberedQueryTexts();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',

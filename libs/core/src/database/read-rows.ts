@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { withRememberedText } from './query-text';
 
 /** A row as the driver returned it: the entity's columns and any added with `addSelect`. */
 export type RawRow = Readonly<Record<string, unknown>>;
@@ -59,7 +60,8 @@ function parsedAsIs(column: ColumnMetadata): boolean {
  * for what the caller added (e.g. relations embedded as JSON). TypeORM's own hydration
  * (`getRawAndEntities`) regroups rows for joined relations, which these one-row-per-record
  * reads never have; it was the largest share of the framework's CPU on a list page. Queries
- * that do select joined relations are left to TypeORM.
+ * that do select joined relations are left to TypeORM. The SQL text is built once per query
+ * shape (`queryText`).
  */
 export async function readRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<ReadRow<T>[]> {
   const { mainAlias, joinAttributes } = qb.expressionMap;
@@ -75,7 +77,7 @@ export async function readRows<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
     key: keyOf(column),
     asParsed: parsedAsIs(column),
   }));
-  const rows = await qb.getRawMany<RawRow>();
+  const rows = await withRememberedText(qb).getRawMany<RawRow>();
   return rows.map((raw) => {
     const entity = metadata.create() as Record<string, unknown>;
     for (const { column, key, asParsed } of columns) {

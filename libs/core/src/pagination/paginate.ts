@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { queryText } from '../database/query-text';
 import { type RawRow, readRows } from '../database/read-rows';
 import { ValidationError } from '../errors/domain-error';
 import { decodeCursor, encodeCursor } from './keyset-cursor';
@@ -112,7 +113,7 @@ export async function paginate<T extends ObjectLiteral & { id: string }, R = T>(
 /** `count(*)` of the filtered query reading at most `TOTAL_COUNT_CAP + 1` rows. */
 function cappedCountSql<T extends ObjectLiteral>(filtered: SelectQueryBuilder<T>): TotalSql {
   const limited = filtered.select('1').limit(TOTAL_COUNT_CAP + 1);
-  return { sql: `SELECT count(*) FROM (${limited.getQuery()}) capped`, parameters: limited.getParameters() };
+  return { sql: `SELECT count(*) FROM (${queryText(limited)}) capped`, parameters: limited.getParameters() };
 }
 
 /**
