@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import type { Client } from 'pg';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { RoleName } from './generate/dataset-plan';
 import { builtFile } from './repo-paths';
@@ -58,6 +59,15 @@ async function load<T>(relative: string): Promise<T> {
     throw new Error(`${file} is missing: run \`npm run build\` before \`npm run bench\``);
   }
   return (await import(pathToFileURL(file).href)) as T;
+}
+
+interface PreparedStatementsModule {
+  PreparingClient: typeof Client;
+}
+
+/** The app's pool client, which prepares the statements a connection repeats (`PreparingClient`). */
+export async function loadPreparingClient(): Promise<typeof Client> {
+  return (await load<PreparedStatementsModule>('libs/core/src/database/prepared-statements.js')).PreparingClient;
 }
 
 export interface EmbeddedDatabase {

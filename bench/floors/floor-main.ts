@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { Pool } from 'pg';
+import { loadPreparingClient } from '../built-core';
 import { startFloorServer } from './floor-server';
 import { Hs256Token } from './hs256-token';
 import { pageFloorRoutes } from './page-floor';
@@ -19,13 +20,17 @@ async function main(): Promise<void> {
   if (databaseUrl === undefined || secret === undefined) {
     throw new Error('BENCH_FLOOR_DATABASE_URL and BENCH_FLOOR_JWT_SECRET are required');
   }
+  const sameSql = values.kind === 'same-sql';
   const pool = new Pool({
     connectionString: databaseUrl,
     max: Number(values['pool-size']),
     application_name: `floor-${values.kind}`,
+    // The same SQL the same way: the API's own client, which prepares repeated statements. The
+    // page floor stays the plain `pg` a bare server would use.
+    ...(sameSql ? { Client: await loadPreparingClient() } : {}),
   });
   const tokens = new Hs256Token(secret, 'clientele', 'clientele-api');
-  const routes = values.kind === 'page' ? pageFloorRoutes(tokens) : sameSqlFloorRoutes(tokens, pool);
+  const routes = sameSql ? sameSqlFloorRoutes(tokens, pool) : pageFloorRoutes(tokens);
   await startFloorServer(pool, routes, Number(values.port), '127.0.0.1');
   const stop = (): void => {
     void pool.end().finally(() => process.exit(0));

@@ -2,13 +2,17 @@ import { join } from 'node:path';
 import { builtFile } from '../repo-paths';
 import { ServerProcess } from './server-process';
 
+/**
+ * Below Linux's ephemeral range (32768–60999): a port in it can be taken, just before a server
+ * binds, by the local end of any outgoing connection (it happened: EADDRINUSE on the API's port).
+ */
 export const PORTS = {
-  api: 39610,
-  pageFloor: 39611,
-  sameSqlFloor: 39612,
-  captureApi: 39613,
-  embeddedApi: 39614,
-  twinApi: 39615,
+  api: 29610,
+  pageFloor: 29611,
+  sameSqlFloor: 29612,
+  captureApi: 29613,
+  embeddedApi: 29614,
+  twinApi: 29615,
 } as const;
 
 /** Signs and verifies the bench's tokens, in the API and the floors alike. Never a real secret. */

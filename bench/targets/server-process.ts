@@ -14,7 +14,7 @@ export interface ServerSpec {
   readonly command: string;
   readonly args: readonly string[];
   readonly env: NodeJS.ProcessEnv;
-  /** e.g. http://127.0.0.1:39610 */
+  /** e.g. http://127.0.0.1:29610 */
   readonly baseUrl: string;
   readonly readyPath: string;
   /** Keep everything the process prints (for the SQL capture); otherwise only a tail for errors. */
