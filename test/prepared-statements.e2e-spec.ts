@@ -29,7 +29,7 @@ describe('StatementNames', () => {
 describe('PreparingClient', () => {
   it('prepares repeated statements with parameters and runs the rest as they are', async () => {
     const database = await createTestDatabase();
-    const client = new PreparingClient(database.url);
+    const client = new PreparingClient({ connectionString: database.url });
     try {
       await client.connect();
       const sums: number[] = [];
@@ -38,6 +38,10 @@ describe('PreparingClient', () => {
         sums.push(result.rows[0]?.sum ?? -1);
       }
       expect(sums).toEqual([41, 42, 43]);
+      // Prepared once, planned for each run's values: a generic plan would not see them.
+      expect((await client.query<{ plan_cache_mode: string }>('SHOW plan_cache_mode')).rows).toEqual([
+        { plan_cache_mode: 'force_custom_plan' },
+      ]);
       // A callback, as pg-pool's own `query` passes one.
       const viaCallback = await new Promise<number>((resolve, reject) => {
         void client.query<{ sum: number }>('SELECT $1::int + 40 AS sum', [9], (error, result) => {
