@@ -11,15 +11,19 @@ export class ApiKeyResponse {
   @ApiProperty({ enum: Permission, isArray: true })
   grants: Permission[];
   organizationIds: string[];
-  expiresAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  expiresAt: string | null;
   /** Updated at most once a minute. */
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastUsedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: string | null;
   @ApiProperty({ enum: ['ACTIVE', 'EXPIRED', 'REVOKED'] })
   status: 'ACTIVE' | 'EXPIRED' | 'REVOKED';
   /** The user who created the key. */
   createdBy: string | null;
-  createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
 
   static from(key: ApiKeyEntity): ApiKeyResponse {
     return Object.assign(new ApiKeyResponse(), ApiKeyResponse.fields(key));
@@ -32,12 +36,12 @@ export class ApiKeyResponse {
       prefix: key.prefix,
       grants: [...key.grants].sort(),
       organizationIds: [...key.organizationIds],
-      expiresAt: key.expiresAt,
-      lastUsedAt: key.lastUsedAt,
-      revokedAt: key.revokedAt,
+      expiresAt: key.expiresAt?.toISOString() ?? null,
+      lastUsedAt: key.lastUsedAt?.toISOString() ?? null,
+      revokedAt: key.revokedAt?.toISOString() ?? null,
       status: key.status,
       createdBy: key.createdBy,
-      createdAt: key.createdAt,
+      createdAt: key.createdAt.toISOString(),
     };
   }
 }

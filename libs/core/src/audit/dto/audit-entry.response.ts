@@ -19,7 +19,8 @@ export class AuditEntryResponse {
   after: Record<string, unknown> | null;
   /** The request that made the change (also in the logs). */
   requestId: string | null;
-  createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
 
   static from(entry: AuditEntryEntity): AuditEntryResponse {
     return Object.assign(new AuditEntryResponse(), {
@@ -33,7 +34,7 @@ export class AuditEntryResponse {
       before: entry.before,
       after: entry.after,
       requestId: entry.requestId,
-      createdAt: entry.createdAt,
+      createdAt: entry.createdAt.toISOString(),
     });
   }
 }

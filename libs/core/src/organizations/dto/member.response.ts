@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { MembershipEntity } from '../../tenancy/entities/membership.entity';
 
 export class MemberResponse {
@@ -10,7 +11,8 @@ export class MemberResponse {
   roleId: string;
   /** Role name, e.g. `AGENT`. */
   role: string;
-  createdAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
 
   static from(membership: MembershipEntity): MemberResponse {
     const user = membership.user;
@@ -23,7 +25,7 @@ export class MemberResponse {
       name: user?.name ?? '',
       roleId: membership.roleId,
       role: membership.role?.name ?? '',
-      createdAt: membership.createdAt,
+      createdAt: membership.createdAt.toISOString(),
     });
   }
 }

@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import type { OrganizationEntity } from '../../tenancy/entities/organization.entity';
 
 export class OrganizationSettingsResponse {
@@ -23,8 +24,10 @@ export class OrganizationResponse {
   id: string;
   name: string;
   settings: OrganizationSettingsResponse;
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
   version: number;
 
   static from(organization: OrganizationEntity): OrganizationResponse {
@@ -32,8 +35,8 @@ export class OrganizationResponse {
       id: organization.id,
       name: organization.name,
       settings: OrganizationSettingsResponse.from(organization),
-      createdAt: organization.createdAt,
-      updatedAt: organization.updatedAt,
+      createdAt: organization.createdAt.toISOString(),
+      updatedAt: organization.updatedAt.toISOString(),
       version: organization.version,
     });
   }

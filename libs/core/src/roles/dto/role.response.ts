@@ -10,8 +10,10 @@ export class RoleResponse {
   grants: Permission[];
   /** Built-in roles (GUEST, VIEWER, AGENT, MANAGER, ADMIN) cannot be changed or deleted. */
   builtIn: boolean;
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
   version: number;
 
   static from(role: RoleEntity): RoleResponse {
@@ -21,8 +23,8 @@ export class RoleResponse {
       description: role.description,
       grants: [...role.grants].sort(),
       builtIn: role.builtIn,
-      createdAt: role.createdAt,
-      updatedAt: role.updatedAt,
+      createdAt: role.createdAt.toISOString(),
+      updatedAt: role.updatedAt.toISOString(),
       version: role.version,
     });
   }

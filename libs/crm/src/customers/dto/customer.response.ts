@@ -32,8 +32,10 @@ export class CustomerResponse {
   })
   billingSummary: string | null;
   tags: TagSummaryResponse[];
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
   version: number;
 
   static from({ customer, tags, stats }: CustomerView): CustomerResponse {
@@ -51,8 +53,8 @@ export class CustomerResponse {
       contractStatus: stats.contractStatus,
       billingSummary: stats.billingSummary,
       tags: TagSummaryResponse.list(tags),
-      createdAt: customer.createdAt,
-      updatedAt: customer.updatedAt,
+      createdAt: customer.createdAt.toISOString(),
+      updatedAt: customer.updatedAt.toISOString(),
       version: customer.version,
     });
   }

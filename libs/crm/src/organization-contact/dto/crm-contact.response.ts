@@ -33,8 +33,10 @@ export class CrmContactResponse {
   marketingOptOut: boolean;
   isActive: boolean;
   tags: TagSummaryResponse[];
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
   version: number;
 
   static from(contact: ContactRow): CrmContactResponse {
@@ -59,8 +61,8 @@ export class CrmContactResponse {
       marketingOptOut: contact.marketingOptOut,
       isActive: contact.isActive,
       tags: TagSummaryResponse.list(contact.tags),
-      createdAt: contact.createdAt,
-      updatedAt: contact.updatedAt,
+      createdAt: contact.createdAt.toISOString(),
+      updatedAt: contact.updatedAt.toISOString(),
       version: contact.version,
     };
   }

@@ -51,8 +51,10 @@ export class OrganizationContactResponse {
   tags?: TagSummaryResponse[];
   @ApiPropertyOptional({ type: CustomerSummaryResponse, nullable: true, description: 'With `relations[]=customer`.' })
   customer?: CustomerSummaryResponse | null;
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
   version: number;
 
   /** Relations appear only when they were loaded (asked for). */
@@ -84,8 +86,8 @@ export class OrganizationContactResponse {
       ...(contact.customer === undefined
         ? {}
         : { customer: contact.customer === null ? null : CustomerSummaryResponse.from(contact.customer) }),
-      createdAt: contact.createdAt,
-      updatedAt: contact.updatedAt,
+      createdAt: contact.createdAt.toISOString(),
+      updatedAt: contact.updatedAt.toISOString(),
       version: contact.version,
     });
   }

@@ -8,8 +8,10 @@ export class TagResponse {
   @ApiProperty({ example: '#1F6FEB' })
   color: string;
   description: string | null;
-  createdAt: Date;
-  updatedAt: Date;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt: string;
   version: number;
 
   static from(tag: TagEntity): TagResponse {
@@ -19,8 +21,8 @@ export class TagResponse {
       name: tag.name,
       color: tag.color,
       description: tag.description,
-      createdAt: tag.createdAt,
-      updatedAt: tag.updatedAt,
+      createdAt: tag.createdAt.toISOString(),
+      updatedAt: tag.updatedAt.toISOString(),
       version: tag.version,
     });
   }
