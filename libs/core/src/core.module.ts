@@ -74,7 +74,16 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         CqrsModule.forRoot(),
-        ClsModule.forRoot({ global: true, middleware: { mount: true } }),
+        ClsModule.forRoot({
+          global: true,
+          middleware: {
+            mount: true,
+            // No proxy providers and no plugins here. Left on, the middleware awaits both on every
+            // request, and `resolve()` re-resolves a `require()` path each time (stat calls).
+            resolveProxyProviders: false,
+            initializePlugins: false,
+          },
+        }),
         LoggerModule.forRoot(loggerOptions(config, logDestination)),
         TypeOrmModule.forRoot({
           ...dataSourceOptions({
