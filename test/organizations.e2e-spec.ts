@@ -148,6 +148,45 @@ describe('organizations', () => {
       expect(n).toBe(0);
     });
 
+    it('replays an update with its status, body and ETag, and keeps nothing for reads or bad keys', async () => {
+      const created = await t.http
+        .post('/api/organizations')
+        .set(bearer(acme.admin))
+        .send({ name: `Idem patch ${unique()}` });
+      expect(created.status).toBe(201);
+      const id = (created.body as { id: string }).id;
+      const key = `patch-org-${unique()}`;
+      const rename = { name: `Idem renamed ${unique()}` };
+      const patch = () =>
+        t.http.patch(`/api/organizations/${id}`).set(bearer(acme.admin)).set('Idempotency-Key', key).send(rename);
+      const first = await patch();
+      expect(first.status).toBe(200);
+      expect(first.headers.etag).toBe('"2"');
+      const retry = await patch();
+      expect(retry.status).toBe(200);
+      expect(retry.headers['idempotent-replayed']).toBe('true');
+      expect(retry.headers.etag).toBe('"2"');
+      expect(retry.body).toEqual(first.body);
+      const [{ version }] = await t.db.query(`SELECT version FROM organization WHERE id = $1`, [id]);
+      expect(version).toBe(2);
+      const [stored] = await t.db.query(`SELECT status_code, response FROM idempotency_key WHERE key = $1`, [key]);
+      expect(stored).toEqual({ status_code: 200, response: first.body });
+
+      const readKey = `read-${unique()}`;
+      await t.http.get(`/api/organizations/${id}`).set(bearer(acme.admin)).set('Idempotency-Key', readKey).expect(200);
+      expect(await t.db.query(`SELECT key FROM idempotency_key WHERE key = $1`, [readKey])).toEqual([]);
+      expectProblem(
+        await t.http
+          .patch(`/api/organizations/${id}`)
+          .set(bearer(acme.admin))
+          .set('Idempotency-Key', 'not a key!')
+          .send({ name: 'Never stored' }),
+        400,
+        'VALIDATION_FAILED',
+        ['Idempotency-Key'],
+      );
+    });
+
     it('answers a duplicate name in the tenant with 409 ORGANIZATION_NAME_TAKEN', async () => {
       const name = `Dup ${unique()}`;
       await t.http.post('/api/organizations').set(bearer(acme.admin)).send({ name }).expect(201);

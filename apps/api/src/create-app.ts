@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { type AppConfig, installIpRateLimit, RateLimiter, setupSwagger } from '@clientele/core';
+import {
+  type AppConfig,
+  Idempotency,
+  installEtag,
+  installIdempotency,
+  installIpRateLimit,
+  RateLimiter,
+  setupSwagger,
+} from '@clientele/core';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -76,6 +84,8 @@ export async function createApp(
     done();
   });
   installIpRateLimit(fastify, app.get(RateLimiter));
+  installEtag(fastify);
+  installIdempotency(fastify, app.get(Idempotency));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('X-Request-Id', request.id);
   });

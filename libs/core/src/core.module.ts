@@ -1,6 +1,6 @@
 import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -25,8 +25,8 @@ import { ProblemFilter } from './errors/problem.filter';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
 import { OutboxEventEntity } from './events/outbox-event.entity';
 import { HealthController } from './health/health.controller';
-import { EtagInterceptor } from './http/etag.interceptor';
-import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { Idempotency } from './http/idempotency';
+import { WriteGuard } from './http/write-guard';
 import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
@@ -115,12 +115,14 @@ export class CoreModule {
         RedisConnections,
         ActorCache,
         RateLimiter,
-        // Guards run in this order: authentication first, so the rate limit can count per actor.
+        Idempotency,
+        // Guards run in this order: authentication first, so the rate limit can count per actor,
+        // then a write's preconditions (If-Match, Idempotency-Key). No global interceptor: a read
+        // then skips Nest's per-request observable chain (ETag is a Fastify hook, `installEtag`).
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: WriteGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
-        { provide: APP_INTERCEPTOR, useClass: EtagInterceptor },
-        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
@@ -140,6 +142,7 @@ export class CoreModule {
         ActorCache,
         RateLimiter,
         RedisConnections,
+        Idempotency,
       ],
     };
   }

@@ -35,6 +35,8 @@ export { encodeCursor } from './pagination/keyset-cursor';
 export { recordCountTotal } from './pagination/record-count';
 export { parseBracketQuery } from './pagination/bracket-query';
 export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
+export { installEtag } from './http/etag';
+export { Idempotency, installIdempotency } from './http/idempotency';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
 export type { ExportColumn } from './export/export-column';
 export { exportFile } from './export/export-file';

@@ -1,14 +1,10 @@
 import { createHash } from 'node:crypto';
-import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
-import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
-import { Reflector } from '@nestjs/core';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { catchError, concatMap, from, map, type Observable, of, switchMap, throwError } from 'rxjs';
+import { Injectable, Logger } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { ConflictError, DomainError, ValidationError } from '../errors/domain-error';
-import { RequestContext } from '../tenancy/request-context';
+import type { AccessScope } from '../tenancy/access-scope';
 
-const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
 /** How long a key is remembered. */
 const RETENTION = '24 hours';
@@ -19,56 +15,59 @@ interface StoredResponse {
   response: unknown;
 }
 
+type Identity = readonly [tenantId: string, actorId: string, key: string];
+
 /**
  * `Idempotency-Key` on an authenticated write: the first request runs and its response is kept
  * (per tenant, actor and key, for a day); a retry with the same key and body gets the same
  * status and body without running again; the same key with another body is a 422, and a retry
  * while the first is still running a 409. Failed requests are forgotten so they can be retried.
+ *
+ * `WriteGuard` claims the key before the handler runs; the response is kept (or the claim
+ * forgotten) by the `onSend` hook `installIdempotency` adds, once the status and body are known.
  */
 @Injectable()
-export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly context: RequestContext,
-    private readonly reflector: Reflector,
-  ) {}
+export class Idempotency {
+  private readonly claims = new WeakMap<FastifyRequest, Identity>();
 
-  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const http = execution.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Claims the request's key; throws `IdempotentReplay` when a response is already kept for it. */
+  async claim(request: FastifyRequest, scope: AccessScope): Promise<void> {
     const header = request.headers['idempotency-key'];
-    const scope = this.context.optionalScope();
-    if (typeof header !== 'string' || !WRITE_METHODS.has(request.method) || scope === undefined) {
-      return next.handle();
-    }
+    if (typeof header !== 'string') return;
     if (!KEY.test(header)) {
       throw ValidationError.field('Idempotency-Key', 'Idempotency-Key must be 1–255 letters, digits or ._:-');
     }
-    const identity = [scope.tenantId, scope.actor.id, header] as const;
+    const identity: Identity = [scope.tenantId, scope.actor.id, header];
     const hash = createHash('sha256')
       .update(`${request.method} ${request.url}\n${JSON.stringify(request.body ?? null)}`)
       .digest('hex');
-    const reply = http.getResponse<FastifyReply>();
+    const stored = await this.claimOrFind(identity, hash);
+    if (stored === null) this.claims.set(request, identity);
+    else throw new IdempotentReplay(stored.status_code ?? 200, stored.response);
+  }
 
-    return from(this.claim(identity, hash)).pipe(
-      switchMap((stored) => {
-        if (stored !== null) {
-          void reply.status(stored.status_code ?? HttpStatus.OK).header('Idempotent-Replayed', 'true');
-          return of(stored.response);
-        }
-        const status =
-          this.reflector.get<number | undefined>(HTTP_CODE_METADATA, execution.getHandler()) ??
-          (request.method === 'POST' ? HttpStatus.CREATED : HttpStatus.OK);
-        return next.handle().pipe(
-          concatMap((body: unknown) => from(this.remember(identity, status, body)).pipe(map(() => body))),
-          catchError((error: unknown) => from(this.forget(identity)).pipe(concatMap(() => throwError(() => error)))),
-        );
-      }),
+  /** After the response is made: keep it for replays, or forget a failed request's claim. */
+  async settle(request: FastifyRequest, status: number, payload: unknown): Promise<void> {
+    const identity = this.claims.get(request);
+    if (identity === undefined) return;
+    this.claims.delete(request);
+    if (status >= 400) {
+      await this.dataSource.query(
+        `DELETE FROM idempotency_key WHERE tenant_id = $1 AND actor_id = $2 AND key = $3 AND status_code IS NULL`,
+        [...identity],
+      );
+      return;
+    }
+    await this.dataSource.query(
+      `UPDATE idempotency_key SET status_code = $4, response = $5 WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`,
+      [...identity, status, typeof payload === 'string' && payload !== '' ? payload : 'null'],
     );
   }
 
   /** Null when this request may run; the stored response when it is a replay. */
-  private async claim(identity: readonly [string, string, string], hash: string): Promise<StoredResponse | null> {
+  private async claimOrFind(identity: Identity, hash: string): Promise<StoredResponse | null> {
     await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - interval '${RETENTION}'`);
     const inserted: unknown[] = await this.dataSource.query(
       `INSERT INTO idempotency_key (tenant_id, actor_id, key, request_hash) VALUES ($1, $2, $3, $4)
@@ -80,7 +79,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
       `SELECT request_hash, status_code, response FROM idempotency_key WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`,
       [...identity],
     );
-    if (stored === undefined) return this.claim(identity, hash);
+    if (stored === undefined) return this.claimOrFind(identity, hash);
     if (stored.request_hash !== hash) {
       throw new IdempotencyKeyReusedError();
     }
@@ -89,19 +88,33 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     return stored;
   }
+}
 
-  private async remember(identity: readonly [string, string, string], status: number, body: unknown): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE idempotency_key SET status_code = $4, response = $5 WHERE tenant_id = $1 AND actor_id = $2 AND key = $3`,
-      [...identity, status, JSON.stringify(body ?? null)],
-    );
+/** Keeps or forgets each claimed write's response once it is serialized (see `Idempotency`). */
+export function installIdempotency(fastify: FastifyInstance, idempotency: Idempotency): void {
+  const logger = new Logger('Idempotency');
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    try {
+      await idempotency.settle(request, reply.statusCode, payload);
+    } catch (error) {
+      // The write itself is done and answered; a retry then runs again (or finds the claim).
+      logger.error({ err: error, reqId: request.id }, 'Could not keep the response of an idempotent request');
+    }
+    return payload;
+  });
+}
+
+/** Not an error: thrown by the guard so the stored response is sent instead of running the handler. */
+export class IdempotentReplay extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super('Idempotent replay');
   }
 
-  private async forget(identity: readonly [string, string, string]): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM idempotency_key WHERE tenant_id = $1 AND actor_id = $2 AND key = $3 AND status_code IS NULL`,
-      [...identity],
-    );
+  send(reply: FastifyReply): void {
+    void reply.status(this.status).header('Idempotent-Replayed', 'true').send(this.body);
   }
 }
 
