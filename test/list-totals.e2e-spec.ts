@@ -111,6 +111,12 @@ describe('list totals', () => {
     for (const sql of reads) {
       expect(sql).toMatch(/FROM "contact"/);
       for (const column of ['relation_tags', 'relation_customer', 'page_total']) expect(sql).toContain(column);
+      // The portal list reads the columns its response shows, and no others.
+      const main = sql.replace(/\(SELECT[\s\S]*$/, '');
+      expect(main).toContain('"contact"."primary_email"');
+      for (const column of ['notes', 'budget', 'tenant_id', 'created_by', 'deleted_at']) {
+        expect(main).not.toContain(`"contact"."${column}" AS`);
+      }
     }
   });
 });

@@ -95,6 +95,9 @@ export async function paginate<T extends ObjectLiteral & { id: string }, R = T>(
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
   const last = items.at(-1)?.entity;
+  if (last !== undefined && last[order.property] === undefined) {
+    throw new Error(`paginate: the sort property ${order.property} is not among the columns read`);
+  }
   const nextCursor =
     hasMore && last !== undefined
       ? encodeCursor({ sort: order.key, value: cursorValue(last[order.property]), id: last.id })

@@ -12,6 +12,32 @@ export type ContactRelation = (typeof CONTACT_RELATIONS)[number];
 /** A portal contact (list row or detail) shows its company and tags. */
 export const PORTAL_CONTACT_RELATIONS: readonly ContactRelation[] = ['customer', 'tags'];
 
+/**
+ * The columns a portal contact shows (`CrmContactResponse`). A portal list reads only these:
+ * the eight others (tenant, audit columns, image, budget, notes) made PostgreSQL's part of a
+ * page a fifth dearer, for values the response drops.
+ */
+export const PORTAL_CONTACT_COLUMNS = [
+  // In the entity's order, so the SQL reads like the full select minus the columns left out.
+  'id',
+  'createdAt',
+  'updatedAt',
+  'version',
+  'organizationId',
+  'name',
+  'firstName',
+  'lastName',
+  'primaryEmail',
+  'primaryPhone',
+  'jobTitle',
+  'contactType',
+  'status',
+  'customerId',
+  'ownerId',
+  'marketingOptOut',
+  'isActive',
+] as const satisfies readonly (keyof ContactEntity)[];
+
 /** A user assigned to a contact, as the contact shows it. */
 export type MemberSummary = Pick<UserEntity, 'id' | 'name' | 'firstName' | 'lastName' | 'email'>;
 
@@ -21,6 +47,9 @@ export type ContactRow = Omit<ContactEntity, 'tags' | 'members' | 'customer'> & 
   members?: readonly MemberSummary[];
   customer?: CustomerSummary | null;
 };
+
+/** A contact read with `PORTAL_CONTACT_COLUMNS` only. */
+export type PortalContactRow = Pick<ContactRow, (typeof PORTAL_CONTACT_COLUMNS)[number] | 'tags' | 'customer'>;
 
 /** The raw column that carries a relation in a contact read. */
 const COLUMN: Readonly<Record<ContactRelation, string>> = {

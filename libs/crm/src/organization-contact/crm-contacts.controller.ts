@@ -17,7 +17,12 @@ import { CreateContactCommand } from './commands/create-contact.command';
 import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
 import type { ContactDetail } from './contact-detail';
-import { type ContactRow, PORTAL_CONTACT_RELATIONS } from './contact-relations';
+import {
+  type ContactRow,
+  PORTAL_CONTACT_COLUMNS,
+  PORTAL_CONTACT_RELATIONS,
+  type PortalContactRow,
+} from './contact-relations';
 import { crmContactFilter } from './crm-contact-filter';
 import { crmContactInput } from './crm-contact-input';
 import { CreateCrmContactDto } from './dto/create-crm-contact.dto';
@@ -62,8 +67,8 @@ export class CrmContactsController {
       );
       return exportFile('contacts', params.format, stream);
     }
-    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactRow>>(
-      new ListContactsQuery(crmContactFilter(params), params, PORTAL_CONTACT_RELATIONS),
+    const page = await this.queryBus.execute<ListContactsQuery, Page<PortalContactRow>>(
+      new ListContactsQuery(crmContactFilter(params), params, PORTAL_CONTACT_RELATIONS, PORTAL_CONTACT_COLUMNS),
     );
     return page.map((contact) => CrmContactResponse.from(contact));
   }

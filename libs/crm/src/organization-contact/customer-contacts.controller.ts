@@ -11,7 +11,7 @@ import {
   RequirePermissions,
 } from '@clientele/core';
 import { GetCustomerQuery } from '../customers';
-import { type ContactRow, PORTAL_CONTACT_RELATIONS } from './contact-relations';
+import { PORTAL_CONTACT_COLUMNS, PORTAL_CONTACT_RELATIONS, type PortalContactRow } from './contact-relations';
 import { crmContactFilter } from './crm-contact-filter';
 import { CrmContactResponse } from './dto/crm-contact.response';
 import { ListCustomerContactsParams } from './dto/list-customer-contacts.params';
@@ -32,8 +32,13 @@ export class CustomerContactsController {
   @ApiProblems(400, 401, 403, 404)
   async list(@IdParam() id: string, @Query() params: ListCustomerContactsParams): Promise<Page<CrmContactResponse>> {
     await this.queryBus.execute(new GetCustomerQuery(id));
-    const page = await this.queryBus.execute<ListContactsQuery, Page<ContactRow>>(
-      new ListContactsQuery({ ...crmContactFilter(params), customerId: id }, params, PORTAL_CONTACT_RELATIONS),
+    const page = await this.queryBus.execute<ListContactsQuery, Page<PortalContactRow>>(
+      new ListContactsQuery(
+        { ...crmContactFilter(params), customerId: id },
+        params,
+        PORTAL_CONTACT_RELATIONS,
+        PORTAL_CONTACT_COLUMNS,
+      ),
     );
     return page.map((contact) => CrmContactResponse.from(contact));
   }

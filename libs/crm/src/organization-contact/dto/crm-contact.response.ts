@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { CustomerSummaryResponse } from '../../customers';
 import { TagSummaryResponse } from '../../tags';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
-import type { ContactRow } from '../contact-relations';
+import type { PortalContactRow } from '../contact-relations';
 
 /** A contact as the portal API shows it (`email`, `phone`, `kind`), with its customer and tags. */
 export class CrmContactResponse {
@@ -39,11 +39,11 @@ export class CrmContactResponse {
   updatedAt: string;
   version: number;
 
-  static from(contact: ContactRow): CrmContactResponse {
+  static from(contact: PortalContactRow): CrmContactResponse {
     return Object.assign(new CrmContactResponse(), CrmContactResponse.fields(contact));
   }
 
-  protected static fields(contact: ContactRow): CrmContactResponse {
+  protected static fields(contact: PortalContactRow): CrmContactResponse {
     return {
       id: contact.id,
       organizationId: contact.organizationId,

@@ -13,11 +13,12 @@ import { ListContactsQuery } from './list-contacts.query';
 export class ListContactsHandler implements IQueryHandler<ListContactsQuery, Page<ContactRow>> {
   constructor(private readonly reader: ScopedReader) {}
 
-  execute({ filter, page, relations }: ListContactsQuery): Promise<Page<ContactRow>> {
+  execute({ filter, page, relations, columns }: ListContactsQuery): Promise<Page<ContactRow>> {
     const contacts = this.reader.repository(ContactEntity);
     if (filter.organizationId !== undefined) contacts.scope.assertGranted(filter.organizationId);
     const { scope } = contacts;
     const qb = applyContactFilters(contacts.query('contact'), filter, scope.tenantId);
+    if (columns !== undefined) qb.select(columns.map((column) => `contact.${column}`));
     const organizationIds =
       filter.organizationId === undefined ? scope.grantedOrganizationIds : [filter.organizationId];
     return paginate(selectContactRelations(qb, relations), page, CONTACT_SORTS, '-createdAt', {
