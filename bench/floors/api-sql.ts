@@ -4,7 +4,9 @@
  * again and reports in its results any statement the API issues that is not here). The
  * same-SQL floor runs exactly these statements, in the API's order and round trips.
  *
- * Keep the text as logged: the drift check compares it with whitespace collapsed.
+ * Keep the text as logged: the drift check compares it with whitespace collapsed. The contact
+ * statements share their select lists, relations and totals, so those are written once below
+ * and composed; the composed text is the logged text.
  * Captured 2026-11-24 from the working tree, after "Read a list page, its relations and its total
  * in one statement": a list page is one statement (the rows, their customer and tags as JSON
  * columns, the total as a scalar subquery: `record_count` unfiltered, a capped count filtered),
@@ -29,78 +31,117 @@ export const ACTOR_SQL = `SELECT m.organization_id, r.grants, o.crm_enabled, s.e
 export const START_TRANSACTION = 'START TRANSACTION';
 export const COMMIT = 'COMMIT';
 
-export const CONTACT_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
+/** Contact columns as TypeORM selects them: `"<alias>"."<column>" AS "<alias>_<column>"`. */
+function contactColumns(alias: string, columns: readonly string[]): string {
+  return columns.map((column) => `"${alias}"."${column}" AS "${alias}_${column}"`).join(', ');
+}
+
+/** The 17 columns the portal lists read (`PORTAL_CONTACT_COLUMNS`). */
+const PORTAL_COLUMNS = [
+  'id',
+  'created_at',
+  'updated_at',
+  'version',
+  'organization_id',
+  'name',
+  'first_name',
+  'last_name',
+  'primary_email',
+  'primary_phone',
+  'job_title',
+  'contact_type',
+  'status',
+  'customer_id',
+  'owner_id',
+  'marketing_opt_out',
+  'is_active',
+];
+
+/** Every contact column, as a single contact is read. */
+const ALL_COLUMNS = [
+  'id',
+  'tenant_id',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'created_by',
+  'updated_by',
+  'version',
+  'organization_id',
+  'name',
+  'first_name',
+  'last_name',
+  'primary_email',
+  'primary_phone',
+  'job_title',
+  'contact_type',
+  'status',
+  'customer_id',
+  'owner_id',
+  'image_url',
+  'budget',
+  'budget_type',
+  'notes',
+  'marketing_opt_out',
+  'is_active',
+];
+
+/** The customer and tags JSON columns (`customerSummarySql`, `tagSummariesSql`) of a contact alias. */
+function contactRelations(alias: string): string {
+  return `(SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
                                    'primaryDomain', summary_customer.primary_domain,
                                    'logoUrl', summary_customer.logo_url)
              FROM customer summary_customer
-            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
+            WHERE summary_customer.id = "${alias}".customer_id AND summary_customer.tenant_id = "${alias}".tenant_id
               AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
                                                     'color', record_tag.color)
                                   ORDER BY record_tag.name, record_tag.id), '[]'::json)
              FROM contact_tag record_link
              JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
-                                 AND record_tag.tenant_id = "contact".tenant_id
-            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
+                                 AND record_tag.tenant_id = "${alias}".tenant_id
+            WHERE record_link.contact_id = "${alias}".id) AS "relation_tags"`;
+}
+
+/** `record_count`: the unfiltered list's live total. */
+const LIVE_TOTAL = `(SELECT coalesce(sum(record_count.count), 0) FROM record_count
            WHERE record_count.tenant_id = $1
              AND record_count.organization_id = ANY($2)
-             AND record_count.entity = $3) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact_created_at" DESC, "contact_id" DESC LIMIT 26 OFFSET 0`;
-export const FILTERED_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
-                                   'primaryDomain', summary_customer.primary_domain,
-                                   'logoUrl', summary_customer.logo_url)
-             FROM customer summary_customer
-            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
-                                                    'color', record_tag.color)
-                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
-             FROM contact_tag record_link
-             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
-                                 AND record_tag.tenant_id = "contact".tenant_id
-            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact_created_at" DESC, "contact_id" DESC LIMIT 26 OFFSET 0`;
-export const CURSOR_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
-                                   'primaryDomain', summary_customer.primary_domain,
-                                   'logoUrl', summary_customer.logo_url)
-             FROM customer summary_customer
-            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
-                                                    'color', record_tag.color)
-                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
-             FROM contact_tag record_link
-             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
-                                 AND record_tag.tenant_id = "contact".tenant_id
-            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
-           WHERE record_count.tenant_id = $1
-             AND record_count.organization_id = ANY($2)
-             AND record_count.entity = $3) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 AND ("contact"."created_at", "contact"."id") < ($6, $7) ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact_created_at" DESC, "contact_id" DESC LIMIT 26 OFFSET 0`;
-export const SEARCH_PAGE_SQL = `SELECT "contact"."id" AS "contact_id", "contact"."created_at" AS "contact_created_at", "contact"."updated_at" AS "contact_updated_at", "contact"."version" AS "contact_version", "contact"."organization_id" AS "contact_organization_id", "contact"."name" AS "contact_name", "contact"."first_name" AS "contact_first_name", "contact"."last_name" AS "contact_last_name", "contact"."primary_email" AS "contact_primary_email", "contact"."primary_phone" AS "contact_primary_phone", "contact"."job_title" AS "contact_job_title", "contact"."contact_type" AS "contact_contact_type", "contact"."status" AS "contact_status", "contact"."customer_id" AS "contact_customer_id", "contact"."owner_id" AS "contact_owner_id", "contact"."marketing_opt_out" AS "contact_marketing_opt_out", "contact"."is_active" AS "contact_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
-                                   'primaryDomain', summary_customer.primary_domain,
-                                   'logoUrl', summary_customer.logo_url)
-             FROM customer summary_customer
-            WHERE summary_customer.id = "contact".customer_id AND summary_customer.tenant_id = "contact".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
-                                                    'color', record_tag.color)
-                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
-             FROM contact_tag record_link
-             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
-                                 AND record_tag.tenant_id = "contact".tenant_id
-            WHERE record_link.contact_id = "contact".id) AS "relation_tags", (SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
+             AND record_count.entity = $3) AS "page_total"`;
+
+/** A filtered list's total: the same filter, counted up to 10,001 rows. */
+function cappedTotal(where: string): string {
+  return `(SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ${where} LIMIT 10001) capped) AS "page_total"`;
+}
+
+/** A portal list page: its columns, relations and total, 26 rows newest first. */
+function portalPage(total: string, where: string): string {
+  return `SELECT ${contactColumns('contact', PORTAL_COLUMNS)}, ${contactRelations('contact')}, ${total} FROM "contact" "contact" WHERE ${where} ORDER BY "contact_created_at" DESC, "contact_id" DESC LIMIT 26 OFFSET 0`;
+}
+
+/** One contact by id, every column and its relations (`findContactRow`). */
+function contactById(organizationCondition: string): string {
+  return `SELECT ${contactColumns('row', ALL_COLUMNS)}, ${contactRelations('row')} FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" ${organizationCondition} AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+}
+
+const FILTERED_WHERE = `( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL )`;
+
+const SEARCH_WHERE = `( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
            WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
-             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
-          SELECT q_customer.id FROM customer q_customer
-           WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
-             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL ) ORDER BY "contact_created_at" DESC, "contact_id" DESC LIMIT 26 OFFSET 0`;
-export const CONTACT_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name", "row"."first_name" AS "row_first_name", "row"."last_name" AS "row_last_name", "row"."primary_email" AS "row_primary_email", "row"."primary_phone" AS "row_primary_phone", "row"."job_title" AS "row_job_title", "row"."contact_type" AS "row_contact_type", "row"."status" AS "row_status", "row"."customer_id" AS "row_customer_id", "row"."owner_id" AS "row_owner_id", "row"."image_url" AS "row_image_url", "row"."budget" AS "row_budget", "row"."budget_type" AS "row_budget_type", "row"."notes" AS "row_notes", "row"."marketing_opt_out" AS "row_marketing_opt_out", "row"."is_active" AS "row_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
-                                   'primaryDomain', summary_customer.primary_domain,
-                                   'logoUrl', summary_customer.logo_url)
-             FROM customer summary_customer
-            WHERE summary_customer.id = "row".customer_id AND summary_customer.tenant_id = "row".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
-                                                    'color', record_tag.color)
-                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
-             FROM contact_tag record_link
-             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
-                                 AND record_tag.tenant_id = "row".tenant_id
-            WHERE record_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL )`;
+
+export const CONTACT_PAGE_SQL = portalPage(
+  LIVE_TOTAL,
+  `( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 ) AND ( "contact"."deleted_at" IS NULL )`,
+);
+export const FILTERED_PAGE_SQL = portalPage(cappedTotal(FILTERED_WHERE), FILTERED_WHERE);
+export const CURSOR_PAGE_SQL = portalPage(
+  LIVE_TOTAL,
+  `( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 AND ("contact"."created_at", "contact"."id") < ($6, $7) ) AND ( "contact"."deleted_at" IS NULL )`,
+);
+export const SEARCH_PAGE_SQL = portalPage(cappedTotal(SEARCH_WHERE), SEARCH_WHERE);
+export const CONTACT_BY_ID_SQL = contactById('= ANY($2)');
+
 export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 
 export const CREATE_EMAIL_TAKEN_SQL = `SELECT "contact"."id" AS "contact_id" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."organization_id" = $3 AND lower("contact"."primary_email") = lower($4) ) AND ( "contact"."deleted_at" IS NULL )`;
@@ -116,18 +157,7 @@ export const RECORD_CHANGE_SQL = `WITH audit AS (
        INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
        SELECT $11::uuid, $1::uuid, $2::uuid, $5::text, $6::text, $7::uuid, $12::jsonb WHERE $13::boolean`;
 
-export const CREATED_BY_ID_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name", "row"."first_name" AS "row_first_name", "row"."last_name" AS "row_last_name", "row"."primary_email" AS "row_primary_email", "row"."primary_phone" AS "row_primary_phone", "row"."job_title" AS "row_job_title", "row"."contact_type" AS "row_contact_type", "row"."status" AS "row_status", "row"."customer_id" AS "row_customer_id", "row"."owner_id" AS "row_owner_id", "row"."image_url" AS "row_image_url", "row"."budget" AS "row_budget", "row"."budget_type" AS "row_budget_type", "row"."notes" AS "row_notes", "row"."marketing_opt_out" AS "row_marketing_opt_out", "row"."is_active" AS "row_is_active", (SELECT json_build_object('id', summary_customer.id, 'name', summary_customer.name,
-                                   'primaryDomain', summary_customer.primary_domain,
-                                   'logoUrl', summary_customer.logo_url)
-             FROM customer summary_customer
-            WHERE summary_customer.id = "row".customer_id AND summary_customer.tenant_id = "row".tenant_id
-              AND summary_customer.deleted_at IS NULL) AS "relation_customer", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
-                                                    'color', record_tag.color)
-                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
-             FROM contact_tag record_link
-             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
-                                 AND record_tag.tenant_id = "row".tenant_id
-            WHERE record_link.contact_id = "row".id) AS "relation_tags" FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+export const CREATED_BY_ID_SQL = contactById('= $2');
 export const LOGIN_LOCKOUT_SQL = `SELECT extract(epoch FROM locked_until - now())::float8 AS seconds
          FROM login_lockout WHERE email_hash = $1 AND locked_until > now()`;
 
