@@ -48,6 +48,11 @@ export class Idempotency {
     else throw new IdempotentReplay(stored.status_code ?? 200, stored.response);
   }
 
+  /** Whether the guard claimed a key for this request (most requests carry none). */
+  claimed(request: FastifyRequest): boolean {
+    return this.claims.has(request);
+  }
+
   /** After the response is made: keep it for replays, or forget a failed request's claim. */
   async settle(request: FastifyRequest, status: number, payload: unknown): Promise<void> {
     const identity = this.claims.get(request);
@@ -93,14 +98,21 @@ export class Idempotency {
 /** Keeps or forgets each claimed write's response once it is serialized (see `Idempotency`). */
 export function installIdempotency(fastify: FastifyInstance, idempotency: Idempotency): void {
   const logger = new Logger('Idempotency');
-  fastify.addHook('onSend', async (request, reply, payload) => {
-    try {
-      await idempotency.settle(request, reply.statusCode, payload);
-    } catch (error) {
-      // The write itself is done and answered; a retry then runs again (or finds the claim).
-      logger.error({ err: error, reqId: request.id }, 'Could not keep the response of an idempotent request');
+  // A callback hook, so the requests without a claim (every read) pass without a promise.
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    if (!idempotency.claimed(request)) {
+      done(null, payload);
+      return;
     }
-    return payload;
+    idempotency
+      .settle(request, reply.statusCode, payload)
+      .catch((error: unknown) => {
+        // The write itself is done and answered; a retry then runs again (or finds the claim).
+        logger.error({ err: error, reqId: request.id }, 'Could not keep the response of an idempotent request');
+      })
+      .finally(() => {
+        done(null, payload);
+      });
   });
 }
 
