@@ -86,8 +86,9 @@ export async function createApp(
   installIpRateLimit(fastify, app.get(RateLimiter));
   installEtag(fastify);
   installIdempotency(fastify, app.get(Idempotency));
-  fastify.addHook('onSend', async (request, reply) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Request-Id', request.id);
+    done(null, payload);
   });
   setupSwagger(app);
   await app.init();
