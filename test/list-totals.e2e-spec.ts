@@ -10,7 +10,7 @@ import {
   type TestApp,
 } from '@clientele/testing';
 
-/** How lists know their `total` cheaply: live counts unfiltered, a capped count filtered. */
+/** How lists know their `total` cheaply: live counts unfiltered, a capped count for other filters. */
 describe('list totals', () => {
   let t: TestApp;
   let acme: TenantFixture;
@@ -52,7 +52,8 @@ describe('list totals', () => {
 
   it('counts a filtered list exactly below the cap and flags it as a lower bound above', async () => {
     expect(await list('kind=LEAD&limit=1')).toMatchObject({ total: ROWS / 2 });
-    const capped = await list('status=Active&limit=1');
+    // Not a counted column (see facet-counts): the matches themselves are counted, up to the cap.
+    const capped = await list('isActive=true&limit=1');
     expect(capped).toMatchObject({ total: 10_000, totalCapped: true });
   });
 

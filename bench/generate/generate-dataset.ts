@@ -103,10 +103,12 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
     await rebuildIndexes(client, indexes, options.bulk === 'copy' ? '1GB' : '64MB');
     await client.query(`RESET session_replication_role`);
     // Counters the app keeps with triggers (disabled above) are recomputed from the rows, if the schema has them.
-    const counters = await client.query<{ present: boolean }>(
-      `SELECT to_regprocedure('refresh_record_counts()') IS NOT NULL AS present`,
-    );
-    if (counters.rows[0]?.present === true) await client.query(`SELECT refresh_record_counts()`);
+    for (const refresh of ['refresh_record_counts()', 'refresh_facet_counts()']) {
+      const counters = await client.query<{ present: boolean }>(`SELECT to_regprocedure($1) IS NOT NULL AS present`, [
+        refresh,
+      ]);
+      if (counters.rows[0]?.present === true) await client.query(`SELECT ${refresh}`);
+    }
     options.log(`indexes rebuilt at ${seconds(started)} s; VACUUM ANALYZE`);
     await client.query(`VACUUM (ANALYZE) ${BULK_TABLES.join(', ')}, tenant, organization, app_user, membership, role`);
     const manifest = manifestOf(plan, generator, started);

@@ -1,15 +1,24 @@
 import type { TotalSql } from './paginate';
 
+/** The tables whose live rows triggers count, per organization and per facet. */
+export type CountedTable = 'contact' | 'customer';
+
 /**
- * Live rows of `entity` (a table counted by the `record_count` triggers) in these organizations
- * of the tenant: the exact `total` of an unfiltered list at the price of one indexed read, made
- * inside the page's own statement.
+ * An equality filter on a column counted per value by `<table>_facet_count` (see the
+ * facet-count migration): `lowerCase` for a column counted as `lower(value)`, which the list
+ * compares case-insensitively.
  */
-export function recordCountTotal(
-  entity: 'contact' | 'customer',
-  tenantId: string,
-  organizationIds: readonly string[],
-): TotalSql {
+export interface FacetValue {
+  readonly column: string;
+  readonly value: string;
+  readonly lowerCase?: boolean;
+}
+
+/**
+ * Live rows of `table` in these organizations of the tenant: the exact `total` of an unfiltered
+ * list at the price of one indexed read, made inside the page's own statement.
+ */
+export function recordCountTotal(table: CountedTable, tenantId: string, organizationIds: readonly string[]): TotalSql {
   return {
     sql: `SELECT coalesce(sum(record_count.count), 0) FROM record_count
            WHERE record_count.tenant_id = :recordCountTenantId
@@ -18,7 +27,53 @@ export function recordCountTotal(
     parameters: {
       recordCountTenantId: tenantId,
       recordCountOrganizationIds: [...organizationIds],
-      recordCountEntity: entity,
+      recordCountEntity: table,
     },
   };
+}
+
+/**
+ * Live rows of `table` in these organizations matching every facet value: the exact `total` of
+ * a list narrowed only by counted columns (e.g. kind + status + owner), summed from the few
+ * counter rows of the organizations however many records match.
+ */
+export function facetCountTotal(
+  table: CountedTable,
+  tenantId: string,
+  organizationIds: readonly string[],
+  facets: readonly FacetValue[],
+): TotalSql {
+  const parameters: Record<string, unknown> = {
+    facetTenantId: tenantId,
+    facetOrganizationIds: [...organizationIds],
+  };
+  const conditions = facets.map(({ column, value, lowerCase }, index) => {
+    const name = `facetValue${index}`;
+    parameters[name] = value;
+    return lowerCase === true ? `facet.${column} = lower(:${name})` : `facet.${column} = :${name}`;
+  });
+  return {
+    sql: `SELECT coalesce(sum(facet.count), 0) FROM ${table}_facet_count facet
+           WHERE facet.tenant_id = :facetTenantId
+             AND facet.organization_id = ANY(:facetOrganizationIds)
+             ${conditions.map((condition) => `AND ${condition}`).join(' ')}`,
+    parameters,
+  };
+}
+
+/**
+ * The exact total of a list narrowed by nothing but these facet values (none: the unfiltered
+ * list), from the counters; `undefined` when another filter applies, leaving `paginate` to count
+ * the filtered query up to its cap.
+ */
+export function countedTotal(
+  table: CountedTable,
+  tenantId: string,
+  organizationIds: readonly string[],
+  facets: readonly FacetValue[] | undefined,
+): TotalSql | undefined {
+  if (facets === undefined) return undefined;
+  return facets.length === 0
+    ? recordCountTotal(table, tenantId, organizationIds)
+    : facetCountTotal(table, tenantId, organizationIds, facets);
 }

@@ -1,4 +1,4 @@
-import { escapeLike } from '@clientele/core';
+import { escapeLike, type FacetValue } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import { whereTagged } from '../tags';
 import { customerSearchText } from './customer-search-text';
@@ -23,14 +23,16 @@ export function applyCustomerFilters(
   return qb;
 }
 
-/** True when no filter narrows the list: its total is then the live row count. */
-export function isUnfilteredCustomerList(params: ListCustomersParams): boolean {
-  return (
-    (params.q === undefined || params.q.trim() === '') &&
-    params.kind === undefined &&
-    params.ownerId === undefined &&
-    params.tag === undefined
-  );
+/**
+ * The counted values (kind, owner) the list is narrowed by, when nothing else narrows it (none:
+ * the unfiltered list); `undefined` when a search or a tag applies.
+ */
+export function customerFacets(params: ListCustomersParams): FacetValue[] | undefined {
+  if ((params.q !== undefined && params.q.trim() !== '') || params.tag !== undefined) return undefined;
+  const facets: FacetValue[] = [];
+  if (params.kind !== undefined) facets.push({ column: 'kind', value: params.kind });
+  if (params.ownerId !== undefined) facets.push({ column: 'owner_id', value: params.ownerId });
+  return facets;
 }
 
 /** Sortable fields of the customer list. */

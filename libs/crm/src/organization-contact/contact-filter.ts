@@ -1,4 +1,4 @@
-import { escapeLike } from '@clientele/core';
+import { escapeLike, type FacetValue } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import { customerSearchText } from '../customers';
 import { whereTagged, whereTaggedAny } from '../tags';
@@ -32,9 +32,26 @@ export interface ContactFilter {
   readonly primaryPhone?: string;
 }
 
-/** True when only the organization is narrowed: the list's total is then the live row count. */
-export function isUnfiltered(filter: ContactFilter): boolean {
-  return Object.entries(filter).every(([key, value]) => key === 'organizationId' || value === undefined);
+/** The filters answered from the `contact_facet_count` counters, with their counted columns. */
+const CONTACT_FACETS: Readonly<Partial<Record<keyof ContactFilter, Omit<FacetValue, 'value'>>>> = {
+  contactType: { column: 'contact_type' },
+  status: { column: 'status', lowerCase: true },
+  ownerId: { column: 'owner_id' },
+};
+
+/**
+ * The counted values a list is narrowed by, when nothing else narrows it (none: the unfiltered
+ * list); `undefined` when another filter applies. The organization is the counters' own key.
+ */
+export function contactFacets(filter: ContactFilter): FacetValue[] | undefined {
+  const facets: FacetValue[] = [];
+  for (const [key, value] of Object.entries(filter) as Array<[keyof ContactFilter, unknown]>) {
+    if (key === 'organizationId' || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    const facet = CONTACT_FACETS[key];
+    if (facet === undefined || typeof value !== 'string') return undefined;
+    facets.push({ ...facet, value: value.trim() });
+  }
+  return facets;
 }
 
 /** Sortable fields of contact lists. */

@@ -5,6 +5,7 @@ import { IdentityAndAccess1764000004000 } from './1764000004000-identity-and-acc
 import { RecordCount1764000005000 } from './1764000005000-record-count';
 import { ContactFilterIndex1764000006000 } from './1764000006000-contact-filter-index';
 import { ContactFilterIndexOnly1764000007000 } from './1764000007000-contact-filter-index-only';
+import { FacetCount1764000008000 } from './1764000008000-facet-count';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   RecordCount1764000005000,
   ContactFilterIndex1764000006000,
   ContactFilterIndexOnly1764000007000,
+  FacetCount1764000008000,
 ];

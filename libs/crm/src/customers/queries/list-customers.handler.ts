@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type Page, paginate, recordCountTotal, ScopedReader } from '@clientele/core';
-import { applyCustomerFilters, CUSTOMER_SORTS, isUnfilteredCustomerList } from '../customer-filters';
+import { countedTotal, type Page, paginate, ScopedReader } from '@clientele/core';
+import { applyCustomerFilters, CUSTOMER_SORTS, customerFacets } from '../customer-filters';
 import type { CustomerView } from '../customer-view';
 import { customerView, selectCustomerView } from '../customer-views';
 import { CustomerEntity } from '../entities/customer.entity';
@@ -16,9 +16,7 @@ export class ListCustomersHandler implements IQueryHandler<ListCustomersQuery, P
     const { scope } = customers;
     const qb = applyCustomerFilters(customers.query('customer'), params);
     return paginate(selectCustomerView(qb), params, CUSTOMER_SORTS, 'name', {
-      total: isUnfilteredCustomerList(params)
-        ? recordCountTotal('customer', scope.tenantId, scope.grantedOrganizationIds)
-        : undefined,
+      total: countedTotal('customer', scope.tenantId, scope.grantedOrganizationIds, customerFacets(params)),
       item: customerView,
     });
   }

@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { type Page, paginate, recordCountTotal, ScopedReader } from '@clientele/core';
-import { applyContactFilters, CONTACT_SORTS, isUnfiltered } from '../contact-filter';
+import { countedTotal, type Page, paginate, ScopedReader } from '@clientele/core';
+import { applyContactFilters, CONTACT_SORTS, contactFacets } from '../contact-filter';
 import { contactRow, type ContactRow, selectContactRelations } from '../contact-relations';
 import { ContactEntity } from '../entities/contact.entity';
 import { ListContactsQuery } from './list-contacts.query';
@@ -22,7 +22,7 @@ export class ListContactsHandler implements IQueryHandler<ListContactsQuery, Pag
     const organizationIds =
       filter.organizationId === undefined ? scope.grantedOrganizationIds : [filter.organizationId];
     return paginate(selectContactRelations(qb, relations), page, CONTACT_SORTS, '-createdAt', {
-      total: isUnfiltered(filter) ? recordCountTotal('contact', scope.tenantId, organizationIds) : undefined,
+      total: countedTotal('contact', scope.tenantId, organizationIds, contactFacets(filter)),
       item: (contact, raw) => contactRow(contact, raw, relations),
     });
   }
