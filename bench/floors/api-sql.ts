@@ -11,7 +11,9 @@
  * in one statement": a list page is one statement (the rows, their customer and tags as JSON
  * columns, the total as a scalar subquery: `record_count` unfiltered, a capped count filtered),
  * and so are a contact's detail and the reload after a create. Re-synced the same day after
- * "Read only the columns a portal contact shows": the portal lists select 17 contact columns.
+ * "Read only the columns a portal contact shows": the portal lists select 17 contact columns,
+ * and after "Count contacts and customers per kind, status and owner": the filtered list's total
+ * sums `contact_facet_count`.
  */
 
 /**
@@ -108,7 +110,13 @@ const LIVE_TOTAL = `(SELECT coalesce(sum(record_count.count), 0) FROM record_cou
              AND record_count.organization_id = ANY($2)
              AND record_count.entity = $3) AS "page_total"`;
 
-/** A filtered list's total: the same filter, counted up to 10,001 rows. */
+/** The total of a list narrowed by kind + status + owner: the counters of those values. */
+const FACET_TOTAL = `(SELECT coalesce(sum(facet.count), 0) FROM contact_facet_count facet
+           WHERE facet.tenant_id = $1
+             AND facet.organization_id = ANY($2)
+             AND facet.contact_type = $3 AND facet.status = lower($4) AND facet.owner_id = $5) AS "page_total"`;
+
+/** A searched list's total: the same filter, counted up to 10,001 rows. */
 function cappedTotal(where: string): string {
   return `(SELECT count(*) FROM (SELECT 1 FROM "contact" "contact" WHERE ${where} LIMIT 10001) capped) AS "page_total"`;
 }
@@ -123,7 +131,7 @@ function contactById(organizationCondition: string): string {
   return `SELECT ${contactColumns('row', ALL_COLUMNS)}, ${contactRelations('row')} FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" ${organizationCondition} AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 }
 
-const FILTERED_WHERE = `( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."contact_type" = $3 AND lower("contact"."status") = lower($4) AND "contact"."owner_id" = $5 ) AND ( "contact"."deleted_at" IS NULL )`;
+const FILTERED_WHERE = `( "contact"."tenant_id" = $6 AND "contact"."organization_id" = $7 AND "contact"."contact_type" = $8 AND lower("contact"."status") = lower($9) AND "contact"."owner_id" = $10 ) AND ( "contact"."deleted_at" IS NULL )`;
 
 const SEARCH_WHERE = `( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
@@ -134,7 +142,7 @@ export const CONTACT_PAGE_SQL = portalPage(
   LIVE_TOTAL,
   `( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 ) AND ( "contact"."deleted_at" IS NULL )`,
 );
-export const FILTERED_PAGE_SQL = portalPage(cappedTotal(FILTERED_WHERE), FILTERED_WHERE);
+export const FILTERED_PAGE_SQL = portalPage(FACET_TOTAL, FILTERED_WHERE);
 export const CURSOR_PAGE_SQL = portalPage(
   LIVE_TOTAL,
   `( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 AND ("contact"."created_at", "contact"."id") < ($6, $7) ) AND ( "contact"."deleted_at" IS NULL )`,

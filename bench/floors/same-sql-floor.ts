@@ -81,7 +81,7 @@ async function listContacts({ url, headers, db }: FloorRequest, claims: TokenCla
   const cursor = query.get('cursor');
   const q = query.get('q');
   const kind = query.get('kind');
-  // A filtered total is a count that stops at the cap; the counters' total is exact.
+  // A searched total is a count that stops at the cap; the counters' totals are exact.
   let page: { sql: string; params: unknown[]; cappedCount: boolean };
   if (cursor !== null) {
     const position = decodeCursor(cursor);
@@ -90,8 +90,10 @@ async function listContacts({ url, headers, db }: FloorRequest, claims: TokenCla
   } else if (q !== null) {
     page = { sql: SEARCH_PAGE_SQL, params: [...scope, containsPattern(q), claims.tid], cappedCount: true };
   } else if (kind !== null) {
-    const params = [...scope, kind, query.get('status'), query.get('ownerId')];
-    page = { sql: FILTERED_PAGE_SQL, params, cappedCount: true };
+    // The facet counters' subquery comes first, with the same values as the filter.
+    const facets = [kind, query.get('status'), query.get('ownerId')];
+    const params = [claims.tid, [organizationId], ...facets, ...scope, ...facets];
+    page = { sql: FILTERED_PAGE_SQL, params, cappedCount: false };
   } else {
     page = { sql: CONTACT_PAGE_SQL, params: counters, cappedCount: false };
   }

@@ -8,7 +8,9 @@ export class Page<T> {
 
   @ApiProperty({
     description:
-      'Rows matching the filters, all pages together. Exact, unless `totalCapped` is true: then at least this many (filtered lists stop counting at 10,000).',
+      'Rows matching the filters, all pages together. Exact, unless `totalCapped` is true: then at least this many. ' +
+      'A filtered list stops counting at 10,000, except when narrowed only by counted filters (contacts: kind, ' +
+      'status, owner; customers: kind, owner), whose totals are exact at any size, as unfiltered ones are.',
   })
   readonly total: number;
 
