@@ -2,6 +2,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
 import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
+import { CONNECTION_TYPES } from './timestamptz';
 
 export interface ConnectionSettings {
   readonly url: string;
@@ -27,6 +28,7 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
       // Fail fast instead of queueing forever when the pool is exhausted.
       connectionTimeoutMillis: 10_000,
       application_name: 'clientele',
+      types: CONNECTION_TYPES,
       ...(settings.preparedStatements === true ? { Client: PreparingClient } : {}),
     },
   };
