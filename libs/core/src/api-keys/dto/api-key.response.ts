@@ -26,10 +26,6 @@ export class ApiKeyResponse {
   createdAt: string;
 
   static from(key: ApiKeyEntity): ApiKeyResponse {
-    return Object.assign(new ApiKeyResponse(), ApiKeyResponse.fields(key));
-  }
-
-  protected static fields(key: ApiKeyEntity): ApiKeyResponse {
     return {
       id: key.id,
       name: key.name,

@@ -11,6 +11,6 @@ export class CreatedApiKeyResponse extends ApiKeyResponse {
   secret: string;
 
   static withSecret(key: ApiKeyEntity, secret: string): CreatedApiKeyResponse {
-    return Object.assign(new CreatedApiKeyResponse(), ApiKeyResponse.fields(key), { secret });
+    return { ...ApiKeyResponse.from(key), secret };
   }
 }

@@ -23,7 +23,7 @@ export class AuditEntryResponse {
   createdAt: string;
 
   static from(entry: AuditEntryEntity): AuditEntryResponse {
-    return Object.assign(new AuditEntryResponse(), {
+    return {
       id: entry.id,
       organizationId: entry.organizationId,
       actorType: entry.actorType,
@@ -35,6 +35,6 @@ export class AuditEntryResponse {
       after: entry.after,
       requestId: entry.requestId,
       createdAt: entry.createdAt.toISOString(),
-    });
+    };
   }
 }

@@ -15,11 +15,11 @@ export class TokenResponse {
   tokenType: 'Bearer';
 
   static from(tokens: IssuedTokens): TokenResponse {
-    return Object.assign(new TokenResponse(), {
+    return {
       accessToken: tokens.accessToken,
       refreshToken: tokens.refreshToken,
       expiresIn: tokens.expiresIn,
       tokenType: tokens.tokenType,
-    });
+    };
   }
 }

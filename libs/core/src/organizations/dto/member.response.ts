@@ -16,7 +16,7 @@ export class MemberResponse {
 
   static from(membership: MembershipEntity): MemberResponse {
     const user = membership.user;
-    return Object.assign(new MemberResponse(), {
+    return {
       userId: membership.userId,
       organizationId: membership.organizationId,
       email: user?.email ?? '',
@@ -26,6 +26,6 @@ export class MemberResponse {
       roleId: membership.roleId,
       role: membership.role?.name ?? '',
       createdAt: membership.createdAt.toISOString(),
-    });
+    };
   }
 }

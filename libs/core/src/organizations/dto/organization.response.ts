@@ -11,12 +11,12 @@ export class OrganizationSettingsResponse {
   invoicePrefix: string;
 
   static from(organization: OrganizationEntity): OrganizationSettingsResponse {
-    return Object.assign(new OrganizationSettingsResponse(), {
+    return {
       crmEnabled: organization.crmEnabled,
       contactStatuses: organization.contactStatuses,
       defaultCurrency: organization.defaultCurrency,
       invoicePrefix: organization.invoicePrefix,
-    });
+    };
   }
 }
 
@@ -31,13 +31,13 @@ export class OrganizationResponse {
   version: number;
 
   static from(organization: OrganizationEntity): OrganizationResponse {
-    return Object.assign(new OrganizationResponse(), {
+    return {
       id: organization.id,
       name: organization.name,
       settings: OrganizationSettingsResponse.from(organization),
       createdAt: organization.createdAt.toISOString(),
       updatedAt: organization.updatedAt.toISOString(),
       version: organization.version,
-    });
+    };
   }
 }

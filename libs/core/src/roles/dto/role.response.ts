@@ -17,7 +17,7 @@ export class RoleResponse {
   version: number;
 
   static from(role: RoleEntity): RoleResponse {
-    return Object.assign(new RoleResponse(), {
+    return {
       id: role.id,
       name: role.name,
       description: role.description,
@@ -26,6 +26,6 @@ export class RoleResponse {
       createdAt: role.createdAt.toISOString(),
       updatedAt: role.updatedAt.toISOString(),
       version: role.version,
-    });
+    };
   }
 }

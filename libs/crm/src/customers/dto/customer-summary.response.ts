@@ -11,11 +11,11 @@ export class CustomerSummaryResponse {
   logoUrl: string | null;
 
   static from(customer: CustomerSummary): CustomerSummaryResponse {
-    return Object.assign(new CustomerSummaryResponse(), {
+    return {
       id: customer.id,
       name: customer.name,
       primaryDomain: customer.primaryDomain,
       logoUrl: customer.logoUrl,
-    });
+    };
   }
 }

@@ -39,7 +39,7 @@ export class CustomerResponse {
   version: number;
 
   static from({ customer, tags, stats }: CustomerView): CustomerResponse {
-    return Object.assign(new CustomerResponse(), {
+    return {
       id: customer.id,
       organizationId: customer.organizationId,
       name: customer.name,
@@ -56,6 +56,6 @@ export class CustomerResponse {
       createdAt: customer.createdAt.toISOString(),
       updatedAt: customer.updatedAt.toISOString(),
       version: customer.version,
-    });
+    };
   }
 }

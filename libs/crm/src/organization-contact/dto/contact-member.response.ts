@@ -9,12 +9,12 @@ export class ContactMemberResponse {
   email: string;
 
   static from(user: MemberSummary): ContactMemberResponse {
-    return Object.assign(new ContactMemberResponse(), {
+    return {
       id: user.id,
       name: user.name,
       firstName: user.firstName,
       lastName: user.lastName,
       email: user.email,
-    });
+    };
   }
 }

@@ -20,11 +20,12 @@ export class CrmContactDetailResponse extends CrmContactResponse {
   tickets: object[];
 
   static fromDetail({ contact, sections }: ContactDetail): CrmContactDetailResponse {
-    return Object.assign(new CrmContactDetailResponse(), CrmContactResponse.fields(contact), {
+    return {
+      ...CrmContactResponse.from(contact),
       openDeals: [...sections.openDeals],
       recentActivities: [...sections.recentActivities],
       notes: [...sections.notes],
       tickets: [...sections.tickets],
-    });
+    };
   }
 }

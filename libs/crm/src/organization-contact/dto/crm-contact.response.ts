@@ -40,10 +40,6 @@ export class CrmContactResponse {
   version: number;
 
   static from(contact: PortalContactRow): CrmContactResponse {
-    return Object.assign(new CrmContactResponse(), CrmContactResponse.fields(contact));
-  }
-
-  protected static fields(contact: PortalContactRow): CrmContactResponse {
     return {
       id: contact.id,
       organizationId: contact.organizationId,

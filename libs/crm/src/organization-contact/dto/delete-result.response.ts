@@ -4,6 +4,6 @@ export class DeleteResultResponse {
   affected: number;
 
   static one(): DeleteResultResponse {
-    return Object.assign(new DeleteResultResponse(), { affected: 1 });
+    return { affected: 1 };
   }
 }

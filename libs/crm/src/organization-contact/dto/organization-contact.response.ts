@@ -59,7 +59,7 @@ export class OrganizationContactResponse {
 
   /** Relations appear only when they were loaded (asked for). */
   static from(contact: ContactRow): OrganizationContactResponse {
-    return Object.assign(new OrganizationContactResponse(), {
+    return {
       id: contact.id,
       tenantId: contact.tenantId,
       organizationId: contact.organizationId,
@@ -89,6 +89,6 @@ export class OrganizationContactResponse {
       createdAt: contact.createdAt.toISOString(),
       updatedAt: contact.updatedAt.toISOString(),
       version: contact.version,
-    });
+    };
   }
 }

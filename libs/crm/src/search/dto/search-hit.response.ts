@@ -14,13 +14,13 @@ export class SearchHitResponse {
   score: number;
 
   static from(hit: SearchHit): SearchHitResponse {
-    return Object.assign(new SearchHitResponse(), {
+    return {
       id: hit.id,
       type: hit.type,
       organizationId: hit.organizationId,
       title: hit.title,
       subtitle: hit.subtitle,
       score: hit.score,
-    });
+    };
   }
 }

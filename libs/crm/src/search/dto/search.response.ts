@@ -12,10 +12,10 @@ export class SearchResponse {
   deals: SearchHitResponse[];
 
   static from(results: SearchResults): SearchResponse {
-    return Object.assign(new SearchResponse(), {
+    return {
       contacts: results.contacts.map((hit) => SearchHitResponse.from(hit)),
       customers: results.customers.map((hit) => SearchHitResponse.from(hit)),
       deals: results.deals.map((hit) => SearchHitResponse.from(hit)),
-    });
+    };
   }
 }

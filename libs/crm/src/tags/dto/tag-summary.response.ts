@@ -9,7 +9,7 @@ export class TagSummaryResponse {
   color: string;
 
   static from(tag: TagSummary): TagSummaryResponse {
-    return Object.assign(new TagSummaryResponse(), { id: tag.id, name: tag.name, color: tag.color });
+    return { id: tag.id, name: tag.name, color: tag.color };
   }
 
   /** Sorted by name so a record's tags read the same every time. */

@@ -15,7 +15,7 @@ export class TagResponse {
   version: number;
 
   static from(tag: TagEntity): TagResponse {
-    return Object.assign(new TagResponse(), {
+    return {
       id: tag.id,
       organizationId: tag.organizationId,
       name: tag.name,
@@ -24,6 +24,6 @@ export class TagResponse {
       createdAt: tag.createdAt.toISOString(),
       updatedAt: tag.updatedAt.toISOString(),
       version: tag.version,
-    });
+    };
   }
 }

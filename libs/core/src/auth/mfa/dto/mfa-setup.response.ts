@@ -21,6 +21,6 @@ export class MfaSetupResponse {
   recoveryCodes: string[];
 
   static from(secret: string, otpauthUri: string, recoveryCodes: string[]): MfaSetupResponse {
-    return Object.assign(new MfaSetupResponse(), { secret, otpauthUri, recoveryCodes });
+    return { secret, otpauthUri, recoveryCodes };
   }
 }
