@@ -64,7 +64,8 @@ export function facetCountTotal(
 /**
  * The exact total of a list narrowed by nothing but these facet values (none: the unfiltered
  * list), from the counters; `undefined` when another filter applies, leaving `paginate` to count
- * the filtered query up to its cap.
+ * the filtered query up to its cap. The counters know organizations, not readers: a scope that
+ * hid some rows of an organization from its reader would have to count instead.
  */
 export function countedTotal(
   table: CountedTable,

@@ -12,8 +12,8 @@ export class TagSummaryResponse {
     return { id: tag.id, name: tag.name, color: tag.color };
   }
 
-  /** Sorted by name so a record's tags read the same every time. */
+  /** In the order they were read: by name, as every query of a record's tags sorts them. */
   static list(tags: readonly TagSummary[] | undefined): TagSummaryResponse[] {
-    return [...(tags ?? [])].sort((a, b) => a.name.localeCompare(b.name)).map((tag) => TagSummaryResponse.from(tag));
+    return (tags ?? []).map((tag) => TagSummaryResponse.from(tag));
   }
 }
