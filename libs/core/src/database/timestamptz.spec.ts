@@ -45,6 +45,8 @@ describe('parseTimestamptz', () => {
       '0099-01-01 00:00:00+00',
       '1883-11-18 12:00:00+00:01:15',
       '24/11/2026 08:00:00 UTC',
+      '2026-11-24 08:00:00.123+',
+      '2026-11-24 08:00:00.123+1',
     ]) {
       const expected = nodePostgres(text);
       const actual = parseTimestamptz(text);
