@@ -38,27 +38,6 @@ function contactColumns(alias: string, columns: readonly string[]): string {
   return columns.map((column) => `"${alias}"."${column}" AS "${alias}_${column}"`).join(', ');
 }
 
-/** The 17 columns the portal lists read (`PORTAL_CONTACT_COLUMNS`). */
-const PORTAL_COLUMNS = [
-  'id',
-  'created_at',
-  'updated_at',
-  'version',
-  'organization_id',
-  'name',
-  'first_name',
-  'last_name',
-  'primary_email',
-  'primary_phone',
-  'job_title',
-  'contact_type',
-  'status',
-  'customer_id',
-  'owner_id',
-  'marketing_opt_out',
-  'is_active',
-];
-
 /** Every contact column, as a single contact is read. */
 const ALL_COLUMNS = [
   'id',
@@ -87,6 +66,22 @@ const ALL_COLUMNS = [
   'marketing_opt_out',
   'is_active',
 ];
+
+/**
+ * The 17 columns the portal lists read (`PORTAL_CONTACT_COLUMNS`): every column but these, in
+ * the same order.
+ */
+const PORTAL_OMITTED = new Set([
+  'tenant_id',
+  'deleted_at',
+  'created_by',
+  'updated_by',
+  'image_url',
+  'budget',
+  'budget_type',
+  'notes',
+]);
+const PORTAL_COLUMNS = ALL_COLUMNS.filter((column) => !PORTAL_OMITTED.has(column));
 
 /** The customer and tags JSON columns (`customerSummarySql`, `tagSummariesSql`) of a contact alias. */
 function contactRelations(alias: string): string {

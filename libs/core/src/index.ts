@@ -32,13 +32,7 @@ export {
   type TotalSql,
 } from './pagination/paginate';
 export { encodeCursor } from './pagination/keyset-cursor';
-export {
-  type CountedTable,
-  countedTotal,
-  facetCountTotal,
-  type FacetValue,
-  recordCountTotal,
-} from './pagination/record-count';
+export { type CountedTable, countedTotal, type FacetValue } from './pagination/record-count';
 export { parseBracketQuery } from './pagination/bracket-query';
 export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { installEtag } from './http/etag';

@@ -42,7 +42,7 @@ export interface PaginateOptions<T, R> {
   /**
    * How `total` is known: by default a count of the filtered query that stops at
    * `TOTAL_COUNT_CAP` (cost bounded whatever the organization's size); or a subquery for an
-   * exact total kept elsewhere (e.g. `recordCountTotal` for an unfiltered list).
+   * exact total kept elsewhere (e.g. `countedTotal` for a list narrowed only by counted columns).
    */
   readonly total?: TotalSql;
   /**

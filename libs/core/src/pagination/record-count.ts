@@ -18,7 +18,7 @@ export interface FacetValue {
  * Live rows of `table` in these organizations of the tenant: the exact `total` of an unfiltered
  * list at the price of one indexed read, made inside the page's own statement.
  */
-export function recordCountTotal(table: CountedTable, tenantId: string, organizationIds: readonly string[]): TotalSql {
+function recordCountTotal(table: CountedTable, tenantId: string, organizationIds: readonly string[]): TotalSql {
   return {
     sql: `SELECT coalesce(sum(record_count.count), 0) FROM record_count
            WHERE record_count.tenant_id = :recordCountTenantId
@@ -37,7 +37,7 @@ export function recordCountTotal(table: CountedTable, tenantId: string, organiza
  * a list narrowed only by counted columns (e.g. kind + status + owner), summed from the few
  * counter rows of the organizations however many records match.
  */
-export function facetCountTotal(
+function facetCountTotal(
   table: CountedTable,
   tenantId: string,
   organizationIds: readonly string[],
