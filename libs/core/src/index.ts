@@ -70,6 +70,7 @@ export {
   UserOnly,
 } from './permissions/permissions.decorator';
 export { AccessScope } from './tenancy/access-scope';
+export { type QueryScope, ScopeEscapeError, ScopedSelectQueryBuilder } from './tenancy/scoped-query-builder';
 export { Actor } from './tenancy/actor';
 export { MembershipEntity } from './tenancy/entities/membership.entity';
 export { DEFAULT_CONTACT_STATUSES, OrganizationEntity } from './tenancy/entities/organization.entity';

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { ScopedSelectQueryBuilder } from '../tenancy/scoped-query-builder';
 
 /** Shapes remembered at most; past that the memory starts over (a bound, not an LRU). */
 const MAX_SHAPES = 500;
@@ -87,5 +88,7 @@ function shapeOf<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): string | u
     map.useIndex,
     map.maxExecutionTime,
     map.timeTravel,
+    // The scope's conditions are kept apart from `wheres` (one organization or several).
+    qb instanceof ScopedSelectQueryBuilder ? qb.scopeConditions : null,
   ]);
 }

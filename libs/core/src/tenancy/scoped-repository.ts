@@ -2,6 +2,7 @@ import type { DeepPartial, EntityManager, EntityTarget, ObjectLiteral, SelectQue
 import { NotFoundError, PreconditionFailedError } from '../errors/domain-error';
 import { type ReadRow, readRows } from '../database/read-rows';
 import type { AccessScope } from './access-scope';
+import { ScopedSelectQueryBuilder } from './scoped-query-builder';
 
 type ScopeColumn = 'organizationId' | 'id' | null;
 
@@ -21,7 +22,7 @@ export class ScopedRepository<T extends ScopedRow> {
   readonly entityName: string;
 
   constructor(
-    readonly manager: EntityManager,
+    private readonly manager: EntityManager,
     private readonly target: EntityTarget<T>,
     readonly scope: AccessScope,
     /** The request's `If-Match` versions, checked by `findOneForUpdate`. */
@@ -37,22 +38,32 @@ export class ScopedRepository<T extends ScopedRow> {
   }
 
   /**
-   * A query builder already limited to the tenant and to the organizations where the route's
-   * grants are held (`granted`, for lists) or merely visible (`visible`, for single records).
+   * A query builder limited to the tenant and to the organizations where the route's grants are
+   * held (`granted`, for lists) or merely visible (`visible`, for single records). The limit
+   * cannot be undone: whatever the caller chains (`where`, `orWhere`, brackets, parameters) only
+   * narrows it, and the builder refuses to become a write (see `ScopedSelectQueryBuilder`).
    */
-  query(alias: string, reach: 'granted' | 'visible' = 'granted'): SelectQueryBuilder<T> {
-    const qb = this.manager
-      .createQueryBuilder<T>(this.target, alias)
-      .where(`${alias}.tenantId = :scopeTenantId`, { scopeTenantId: this.scope.tenantId });
-    if (this.organizationColumn === null) return qb;
-    const organizationIds = reach === 'granted' ? this.scope.grantedOrganizationIds : this.scope.visibleOrganizationIds;
-    const column = `${alias}.${this.organizationColumn}`;
-    // One organization (the common case) as an equality: PostgreSQL 15 cannot walk an index in
-    // order under `= ANY(array)`, so a sorted page would sort every row of the organization.
-    if (organizationIds.length === 1) {
-      return qb.andWhere(`${column} = :scopeOrganizationId`, { scopeOrganizationId: organizationIds[0] });
+  query(alias: string, reach: 'granted' | 'visible' = 'granted'): ScopedSelectQueryBuilder<T> {
+    const conditions = [`${alias}.tenantId = :scopeTenantId`];
+    const parameters: Record<string, unknown> = { scopeTenantId: this.scope.tenantId };
+    if (this.organizationColumn !== null) {
+      const organizationIds =
+        reach === 'granted' ? this.scope.grantedOrganizationIds : this.scope.visibleOrganizationIds;
+      const column = `${alias}.${this.organizationColumn}`;
+      // One organization (the common case) as an equality: PostgreSQL 15 cannot walk an index in
+      // order under `= ANY(array)`, so a sorted page would sort every row of the organization.
+      if (organizationIds.length === 1) {
+        conditions.push(`${column} = :scopeOrganizationId`);
+        parameters.scopeOrganizationId = organizationIds[0];
+      } else {
+        conditions.push(`${column} = ANY(:scopeOrganizationIds)`);
+        parameters.scopeOrganizationIds = organizationIds;
+      }
     }
-    return qb.andWhere(`${column} = ANY(:scopeOrganizationIds)`, { scopeOrganizationIds: organizationIds });
+    return new ScopedSelectQueryBuilder(this.manager.createQueryBuilder<T>(this.target, alias), {
+      conditions,
+      parameters,
+    });
   }
 
   /**
@@ -118,13 +129,30 @@ export class ScopedRepository<T extends ScopedRow> {
   }
 
   async save(row: T): Promise<T> {
-    this.assertSameTenant(row);
+    this.assertWritable(row);
     (row as Record<string, unknown>).updatedBy = this.scope.actor.id;
     return this.manager.save(this.target, row);
   }
 
+  /**
+   * Inserts a row made by `create`, or nothing when it would break a unique index (a concurrent
+   * insert of the same natural key won): true when the row was inserted.
+   */
+  async insertOrIgnore(row: T): Promise<boolean> {
+    this.assertWritable(row);
+    const result = await this.manager
+      .createQueryBuilder()
+      .insert()
+      .into(this.target)
+      .values(row)
+      .orIgnore()
+      .returning('id')
+      .execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
   async softRemove(row: T): Promise<void> {
-    this.assertSameTenant(row);
+    this.assertWritable(row);
     (row as Record<string, unknown>).updatedBy = this.scope.actor.id;
     await this.manager.save(this.target, row);
     await this.manager.softDelete(this.target, { id: row.id, tenantId: this.scope.tenantId });
@@ -140,8 +168,15 @@ export class ScopedRepository<T extends ScopedRow> {
     this.scope.assertGranted(row[this.organizationColumn] as string);
   }
 
-  private assertSameTenant(row: T): void {
-    // Rows only come from scoped queries; this guards against a handler building one by hand.
+  /**
+   * Rows only come from scoped queries or `create`; this guards against a handler building one by
+   * hand or moving it: the tenant must be the actor's, and the organization one where the route's
+   * grant is held now (not only where the row was read).
+   */
+  private assertWritable(row: T): void {
     if (row.tenantId !== this.scope.tenantId) throw new NotFoundError(this.entityName, row.id);
+    // A new organization (no id yet) is in no one's grants until its first membership exists.
+    if (this.organizationColumn === 'id' && row.id === undefined) return;
+    this.assertGranted(row);
   }
 }
