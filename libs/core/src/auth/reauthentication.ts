@@ -35,7 +35,7 @@ export class Reauthentication {
 
   async recordFailure(user: UserEntity, reason: ReauthenticationFailure): Promise<void> {
     await this.uow.run(async (tx) => {
-      const { failures, lockedNow } = await this.lockout.recordFailure(tx.manager, user.email);
+      const { failures, lockedNow } = await this.lockout.recordFailure(tx.unscopedManager(), user.email);
       const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
       await tx.record({ ...base, type: 'user.reauthentication_failed', after: { reason, failures } });
       if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: { reason, failures } });

@@ -42,7 +42,7 @@ export class Transaction {
   accessChanged = false;
 
   constructor(
-    readonly manager: EntityManager,
+    private readonly manager: EntityManager,
     readonly scope: AccessScope,
     private readonly requestId: string | undefined,
     private readonly ifMatch: readonly string[] | undefined,
@@ -52,6 +52,26 @@ export class Transaction {
     target: EntityTarget<T>,
   ): ScopedRepository<T> {
     return new ScopedRepository(this.manager, target, this.scope, this.ifMatch);
+  }
+
+  /**
+   * The transaction's manager without any scope: the one escape hatch, for identity and access
+   * code that works across the tenant boundary by design (sign-up, login, sessions, memberships).
+   * Domain modules never call it (lint forbids `.manager` in them); `git grep unscopedManager`
+   * lists every use.
+   */
+  unscopedManager(): EntityManager {
+    return this.manager;
+  }
+
+  /** An entity's column values as plain JSON for audit entries and events (secrets left out). */
+  snapshot(entity: ObjectLiteral): Record<string, unknown> {
+    return entitySnapshot(this.manager, entity);
+  }
+
+  /** Sets a PostgreSQL setting for the rest of the transaction (`SET LOCAL`). */
+  async setLocal(name: string, value: string | number): Promise<void> {
+    await this.manager.query('SELECT set_config($1, $2, true)', [name, String(value)]);
   }
 
   /** Writes the audit entry and (unless audit-only) the outbox event of a change, in one statement. */
@@ -137,5 +157,15 @@ export class ScopedReader {
     target: EntityTarget<T>,
   ): ScopedRepository<T> {
     return new ScopedRepository(this.dataSource.manager, target, this.context.scope());
+  }
+
+  /** The request's access scope, for queries that check it themselves. */
+  scope(): AccessScope {
+    return this.context.scope();
+  }
+
+  /** The manager without any scope: the readers' escape hatch, as `Transaction.unscopedManager`. */
+  unscopedManager(): EntityManager {
+    return this.dataSource.manager;
   }
 }

@@ -15,7 +15,8 @@ export async function findAssignableRole(
   ref: { role?: string; roleId?: string },
 ): Promise<RoleEntity> {
   const tenantId = tx.scope.tenantId;
-  const qb = tx.manager
+  const qb = tx
+    .unscopedManager()
     .createQueryBuilder(RoleEntity, 'role')
     .where(
       new Brackets((where) => where.where('role.tenantId IS NULL').orWhere('role.tenantId = :tenantId', { tenantId })),

@@ -18,7 +18,7 @@ export async function findRole(manager: EntityManager, tenantId: string, roleId:
  * check and the delete) and checked against `If-Match`.
  */
 export async function findMutableRole(tx: Transaction, roleId: string): Promise<RoleEntity> {
-  const builtIn = await tx.manager.findOneBy(RoleEntity, { id: roleId, builtIn: true });
+  const builtIn = await tx.unscopedManager().findOneBy(RoleEntity, { id: roleId, builtIn: true });
   if (builtIn !== null) assertMutable(builtIn);
   return tx.repository(RoleEntity).findOneForUpdate(roleId);
 }

@@ -45,21 +45,16 @@ export async function findOrCreateCustomerByName(
   const existing = await findByName(tx, organizationId, name);
   if (existing !== null || !mayCreate) return existing;
 
-  const draft = tx.repository(CustomerEntity).create({ organizationId, name, ownerId: defaultOwnerId(tx.scope) });
-  const inserted = await tx.manager
-    .createQueryBuilder()
-    .insert()
-    .into(CustomerEntity)
-    .values(draft)
-    .orIgnore()
-    .returning('id')
-    .execute();
+  const customers = tx.repository(CustomerEntity);
+  const inserted = await customers.insertOrIgnore(
+    customers.create({ organizationId, name, ownerId: defaultOwnerId(tx.scope) }),
+  );
   const customer = await findByName(tx, organizationId, name);
   if (customer === null) {
     // Inserted nothing yet finds nothing: the conflicting row was deleted in between.
     throw new ConflictError('CONCURRENT_UPDATE', 'The customer changed concurrently; retry the request.');
   }
-  if ((inserted.raw as unknown[]).length > 0) {
+  if (inserted) {
     await tx.record({
       type: 'customer.created',
       entity: 'customer',

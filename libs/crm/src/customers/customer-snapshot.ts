@@ -1,4 +1,4 @@
-import { entitySnapshot, type Transaction } from '@clientele/core';
+import type { Transaction } from '@clientele/core';
 import type { TagEntity } from '../tags';
 import type { CustomerEntity } from './entities/customer.entity';
 
@@ -9,7 +9,7 @@ export function customerSnapshot(
   tags: readonly TagEntity[] | undefined,
 ): Record<string, unknown> {
   return {
-    ...entitySnapshot(tx.manager, customer),
+    ...tx.snapshot(customer),
     tagIds: (tags ?? []).map((tag) => tag.id).sort(),
   };
 }

@@ -18,7 +18,8 @@ export class ListAuditEntriesHandler implements IQueryHandler<ListAuditEntriesQu
   constructor(private readonly reader: ScopedReader) {}
 
   execute({ params }: ListAuditEntriesQuery): Promise<Page<AuditEntryEntity>> {
-    const { manager, scope } = this.reader.repository(AuditEntryEntity);
+    const manager = this.reader.unscopedManager();
+    const scope = this.reader.scope();
     // The scoped query would drop tenant-wide rows (organization_id IS NULL), so the tenant and
     // organization predicates are spelled out here instead.
     const qb = manager

@@ -36,7 +36,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     const keep = this.context.scope().actor.sessionId;
     await this.uow.run(async (tx) => {
       await tx.repository(UserEntity).save(user);
-      const revokedSessions = await this.sessions.revokeOthers(tx.manager, user, keep, 'password_changed');
+      const revokedSessions = await this.sessions.revokeOthers(tx.unscopedManager(), user, keep, 'password_changed');
       await tx.record({
         type: 'user.password_changed',
         entity: 'user',

@@ -52,8 +52,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     const factor = await this.secondFactor(user, input.email, input.mfaCode, client);
     const actor = new Actor('user', user.id, user.tenantId, new Map());
     return this.uow.runAs(actor, async (tx) => {
-      await this.lockout.reset(tx.manager, input.email);
-      const issued = await this.sessions.open(tx.manager, user, client);
+      await this.lockout.reset(tx.unscopedManager(), input.email);
+      const issued = await this.sessions.open(tx.unscopedManager(), user, client);
       await tx.record({
         type: 'user.logged_in',
         entity: 'user',
@@ -105,7 +105,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     }
     const attempt = new Actor('anonymous', user.id, user.tenantId, new Map());
     await this.uow.runAs(attempt, async (tx) => {
-      const { failures, lockedNow } = await this.lockout.recordFailure(tx.manager, email);
+      const { failures, lockedNow } = await this.lockout.recordFailure(tx.unscopedManager(), email);
       const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
       const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
       await tx.record({ ...base, type: 'user.login_failed', after: details });

@@ -34,22 +34,22 @@ export class SignupHandler implements ICommandHandler<SignupCommand, IssuedToken
     const ids = { tenant: randomUUID(), organization: randomUUID(), user: randomUUID() };
     const actor = new Actor('user', ids.user, ids.tenant, new Map());
     return this.uow.runAs(actor, async (tx) => {
-      const tenant = await unscopedRepository(tx.manager, TenantEntity).save(
-        tx.manager.create(TenantEntity, {
+      const tenant = await unscopedRepository(tx.unscopedManager(), TenantEntity).save(
+        tx.unscopedManager().create(TenantEntity, {
           id: ids.tenant,
           name: input.tenantName,
         }),
       );
       const base = { tenantId: tenant.id, createdBy: ids.user, updatedBy: ids.user };
-      const organization = await unscopedRepository(tx.manager, OrganizationEntity).save(
-        tx.manager.create(OrganizationEntity, {
+      const organization = await unscopedRepository(tx.unscopedManager(), OrganizationEntity).save(
+        tx.unscopedManager().create(OrganizationEntity, {
           ...base,
           id: ids.organization,
           name: input.organizationName,
         }),
       );
-      const user = await unscopedRepository(tx.manager, UserEntity).save(
-        tx.manager.create(UserEntity, {
+      const user = await unscopedRepository(tx.unscopedManager(), UserEntity).save(
+        tx.unscopedManager().create(UserEntity, {
           ...base,
           id: ids.user,
           email: input.email.toLowerCase(),
@@ -58,8 +58,8 @@ export class SignupHandler implements ICommandHandler<SignupCommand, IssuedToken
           passwordHash,
         }),
       );
-      const membership = await unscopedRepository(tx.manager, MembershipEntity).save(
-        tx.manager.create(MembershipEntity, {
+      const membership = await unscopedRepository(tx.unscopedManager(), MembershipEntity).save(
+        tx.unscopedManager().create(MembershipEntity, {
           ...base,
           organizationId: organization.id,
           userId: user.id,
@@ -88,7 +88,7 @@ export class SignupHandler implements ICommandHandler<SignupCommand, IssuedToken
         organizationId: organization.id,
         after: membership,
       });
-      return this.sessions.open(tx.manager, user, client);
+      return this.sessions.open(tx.unscopedManager(), user, client);
     });
   }
 }

@@ -16,7 +16,7 @@ export class GetMeHandler implements IQueryHandler<GetMeQuery, MeResponse> {
     const users = this.reader.repository(UserEntity);
     const { actor } = users.scope;
     const user = await users.query('user').andWhere('user.id = :id', { id: actor.id }).getOne();
-    const tenant = await users.manager.findOneBy(TenantEntity, { id: actor.tenantId });
+    const tenant = await this.reader.unscopedManager().findOneBy(TenantEntity, { id: actor.tenantId });
     if (user === null || tenant === null) throw new NotFoundError('USER', actor.id);
     const memberships = await this.reader
       .repository(MembershipEntity)

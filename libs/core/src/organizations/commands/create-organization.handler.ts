@@ -16,8 +16,8 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
       const organization = await organizations.save(organizations.create({ name: input.name, ...input.settings }));
       // The new organization is not in the actor's scope yet, so its first membership is
       // stamped here with the same tenant and author a scoped insert would use.
-      const membership = await tx.manager.save(
-        tx.manager.create(MembershipEntity, {
+      const membership = await tx.unscopedManager().save(
+        tx.unscopedManager().create(MembershipEntity, {
           tenantId: tx.scope.tenantId,
           organizationId: organization.id,
           userId: tx.scope.actor.id,

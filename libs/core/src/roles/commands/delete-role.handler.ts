@@ -15,7 +15,9 @@ export class DeleteRoleHandler implements ICommandHandler<DeleteRoleCommand, voi
     return this.uow.run(async (tx) => {
       const role = await findMutableRole(tx, roleId);
       // Counted across the whole tenant, not only the actor's organizations: the role is the tenant's.
-      const members = await tx.manager.countBy(MembershipEntity, { tenantId: tx.scope.tenantId, roleId: role.id });
+      const members = await tx
+        .unscopedManager()
+        .countBy(MembershipEntity, { tenantId: tx.scope.tenantId, roleId: role.id });
       if (members > 0) {
         throw new ConflictError(
           'ROLE_IN_USE',

@@ -9,7 +9,8 @@ export class GetRoleHandler implements IQueryHandler<GetRoleQuery, RoleEntity> {
   constructor(private readonly reader: ScopedReader) {}
 
   execute({ roleId }: GetRoleQuery): Promise<RoleEntity> {
-    const { manager, scope } = this.reader.repository(RoleEntity);
+    const manager = this.reader.unscopedManager();
+    const scope = this.reader.scope();
     return findRole(manager, scope.tenantId, roleId);
   }
 }

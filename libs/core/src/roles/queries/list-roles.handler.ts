@@ -12,7 +12,8 @@ export class ListRolesHandler implements IQueryHandler<ListRolesQuery, Page<Role
   constructor(private readonly reader: ScopedReader) {}
 
   execute({ params }: ListRolesQuery): Promise<Page<RoleEntity>> {
-    const { manager, scope } = this.reader.repository(RoleEntity);
+    const manager = this.reader.unscopedManager();
+    const scope = this.reader.scope();
     const qb = tenantRoles(manager, scope.tenantId);
     if (params.builtIn !== undefined) qb.andWhere('role.builtIn = :builtIn', { builtIn: params.builtIn });
     return paginate(qb, params, { name: 'name', createdAt: 'createdAt' }, 'name');

@@ -36,7 +36,7 @@ export class SearchCrmHandler implements IQueryHandler<SearchCrmQuery, SearchRes
     // A transaction only so the threshold is `SET LOCAL`: a session-level SET would leak to
     // whatever request borrows the pooled connection next (and PGlite has only one session).
     await this.uow.run(async (tx) => {
-      await tx.manager.query(`SET LOCAL pg_trgm.word_similarity_threshold = ${WORD_SIMILARITY_THRESHOLD}`);
+      await tx.setLocal('pg_trgm.word_similarity_threshold', WORD_SIMILARITY_THRESHOLD);
       for (const section of sections) {
         const organizationIds = tx.scope.grantedOrganizationIds.filter((id) =>
           tx.scope.isGranted(id, section.permissions),

@@ -31,8 +31,8 @@ export class DisableMfaHandler implements ICommandHandler<DisableMfaCommand, voi
       throw ValidationError.field('code', 'code is wrong or was already used', 'INVALID_MFA_CODE');
     }
     await this.uow.run(async (tx) => {
-      await unscopedRepository(tx.manager, MfaRecoveryCodeEntity).delete({ userId: user.id });
-      await unscopedRepository(tx.manager, UserMfaEntity).delete({ userId: user.id });
+      await unscopedRepository(tx.unscopedManager(), MfaRecoveryCodeEntity).delete({ userId: user.id });
+      await unscopedRepository(tx.unscopedManager(), UserMfaEntity).delete({ userId: user.id });
       await tx.record({
         type: 'user.mfa_disabled',
         entity: 'user',

@@ -17,7 +17,7 @@ export class EnableMfaHandler implements ICommandHandler<EnableMfaCommand, void>
   execute({ code }: EnableMfaCommand): Promise<void> {
     return this.uow.run(async (tx) => {
       const userId = tx.scope.actor.id;
-      const mfa = await this.verifier.find(tx.manager, userId);
+      const mfa = await this.verifier.find(tx.unscopedManager(), userId);
       if (mfa === null) {
         throw new ConflictError('MFA_NOT_SET_UP', 'Call POST /api/auth/mfa/setup first, then enable with a code.');
       }
@@ -33,7 +33,7 @@ export class EnableMfaHandler implements ICommandHandler<EnableMfaCommand, void>
         );
       }
       // The code that proved the app is spent too: it cannot be replayed to log in.
-      await unscopedRepository(tx.manager, UserMfaEntity).update(
+      await unscopedRepository(tx.unscopedManager(), UserMfaEntity).update(
         { userId },
         { enabledAt: () => 'now()', lastTimeStep: step },
       );

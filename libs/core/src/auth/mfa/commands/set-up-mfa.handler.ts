@@ -34,7 +34,7 @@ export class SetUpMfaHandler implements ICommandHandler<SetUpMfaCommand, MfaSetu
   execute(): Promise<MfaSetupResponse> {
     return this.uow.run(async (tx) => {
       const user = await tx.repository(UserEntity).findOneOrFail(tx.scope.actor.id);
-      const existing = await this.verifier.find(tx.manager, user.id);
+      const existing = await this.verifier.find(tx.unscopedManager(), user.id);
       if (existing !== null && existing.enabledAt !== null) {
         throw new ConflictError(
           'MFA_ALREADY_ENABLED',
@@ -42,7 +42,7 @@ export class SetUpMfaHandler implements ICommandHandler<SetUpMfaCommand, MfaSetu
         );
       }
       const secret = this.totp.newSecret();
-      await unscopedRepository(tx.manager, UserMfaEntity).upsert(
+      await unscopedRepository(tx.unscopedManager(), UserMfaEntity).upsert(
         {
           userId: user.id,
           tenantId: user.tenantId,
@@ -53,7 +53,7 @@ export class SetUpMfaHandler implements ICommandHandler<SetUpMfaCommand, MfaSetu
         ['userId'],
       );
       const codes = this.recoveryCodes.generate();
-      const recoveryCodes = unscopedRepository(tx.manager, MfaRecoveryCodeEntity);
+      const recoveryCodes = unscopedRepository(tx.unscopedManager(), MfaRecoveryCodeEntity);
       await recoveryCodes.delete({ userId: user.id });
       await recoveryCodes.insert(
         codes.map((code) => ({ tenantId: user.tenantId, userId: user.id, codeHash: this.recoveryCodes.hash(code) })),
