@@ -18,6 +18,35 @@ export default tseslint.config(
     },
   },
   {
+    // Domain modules keep to their own folder and reach data only through scoped repositories.
+    files: ['libs/crm/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*/entities/*', '../../*/entities/*', '../../../*/entities/*'],
+              message: "Import another module's entities from its index.ts, never from its entities/ folder.",
+            },
+            {
+              group: ['../*/commands/*', '../../*/commands/*', '../*/queries/*', '../../*/queries/*'],
+              message: "Another module's commands and queries are its own: use its index.ts exports or the bus.",
+            },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[property.name='manager']",
+          message:
+            'Domain modules reach data through tx.repository()/ScopedReader only; TypeORM managers are out of reach.',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'libs/testing/**/*.ts', '**/*.spec.ts', 'bench/**/*.ts'],
     rules: {
       'no-console': 'off',

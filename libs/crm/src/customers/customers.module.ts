@@ -5,6 +5,7 @@ import { CreateCustomerHandler } from './commands/create-customer.handler';
 import { DeleteCustomerHandler } from './commands/delete-customer.handler';
 import { UpdateCustomerHandler } from './commands/update-customer.handler';
 import './customer-constraints';
+import { CustomerDeletionSteps } from './customer-deletion-steps';
 import { CustomersController } from './customers.controller';
 import { ExportCustomersHandler } from './queries/export-customers.handler';
 import { GetCustomerHandler } from './queries/get-customer.handler';
@@ -16,6 +17,7 @@ import { ListCustomersHandler } from './queries/list-customers.handler';
   controllers: [CustomersController],
   providers: [
     RowExporter,
+    CustomerDeletionSteps,
     CreateCustomerHandler,
     UpdateCustomerHandler,
     DeleteCustomerHandler,
@@ -23,5 +25,6 @@ import { ListCustomersHandler } from './queries/list-customers.handler';
     GetCustomerHandler,
     ExportCustomersHandler,
   ],
+  exports: [CustomerDeletionSteps],
 })
 export class CustomersModule {}

@@ -1,4 +1,5 @@
 // What other rooms may use from customers.
+export { type CustomerDeletionStep, CustomerDeletionSteps } from './customer-deletion-steps';
 export { assertCustomerNameFree, findOrCreateCustomerByName } from './customer-names';
 export { type CustomerSummary, customerSummarySql } from './customer-summary';
 export { customerSearchText } from './customer-search-text';

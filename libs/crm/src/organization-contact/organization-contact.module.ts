@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { RowExporter } from '@clientele/core';
+import { CustomersModule } from '../customers';
 import { CreateContactHandler } from './commands/create-contact.handler';
 import { DeleteContactHandler } from './commands/delete-contact.handler';
 import { UpdateContactHandler } from './commands/update-contact.handler';
@@ -13,13 +14,14 @@ import { ExportContactsHandler } from './queries/export-contacts.handler';
 import { GetContactDetailHandler } from './queries/get-contact-detail.handler';
 import { GetContactHandler } from './queries/get-contact.handler';
 import { ListContactsHandler } from './queries/list-contacts.handler';
+import { UnlinkDeletedCustomer } from './unlink-deleted-customer';
 
 /**
  * The `contact` table and its two API surfaces: Gauzy's `organization-contact` and the portal's
  * `crm/contacts`, both through the same commands and queries.
  */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, CustomersModule],
   controllers: [OrganizationContactController, CrmContactsController, CustomerContactsController],
   providers: [
     RowExporter,
@@ -31,6 +33,7 @@ import { ListContactsHandler } from './queries/list-contacts.handler';
     GetContactHandler,
     GetContactDetailHandler,
     ExportContactsHandler,
+    UnlinkDeletedCustomer,
   ],
   exports: [ContactDetailSections],
 })

@@ -1,7 +1,8 @@
 import { Column, Entity, JoinTable, ManyToMany } from 'typeorm';
 import { OrganizationScopedEntity } from '@clientele/core';
 import type { ContactKind } from '../../contact-kind';
-import { TagEntity } from '../../tags/entities/tag.entity';
+// The tags module's entity as a type only, named by string in the relation: no import cycle.
+import type { TagEntity } from '../../tags';
 
 /** A company the organization supports or sells to. */
 @Entity('customer')
@@ -24,7 +25,7 @@ export class CustomerEntity extends OrganizationScopedEntity {
   @Column('uuid', { nullable: true })
   ownerId: string | null;
 
-  @ManyToMany(() => TagEntity)
+  @ManyToMany('TagEntity')
   @JoinTable({
     name: 'customer_tag',
     joinColumn: { name: 'customer_id', referencedColumnName: 'id' },

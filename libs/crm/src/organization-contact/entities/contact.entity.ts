@@ -1,8 +1,9 @@
 import { Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
 import { OrganizationScopedEntity, UserEntity } from '@clientele/core';
 import type { BudgetType, ContactKind } from '../../contact-kind';
-import { CustomerEntity } from '../../customers/entities/customer.entity';
-import { TagEntity } from '../../tags/entities/tag.entity';
+// Other modules' entities as types only, named by string in the relations: no import cycle.
+import type { CustomerEntity } from '../../customers';
+import type { TagEntity } from '../../tags';
 
 /**
  * A person or business contact (Gauzy's organization contact). Table `contact`; e-mail unique
@@ -39,7 +40,7 @@ export class ContactEntity extends OrganizationScopedEntity {
   @Column('uuid', { nullable: true })
   customerId: string | null;
 
-  @ManyToOne(() => CustomerEntity)
+  @ManyToOne('CustomerEntity')
   @JoinColumn({ name: 'customer_id' })
   customer?: CustomerEntity | null;
 
@@ -77,7 +78,7 @@ export class ContactEntity extends OrganizationScopedEntity {
   })
   members?: UserEntity[];
 
-  @ManyToMany(() => TagEntity)
+  @ManyToMany('TagEntity')
   @JoinTable({
     name: 'contact_tag',
     joinColumn: { name: 'contact_id', referencedColumnName: 'id' },

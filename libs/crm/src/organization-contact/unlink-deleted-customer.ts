@@ -1,0 +1,43 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { Transaction } from '@clientele/core';
+import { type CustomerEntity, CustomerDeletionSteps } from '../customers';
+import { loadContactLinks } from './contact-relations';
+import { contactSnapshot } from './contact-snapshot';
+import { ContactEntity } from './entities/contact.entity';
+
+/**
+ * When a customer is deleted its contacts stay, with no company: each is unlinked in the
+ * deleting transaction and recorded as a `contact.updated` with the contact's usual snapshot.
+ */
+@Injectable()
+export class UnlinkDeletedCustomer implements OnModuleInit {
+  constructor(private readonly steps: CustomerDeletionSteps) {}
+
+  onModuleInit(): void {
+    this.steps.register({ name: 'contacts', run: (tx, customer) => this.unlink(tx, customer) });
+  }
+
+  private async unlink(tx: Transaction, customer: CustomerEntity): Promise<void> {
+    const contacts = tx.repository(ContactEntity);
+    const linked = await contacts
+      .query('contact', 'visible')
+      .andWhere('contact.customerId = :customerId', { customerId: customer.id })
+      .orderBy('contact.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    for (const contact of linked) {
+      await loadContactLinks(tx, contact);
+      const before = contactSnapshot(tx, contact);
+      contact.customerId = null;
+      const saved = await contacts.save(contact);
+      await tx.record({
+        type: 'contact.updated',
+        entity: 'contact',
+        entityId: saved.id,
+        organizationId: saved.organizationId,
+        before,
+        after: contactSnapshot(tx, saved),
+      });
+    }
+  }
+}
