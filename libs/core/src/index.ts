@@ -25,7 +25,9 @@ export {
   toDecimal,
   toFixedScale,
 } from './domain/decimal';
+export { InvalidTransitionError } from './domain/invalid-transition.error';
 export { type CurrencyLike, type DecimalLike, Money } from './domain/money';
+export { defineStateMachine, type StateMachine, type StateMachineDefinition } from './domain/state-machine';
 export { UnknownCurrencyError } from './domain/unknown-currency.error';
 export { type RawRow, type ReadRow, readRows } from './database/read-rows';
 export { ApiProblems } from './errors/api-problems.decorator';
