@@ -229,6 +229,9 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         .send({ name: 'Dup', primaryEmail: existing.primaryEmail?.toUpperCase() });
       expectProblem(response, 409, 'CONTACT_EMAIL_TAKEN');
       expect(response.body.existingId).toBe(existing.id);
+      expect(response.body.detail).toBe(
+        `Contact ${existing.id} in this organization already has the e-mail ${existing.primaryEmail}.`,
+      );
     });
 
     it('requires ALL_ORG_EDIT or ORG_CONTACT_EDIT: VIEWER and AGENT get 403', async () => {

@@ -133,6 +133,10 @@ describe('organizations', () => {
         .set('Idempotency-Key', key)
         .send({ name: 'Another body' });
       expectProblem(other, 422, 'IDEMPOTENCY_KEY_REUSED');
+      expect(other.body).toMatchObject({
+        title: 'Unprocessable content',
+        detail: 'This Idempotency-Key was used with another request body.',
+      });
       // A failed request does not burn its key.
       const failKey = `fail-${unique()}`;
       expectProblem(

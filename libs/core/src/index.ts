@@ -12,6 +12,23 @@ export { checkRememberedQueryTexts, queryText } from './database/query-text';
 export { MIGRATIONS } from './database/migrations';
 export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';
+export { DECIMAL_COLUMN } from './database/decimal-column.transformer';
+export { CURRENCY_CODES, type Currency, currency, type CurrencyCode, isCurrencyCode } from './domain/currency';
+export { CurrencyMismatchError } from './domain/currency-mismatch.error';
+export {
+  Decimal,
+  type DecimalLimits,
+  decimalPattern,
+  decimalTextInput,
+  formatDecimal,
+  isDecimalText,
+  toDecimal,
+  toFixedScale,
+} from './domain/decimal';
+export { InvalidTransitionError } from './domain/invalid-transition.error';
+export { type CurrencyLike, type DecimalLike, Money } from './domain/money';
+export { defineStateMachine, type StateMachine, type StateMachineDefinition } from './domain/state-machine';
+export { UnknownCurrencyError } from './domain/unknown-currency.error';
 export { type RawRow, type ReadRow, readRows } from './database/read-rows';
 export { ApiProblems } from './errors/api-problems.decorator';
 export * from './errors/domain-error';
@@ -50,6 +67,7 @@ export {
 export { RowExporter, type SqlQuery } from './export/row-exporter';
 export { findOrganizationMembers } from './organizations/organization-members';
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
+export { IsDecimalString } from './validation/is-decimal-string.decorator';
 export { PasswordHasher } from './auth/password-hasher';
 export { ApiKeyEntity } from './api-keys/entities/api-key.entity';
 export { passwordPolicyViolation } from './auth/password-policy/password-policy';

@@ -58,6 +58,28 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** 409: the record changed under the request (a deadlock, a row gone between two reads); retrying is safe. */
+export class ConcurrentUpdateError extends ConflictError {
+  static readonly code = 'CONCURRENT_UPDATE';
+
+  constructor(detail = 'The record was changed concurrently; retry the request.') {
+    super(ConcurrentUpdateError.code, detail);
+  }
+}
+
+/**
+ * 422: the request is well-formed and valid field by field, but cannot be processed as it
+ * stands (an Idempotency-Key reused with another body, amounts in two currencies).
+ */
+export class UnprocessableEntityError extends DomainError {
+  readonly status = 422;
+  readonly title = 'Unprocessable content';
+
+  constructor(code: string, detail: string, extensions?: Readonly<Record<string, unknown>>) {
+    super(code, detail, undefined, extensions);
+  }
+}
+
 export class ValidationError extends DomainError {
   readonly status = 400;
   readonly title = 'Validation failed';

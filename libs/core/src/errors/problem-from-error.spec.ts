@@ -1,7 +1,7 @@
 import { NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { describe, expect, it } from 'vitest';
-import { ConflictError, ValidationError } from './domain-error';
+import { ConflictError, UnprocessableEntityError, ValidationError } from './domain-error';
 import { problemFromError } from './problem-from-error';
 import { registerUniqueConstraint } from './unique-constraints';
 
@@ -21,6 +21,23 @@ describe('problemFromError', () => {
       status: 409,
       code: 'X_TAKEN',
       existingId: 'abc',
+    });
+  });
+
+  it('maps the shared 422 with the body the Idempotency-Key reuse has always had', () => {
+    const error = new UnprocessableEntityError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used with another request body.',
+    );
+    expect(problemFromError(error)).toEqual({
+      unexpected: false,
+      problem: {
+        type: 'https://clientele.dev/problems/idempotency-key-reused',
+        title: 'Unprocessable content',
+        status: 422,
+        detail: 'This Idempotency-Key was used with another request body.',
+        code: 'IDEMPOTENCY_KEY_REUSED',
+      },
     });
   });
 

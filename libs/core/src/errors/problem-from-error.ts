@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
-import { DomainError } from './domain-error';
+import { ConcurrentUpdateError, DomainError } from './domain-error';
 import { type FieldError, type Problem, problemType } from './problem';
 import { uniqueConstraintProblem } from './unique-constraints';
 
@@ -72,13 +72,13 @@ const SQL_STATE_PROBLEMS: Readonly<Record<string, { status: number; code: string
   '23514': { status: 400, code: 'INVALID_VALUE', title: 'Bad request', detail: 'A value breaks a rule of the record.' },
   '40001': {
     status: 409,
-    code: 'CONCURRENT_UPDATE',
+    code: ConcurrentUpdateError.code,
     title: 'Conflict',
     detail: 'The record was changed concurrently; retry the request.',
   },
   '40P01': {
     status: 409,
-    code: 'CONCURRENT_UPDATE',
+    code: ConcurrentUpdateError.code,
     title: 'Conflict',
     detail: 'The record was changed concurrently; retry the request.',
   },

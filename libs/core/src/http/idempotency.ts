@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
-import { ConflictError, DomainError, ValidationError } from '../errors/domain-error';
+import { ConflictError, UnprocessableEntityError, ValidationError } from '../errors/domain-error';
 import type { AccessScope } from '../tenancy/access-scope';
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
@@ -86,7 +86,10 @@ export class Idempotency {
     );
     if (stored === undefined) return this.claimOrFind(identity, hash);
     if (stored.request_hash !== hash) {
-      throw new IdempotencyKeyReusedError();
+      throw new UnprocessableEntityError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used with another request body.',
+      );
     }
     if (stored.status_code === null) {
       throw new ConflictError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still running.');
@@ -127,14 +130,5 @@ export class IdempotentReplay extends Error {
 
   send(reply: FastifyReply): void {
     void reply.status(this.status).header('Idempotent-Replayed', 'true').send(this.body);
-  }
-}
-
-class IdempotencyKeyReusedError extends DomainError {
-  readonly status = 422;
-  readonly title = 'Unprocessable content';
-
-  constructor() {
-    super('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used with another request body.');
   }
 }

@@ -1,7 +1,8 @@
 import { registerUniqueConstraint } from '@clientele/core';
+import { CustomerNameTakenError } from './customer-name-taken.error';
 
 registerUniqueConstraint(
   'customer_name_uq',
-  'CUSTOMER_NAME_TAKEN',
+  CustomerNameTakenError.code,
   'The organization already has a customer with this name.',
 );

@@ -1,5 +1,6 @@
-import { ConflictError, type Transaction } from '@clientele/core';
+import { ConcurrentUpdateError, type Transaction } from '@clientele/core';
 import { defaultOwnerId } from '../record-ownership';
+import { CustomerNameTakenError } from './customer-name-taken.error';
 import { customerSnapshot } from './customer-snapshot';
 import { CustomerEntity } from './entities/customer.entity';
 
@@ -24,9 +25,7 @@ export async function assertCustomerNameFree(
 ): Promise<void> {
   const holder = await findByName(tx, organizationId, name);
   if (holder !== null && holder.id !== exceptId) {
-    throw new ConflictError('CUSTOMER_NAME_TAKEN', `The organization already has a customer named "${holder.name}".`, {
-      existingId: holder.id,
-    });
+    throw new CustomerNameTakenError(holder.id, holder.name);
   }
 }
 
@@ -52,7 +51,7 @@ export async function findOrCreateCustomerByName(
   const customer = await findByName(tx, organizationId, name);
   if (customer === null) {
     // Inserted nothing yet finds nothing: the conflicting row was deleted in between.
-    throw new ConflictError('CONCURRENT_UPDATE', 'The customer changed concurrently; retry the request.');
+    throw new ConcurrentUpdateError('The customer changed concurrently; retry the request.');
   }
   if (inserted) {
     await tx.record({

@@ -1,13 +1,24 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_PATTERN, budgetInput, formatBudget, storedBudget } from './budget';
+import { BUDGET_MESSAGE, formatBudget, storedBudget } from './budget';
+import { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
+
+/** The budget's messages when `value` is sent as the budget of a Gauzy contact body. */
+function budgetErrors(value: unknown): string[] {
+  const dto = plainToInstance(CreateOrganizationContactDto, { name: 'Acme', budget: value });
+  return validateSync(dto)
+    .filter((error) => error.property === 'budget')
+    .flatMap((error) => Object.values(error.constraints ?? {}));
+}
 
 describe('budget', () => {
   it('accepts JSON numbers and numeric strings up to 4 decimals, and nothing negative or exponential', () => {
-    for (const ok of [50000, '50000', '50000.5', 0, '0.0001', '999999999999999.9999']) {
-      expect(String(budgetInput({ value: ok }))).toMatch(BUDGET_PATTERN);
+    for (const ok of [50000, '50000', '50000.5', 0, '0.0001', '999999999999999.9999', null]) {
+      expect(budgetErrors(ok), String(ok)).toEqual([]);
     }
-    for (const bad of [-1, '-1', '1.23456', 1e21, '1e3', 'abc', '', '1234567890123456']) {
-      expect(String(budgetInput({ value: bad }))).not.toMatch(BUDGET_PATTERN);
+    for (const bad of [-1, '-1', '1.23456', 1e21, '1e3', 'abc', '', '1234567890123456', true, ['1']]) {
+      expect(budgetErrors(bad), String(bad)).toEqual([BUDGET_MESSAGE]);
     }
   });
 

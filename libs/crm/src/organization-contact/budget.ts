@@ -1,22 +1,21 @@
-import Decimal from 'decimal.js';
+import { type DecimalLimits, decimalTextInput, formatDecimal, toFixedScale } from '@clientele/core';
 
 /**
- * A budget is a non-negative decimal stored as numeric(19,4): at most 15 integer digits and
- * 4 decimals. Clients send a JSON number or a numeric string; it is never a float in our code.
+ * A contact's budget (hours or an amount, in no currency): a non-negative decimal stored as
+ * numeric(19,4) — at most 15 integer digits and 4 decimals. Clients send a JSON number or a
+ * numeric string; it is decimal text or a core `Decimal` in our code, never a float.
  */
-export const BUDGET_PATTERN = /^\d{1,15}(\.\d{1,4})?$/;
+export const BUDGET_LIMITS = { integerDigits: 15, scale: 4 } as const satisfies DecimalLimits;
 
 export const BUDGET_MESSAGE =
   'budget must be a non-negative decimal with at most 15 digits before the point and 4 after, as a number or a string';
 
 /** A JSON number becomes its decimal text before validation; anything else is left to fail it. */
-export function budgetInput({ value }: { value: unknown }): unknown {
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-}
+export const budgetInput = decimalTextInput;
 
 /** The budget as numeric(19,4) holds it, so what is saved, audited and read back agree. */
 export function storedBudget(validated: string): string {
-  return new Decimal(validated).toFixed(4);
+  return toFixedScale(validated, BUDGET_LIMITS.scale);
 }
 
 /**
@@ -24,7 +23,5 @@ export function storedBudget(validated: string): string {
  * has — `50000` → `"50000.00"`, `12.125` → `"12.125"` — so no precision is lost or invented.
  */
 export function formatBudget(stored: string | null): string | null {
-  if (stored === null) return null;
-  const amount = new Decimal(stored);
-  return amount.decimalPlaces() <= 2 ? amount.toFixed(2) : amount.toFixed();
+  return stored === null ? null : formatDecimal(stored, 2);
 }

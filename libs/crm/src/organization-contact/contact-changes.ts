@@ -9,18 +9,16 @@ import {
 import { CustomerEntity, findOrCreateCustomerByName } from '../customers';
 import { findOrganizationTags } from '../tags';
 import { assertCanAssignOwner } from '../record-ownership';
-import { storedBudget } from './budget';
 import type { ContactInput } from './contact-input';
 import { assertContactEmailFree } from './contact-email';
-import { nextContactName } from './contact-name';
-import { resolveContactStatus } from './contact-status';
 import type { ContactEntity } from './entities/contact.entity';
 
 /**
- * Applies a create or change to a contact with every rule of DESIGN §1–§2 — one place for
- * both API surfaces: name composition, the organization's statuses, e-mail uniqueness,
- * owner and members from the organization, tags of the organization, the customer by id or by
- * name. `current` is the contact before the change, undefined on create.
+ * Applies a create or change to a contact — one place for both API surfaces. The contact's own
+ * rules (name, status, e-mail and budget forms) are its own (`ContactEntity.applyDetails`,
+ * `changeEmail`); this adds what needs the database, in this order: the e-mail free in the
+ * organization, owner and members from the organization, tags of the organization, the
+ * customer by id or by name. `current` is the contact before the change, undefined on create.
  */
 export async function applyContactInput(
   tx: Transaction,
@@ -30,34 +28,15 @@ export async function applyContactInput(
   current?: ContactEntity,
 ): Promise<void> {
   const organizationId = organization.id;
-  contact.name = nextContactName(current, input);
-  if (input.firstName !== undefined) contact.firstName = input.firstName;
-  if (input.lastName !== undefined) contact.lastName = input.lastName;
-  if (input.jobTitle !== undefined) contact.jobTitle = input.jobTitle;
-  if (input.primaryPhone !== undefined) contact.primaryPhone = input.primaryPhone;
-  if (input.contactType !== undefined) contact.contactType = input.contactType;
-  if (input.imageUrl !== undefined) contact.imageUrl = input.imageUrl;
-  if (input.budget !== undefined) contact.budget = input.budget === null ? null : storedBudget(input.budget);
-  if (input.budgetType !== undefined) contact.budgetType = input.budgetType;
-  if (input.notes !== undefined) contact.notes = input.notes;
-  if (input.marketingOptOut !== undefined) contact.marketingOptOut = input.marketingOptOut;
-  if (input.isActive !== undefined) contact.isActive = input.isActive;
-  if (input.status !== undefined) {
-    contact.status = input.status === null ? null : resolveContactStatus(organization.contactStatuses, input.status);
-  }
-
-  if (input.primaryEmail !== undefined) {
-    const email = input.primaryEmail?.trim().toLowerCase() ?? null;
-    if (email !== null && email !== current?.primaryEmail?.toLowerCase()) {
-      await assertContactEmailFree(tx, organizationId, email, current?.id);
-    }
-    contact.primaryEmail = email;
-  }
+  const stage = current === undefined ? 'create' : 'update';
+  contact.applyDetails(input, organization.contactStatuses, stage);
+  const newEmail = contact.changeEmail(input.primaryEmail, stage);
+  if (newEmail !== null) await assertContactEmailFree(tx, organizationId, newEmail, current?.id);
 
   if (input.ownerId !== undefined) {
     assertCanAssignOwner(tx.scope, organizationId, input.ownerId, Permission.ORG_CONTACT_EDIT);
     if (input.ownerId !== null) await findOrganizationMembers(tx, organizationId, [input.ownerId], 'ownerId');
-    contact.ownerId = input.ownerId?.toLowerCase() ?? null;
+    contact.assignOwner(input.ownerId);
   }
   if (input.memberIds !== undefined) {
     contact.members = await findOrganizationMembers(tx, organizationId, input.memberIds, 'members');

@@ -1,4 +1,5 @@
-import { ConflictError, type Transaction } from '@clientele/core';
+import type { Transaction } from '@clientele/core';
+import { ContactEmailTakenError } from './contact-email-taken.error';
 import { ContactEntity } from './entities/contact.entity';
 
 /**
@@ -20,10 +21,6 @@ export async function assertContactEmailFree(
     .andWhere('lower(contact.primaryEmail) = lower(:email)', { email })
     .getOne();
   if (holder !== null && holder.id !== exceptId) {
-    throw new ConflictError(
-      'CONTACT_EMAIL_TAKEN',
-      `Contact ${holder.id} in this organization already has the e-mail ${email}.`,
-      { existingId: holder.id },
-    );
+    throw new ContactEmailTakenError(holder.id, email);
   }
 }

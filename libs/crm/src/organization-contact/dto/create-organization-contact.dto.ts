@@ -10,15 +10,14 @@ import {
   IsString,
   IsUrl,
   IsUUID,
-  Matches,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { OptionalNonNull } from '@clientele/core';
+import { IsDecimalString, OptionalNonNull } from '@clientele/core';
 import { TagRefDto } from '../../tags';
 import { BUDGET_TYPES, type BudgetType, CONTACT_KINDS, type ContactKind } from '../../contact-kind';
-import { BUDGET_MESSAGE, BUDGET_PATTERN, budgetInput } from '../budget';
+import { BUDGET_LIMITS, BUDGET_MESSAGE, budgetInput } from '../budget';
 import { MemberRefDto } from './member-ref.dto';
 import { trim } from './trim.transform';
 
@@ -63,7 +62,7 @@ export class CreateOrganizationContactDto {
   @ApiPropertyOptional({ oneOf: [{ type: 'number' }, { type: 'string' }], example: 50000 })
   @IsOptional()
   @Transform(budgetInput)
-  @Matches(BUDGET_PATTERN, { message: BUDGET_MESSAGE })
+  @IsDecimalString(BUDGET_LIMITS, { message: BUDGET_MESSAGE })
   budget?: string | null;
 
   @ApiPropertyOptional({ enum: BUDGET_TYPES })

@@ -4,6 +4,32 @@ import type { BudgetType, ContactKind } from '../../contact-kind';
 // Other modules' entities as types only, named by string in the relations: no import cycle.
 import type { CustomerEntity } from '../../customers';
 import type { TagEntity } from '../../tags';
+import { storedBudget } from '../budget';
+import { normalizeContactEmail } from '../contact-email-address';
+import type { ContactInput } from '../contact-input';
+import { nextContactName } from '../contact-name';
+import { resolveContactStatus } from '../contact-status';
+
+/** Whether a change makes the contact (nothing to keep) or changes a stored one. */
+export type ContactChangeStage = 'create' | 'update';
+
+/** The part of a create or change that is the contact's own fields, with no lookup to make. */
+export type ContactDetailsChange = Pick<
+  ContactInput,
+  | 'name'
+  | 'firstName'
+  | 'lastName'
+  | 'jobTitle'
+  | 'primaryPhone'
+  | 'contactType'
+  | 'imageUrl'
+  | 'budget'
+  | 'budgetType'
+  | 'notes'
+  | 'marketingOptOut'
+  | 'isActive'
+  | 'status'
+>;
 
 /**
  * A person or business contact (Gauzy's organization contact). Table `contact`; e-mail unique
@@ -85,4 +111,49 @@ export class ContactEntity extends OrganizationScopedEntity {
     inverseJoinColumn: { name: 'tag_id', referencedColumnName: 'id' },
   })
   tags?: TagEntity[];
+
+  /**
+   * The rules of DESIGN §1 on the contact's own fields, for a `create` or an `update` (left out
+   * keeps a value, `null` clears it): the display name (`nextContactName`: a contact is never
+   * nameless), the status as the organization spells it, the budget at the column's scale.
+   * Throws a 400 before changing anything when the name or the status is refused.
+   */
+  applyDetails(change: ContactDetailsChange, organizationStatuses: readonly string[], stage: ContactChangeStage): void {
+    const name = nextContactName(stage === 'create' ? undefined : this, change);
+    const status =
+      change.status === undefined || change.status === null
+        ? change.status
+        : resolveContactStatus(organizationStatuses, change.status);
+    this.name = name;
+    if (change.firstName !== undefined) this.firstName = change.firstName;
+    if (change.lastName !== undefined) this.lastName = change.lastName;
+    if (change.jobTitle !== undefined) this.jobTitle = change.jobTitle;
+    if (change.primaryPhone !== undefined) this.primaryPhone = change.primaryPhone;
+    if (change.contactType !== undefined) this.contactType = change.contactType;
+    if (change.imageUrl !== undefined) this.imageUrl = change.imageUrl;
+    if (change.budget !== undefined) this.budget = change.budget === null ? null : storedBudget(change.budget);
+    if (change.budgetType !== undefined) this.budgetType = change.budgetType;
+    if (change.notes !== undefined) this.notes = change.notes;
+    if (change.marketingOptOut !== undefined) this.marketingOptOut = change.marketingOptOut;
+    if (change.isActive !== undefined) this.isActive = change.isActive;
+    if (status !== undefined) this.status = status;
+  }
+
+  /**
+   * Sets the e-mail a change sends (`undefined` keeps it), trimmed and in lower case. Returns
+   * it when the contact did not have it before — on `create`, any e-mail — so the caller checks
+   * that no other contact of the organization has it; null when there is nothing to check.
+   */
+  changeEmail(email: string | null | undefined, stage: ContactChangeStage): string | null {
+    if (email === undefined) return null;
+    const next = normalizeContactEmail(email);
+    const previous = stage === 'create' ? undefined : this.primaryEmail?.toLowerCase();
+    this.primaryEmail = next;
+    return next !== null && next !== previous ? next : null;
+  }
+
+  /** The owner's user id as ids are compared (lower case); who may be owner is the caller's check. */
+  assignOwner(ownerId: string | null): void {
+    this.ownerId = ownerId?.toLowerCase() ?? null;
+  }
 }
