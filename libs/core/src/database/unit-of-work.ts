@@ -54,6 +54,16 @@ export class Transaction {
     return new ScopedRepository(this.manager, target, this.scope, this.ifMatch);
   }
 
+  /**
+   * The transaction's manager without any scope: the one escape hatch, for identity and access
+   * code that works across the tenant boundary by design (sign-up, login, sessions, memberships).
+   * Domain modules never call it (lint forbids `.manager` in them); `git grep unscopedManager`
+   * lists every use.
+   */
+  unscopedManager(): EntityManager {
+    return this.manager;
+  }
+
   /** Writes the audit entry and (unless audit-only) the outbox event of a change, in one statement. */
   async record(change: Change): Promise<void> {
     const before = change.before == null ? null : entitySnapshot(this.manager, change.before);
