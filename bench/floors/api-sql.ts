@@ -13,7 +13,8 @@
  * and so are a contact's detail and the reload after a create. Re-synced the same day after
  * "Read only the columns a portal contact shows": the portal lists select 17 contact columns,
  * and after "Count contacts and customers per kind, status and owner": the filtered list's total
- * sums `contact_facet_count`.
+ * sums `contact_facet_count`. Re-synced 2026-12-03 after "Make link rows carry their tenant and
+ * organization": the tags subquery probes `contact_tag` by tenant, organization and contact.
  */
 
 /**
@@ -96,7 +97,8 @@ function contactRelations(alias: string): string {
              FROM contact_tag record_link
              JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
                                  AND record_tag.tenant_id = "${alias}".tenant_id
-            WHERE record_link.contact_id = "${alias}".id) AS "relation_tags"`;
+            WHERE record_link.tenant_id = "${alias}".tenant_id AND record_link.organization_id = "${alias}".organization_id
+              AND record_link.contact_id = "${alias}".id) AS "relation_tags"`;
 }
 
 /** `record_count`: the unfiltered list's live total. */
@@ -221,7 +223,7 @@ export function exportSelectSql(tenantId: string, organizationIds: readonly stri
     c.contact_type, c.status, c.customer_id, cu.name AS customer_name, c.owner_id, c.marketing_opt_out, c.is_active,
     (SELECT string_agg(t.name, '; ' ORDER BY t.name) FROM contact_tag ct
        JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL AND t.tenant_id = c.tenant_id
-      WHERE ct.contact_id = c.id) AS tags,
+      WHERE ct.tenant_id = c.tenant_id AND ct.organization_id = c.organization_id AND ct.contact_id = c.id) AS tags,
     c.created_at, c.updated_at
     FROM contact c LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.deleted_at IS NULL
    WHERE c.tenant_id = '${tenantId}' AND c.organization_id = ANY('{${organizationIds.join(',')}}'::uuid[])

@@ -121,7 +121,8 @@ export const FLOOR_CONTACT_SELECT = `c.id, c.organization_id AS "organizationId"
   END AS customer,
   ARRAY(SELECT json_build_object('id', t.id, 'name', t.name, 'color', t.color)
           FROM contact_tag ct JOIN tag t ON t.id = ct.tag_id AND t.deleted_at IS NULL
-         WHERE ct.contact_id = c.id ORDER BY t.name, t.id) AS tags`;
+         WHERE ct.tenant_id = c.tenant_id AND ct.organization_id = c.organization_id AND ct.contact_id = c.id
+         ORDER BY t.name, t.id) AS tags`;
 
 export const FLOOR_CONTACT_FROM = `contact c LEFT JOIN customer cu ON cu.id = c.customer_id AND cu.deleted_at IS NULL`;
 

@@ -61,6 +61,13 @@ export const CONTACT_COLUMNS = [
 
 export const TAG_COLUMNS = ['id', 'tenant_id', 'organization_id', 'name', 'color', 'created_at', 'updated_at'] as const;
 
+/** Link rows carry their owner's tenant and organization, then the owner and the target. */
+export const LINK_COLUMNS = {
+  customer_tag: ['tenant_id', 'organization_id', 'customer_id', 'tag_id'],
+  contact_tag: ['tenant_id', 'organization_id', 'contact_id', 'tag_id'],
+  contact_member: ['tenant_id', 'organization_id', 'contact_id', 'user_id'],
+} as const;
+
 const TAG_NAMES = [
   'VIP',
   'Newsletter',
@@ -191,7 +198,7 @@ export class CrmRowGenerator {
         ]);
         this.counts.customers++;
         if (this.random.chance(0.2)) {
-          await customerTags.write([id, this.random.pick(state.tagIds)]);
+          await customerTags.write([state.tenant.id, state.org.id, id, this.random.pick(state.tagIds)]);
           this.counts.customerTags++;
         }
       }
@@ -264,12 +271,12 @@ export class CrmRowGenerator {
       for (let n = 0; n < howMany; n++) {
         const tagId = state.tagIds[(first + n) % state.tagIds.length];
         if (tagId === undefined) continue;
-        await contactTags.write([id, tagId]);
+        await contactTags.write([state.tenant.id, state.org.id, id, tagId]);
         this.counts.contactTags++;
       }
     }
     if (this.random.chance(0.05)) {
-      await contactMembers.write([id, this.random.pick(state.org.ownerIds)]);
+      await contactMembers.write([state.tenant.id, state.org.id, id, this.random.pick(state.org.ownerIds)]);
       this.counts.contactMembers++;
     }
   }

@@ -2,7 +2,7 @@ import { Client, Pool, type PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
 import type { BuiltCore } from '../built-core';
 import { CopySink } from './copy-sink';
-import { CONTACT_COLUMNS, CrmRowGenerator, CUSTOMER_COLUMNS, TAG_COLUMNS } from './crm-row-generator';
+import { CONTACT_COLUMNS, CrmRowGenerator, CUSTOMER_COLUMNS, LINK_COLUMNS, TAG_COLUMNS } from './crm-row-generator';
 import { type DatasetManifest, GENERATOR_VERSION, readManifest, writeManifest } from './dataset-manifest';
 import { type DatasetPlan, planDataset, type RoleName } from './dataset-plan';
 import { InsertSink } from './insert-sink';
@@ -92,12 +92,12 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
     await finish(generator.writeTags.bind(generator), [await sink('tag', TAG_COLUMNS)]);
     await finish(generator.writeCustomers.bind(generator), [
       await sink('customer', CUSTOMER_COLUMNS),
-      await sink('customer_tag', ['customer_id', 'tag_id']),
+      await sink('customer_tag', LINK_COLUMNS.customer_tag),
     ]);
     await finish(generator.writeContacts.bind(generator), [
       await sink('contact', CONTACT_COLUMNS),
-      await sink('contact_tag', ['contact_id', 'tag_id']),
-      await sink('contact_member', ['contact_id', 'user_id']),
+      await sink('contact_tag', LINK_COLUMNS.contact_tag),
+      await sink('contact_member', LINK_COLUMNS.contact_member),
     ]);
     options.log(`loaded in ${seconds(started)} s; rebuilding ${indexes.length} indexes`);
     await rebuildIndexes(client, indexes, options.bulk === 'copy' ? '1GB' : '64MB');

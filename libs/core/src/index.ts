@@ -98,4 +98,5 @@ export { UserEntity } from './tenancy/entities/user.entity';
 export { RequestContext } from './tenancy/request-context';
 export { OrganizationScopedEntity, TenantScopedEntity } from './tenancy/scoped.entity';
 export { ScopedRepository } from './tenancy/scoped-repository';
+export { defineLink, Link, type LinkDefinition, type LinkOwner } from './tenancy/links';
 export { unscopedRepository } from './tenancy/unscoped-repository';

@@ -1,5 +1,5 @@
 export { CrmModule } from './crm.module';
 // The demo seeder writes these directly (seeding is an allowed use of the unscoped escape hatch).
-export { ContactEntity } from './organization-contact';
-export { CustomerEntity } from './customers';
+export { CONTACT_MEMBERS, CONTACT_TAGS, ContactEntity } from './organization-contact';
+export { CUSTOMER_TAGS, CustomerEntity } from './customers';
 export { TagEntity } from './tags';

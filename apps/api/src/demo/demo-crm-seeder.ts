@@ -1,5 +1,5 @@
 import { type BuiltInRoleName, unscopedRepository } from '@clientele/core';
-import { ContactEntity, CustomerEntity, TagEntity } from '@clientele/crm';
+import { CONTACT_MEMBERS, CONTACT_TAGS, ContactEntity, CUSTOMER_TAGS, CustomerEntity, TagEntity } from '@clientele/crm';
 import type { EntityManager } from 'typeorm';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
@@ -49,24 +49,25 @@ async function seedTags(manager: EntityManager, demo: DemoOrganization): Promise
   return tags;
 }
 
-function seedCustomer(
+async function seedCustomer(
   manager: EntityManager,
   demo: DemoOrganization,
   company: DemoCompany,
   tags: ReadonlyMap<DemoTagName, TagEntity>,
   createdAt: Date,
 ): Promise<CustomerEntity> {
-  return unscopedRepository(manager, CustomerEntity).save({
+  const customer = await unscopedRepository(manager, CustomerEntity).save({
     ...stamp(demo, demo.users.MANAGER),
     name: company.name,
     kind: company.kind,
     primaryDomain: company.domain,
     notes: company.notes ?? null,
     ownerId: demo.users.MANAGER,
-    tags: pickTags(tags, company.tags),
     createdAt,
     updatedAt: createdAt,
   });
+  await CUSTOMER_TAGS.addUnscoped(manager, customer, pickTagIds(tags, company.tags));
+  return customer;
 }
 
 interface ContactSeed {
@@ -81,7 +82,7 @@ interface ContactSeed {
 async function seedContact(manager: EntityManager, demo: DemoOrganization, seed: ContactSeed): Promise<void> {
   const { company, customer, person, personIndex, createdAt } = seed;
   const ownerId = [demo.users.AGENT, demo.users.MANAGER, demo.users.ADMIN][personIndex % 3];
-  await unscopedRepository(manager, ContactEntity).save({
+  const contact = await unscopedRepository(manager, ContactEntity).save({
     ...stamp(demo, ownerId),
     name: `${person.firstName} ${person.lastName}`,
     firstName: person.firstName,
@@ -99,11 +100,11 @@ async function seedContact(manager: EntityManager, demo: DemoOrganization, seed:
     notes: person.notes ?? null,
     marketingOptOut: person.marketingOptOut ?? false,
     isActive: person.status !== 'Churned',
-    members: ownerId === demo.users.AGENT ? [{ id: demo.users.AGENT }] : [],
-    tags: pickTags(seed.tags, person.tags),
     createdAt,
     updatedAt: createdAt,
   });
+  await CONTACT_TAGS.addUnscoped(manager, contact, pickTagIds(seed.tags, person.tags));
+  if (ownerId === demo.users.AGENT) await CONTACT_MEMBERS.addUnscoped(manager, contact, [demo.users.AGENT]);
 }
 
 function stamp(
@@ -113,10 +114,10 @@ function stamp(
   return { tenantId: demo.tenantId, organizationId: demo.organizationId, createdBy: author, updatedBy: author };
 }
 
-function pickTags(tags: ReadonlyMap<DemoTagName, TagEntity>, names: readonly DemoTagName[] = []): TagEntity[] {
+function pickTagIds(tags: ReadonlyMap<DemoTagName, TagEntity>, names: readonly DemoTagName[] = []): string[] {
   return names.flatMap((name) => {
     const tag = tags.get(name);
-    return tag === undefined ? [] : [tag];
+    return tag === undefined ? [] : [tag.id];
   });
 }
 

@@ -1,4 +1,4 @@
-import type { TagLink } from '../tags';
+import { defineLink } from '@clientele/core';
 
 /** Where a customer's tags are linked. */
-export const CUSTOMER_TAGS: TagLink = { table: 'customer_tag', column: 'customer_id' };
+export const CUSTOMER_TAGS = defineLink({ table: 'customer_tag', ownerColumn: 'customer_id', targetColumn: 'tag_id' });

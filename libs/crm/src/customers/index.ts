@@ -3,6 +3,7 @@ export { type CustomerDeletionStep, CustomerDeletionSteps } from './customer-del
 export { assertCustomerNameFree, findOrCreateCustomerByName } from './customer-names';
 export { type CustomerSummary, customerSummarySql } from './customer-summary';
 export { customerSearchText } from './customer-search-text';
+export { CUSTOMER_TAGS } from './customer-tags';
 export { CustomersModule } from './customers.module';
 export { CustomerSummaryResponse } from './dto/customer-summary.response';
 export { CustomerEntity } from './entities/customer.entity';

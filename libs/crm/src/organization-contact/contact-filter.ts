@@ -3,6 +3,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { customerSearchText } from '../customers';
 import { whereTagged, whereTaggedAny } from '../tags';
 import type { BudgetType, ContactKind } from '../contact-kind';
+import { CONTACT_MEMBERS } from './contact-members';
 import { CONTACT_TAGS } from './contact-tags';
 import type { ContactEntity } from './entities/contact.entity';
 
@@ -85,7 +86,7 @@ export function applyContactFilters(
   if (filter.memberIds !== undefined && filter.memberIds.length > 0) {
     qb.andWhere(
       `EXISTS (SELECT 1 FROM contact_member filter_member
-                WHERE filter_member.contact_id = ${c}.id AND filter_member.user_id = ANY(:filterMemberIds))`,
+                WHERE ${CONTACT_MEMBERS.linkedTo('filter_member', c)} AND filter_member.user_id = ANY(:filterMemberIds))`,
       { filterMemberIds: [...filter.memberIds] },
     );
   }

@@ -1,7 +1,9 @@
-import { type RawRow, type ScopedReader, UserEntity } from '@clientele/core';
+import { type RawRow, type ScopedReader, type Transaction, UserEntity } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import { type CustomerSummary, customerSummarySql } from '../customers';
 import { loadTagsByRecord, TagEntity, type TagSummary, tagSummariesSql } from '../tags';
+import type { ContactInput } from './contact-input';
+import { CONTACT_MEMBERS } from './contact-members';
 import { CONTACT_TAGS } from './contact-tags';
 import { ContactEntity } from './entities/contact.entity';
 
@@ -66,7 +68,7 @@ function membersSql(alias: string): string {
              FROM contact_member member_link
              JOIN app_user member ON member.id = member_link.user_id AND member.deleted_at IS NULL
                                  AND member.tenant_id = "${alias}".tenant_id
-            WHERE member_link.contact_id = "${alias}".id)`;
+            WHERE ${CONTACT_MEMBERS.linkedTo('member_link', alias)})`;
 }
 
 /** Each relation's JSON column, given the contact's alias. */
@@ -111,24 +113,34 @@ export async function findContactRow(
 
 /**
  * The tags and members a write replaces, as entities: the command diffs them for its audit
- * snapshot and TypeORM saves the links. Reads embed them instead (`selectContactRelations`).
+ * snapshot. Reads embed them instead (`selectContactRelations`).
  */
 export async function loadContactLinks(
   reader: Pick<ScopedReader, 'repository'>,
   contact: ContactEntity,
 ): Promise<void> {
   contact.tags = (await loadTagsByRecord(reader.repository(TagEntity), CONTACT_TAGS, [contact.id])).get(contact.id);
-  contact.members = await loadMembers(reader, contact.id);
+  contact.members = (
+    await CONTACT_MEMBERS.load(reader.repository(UserEntity), 'member', [contact.id], {
+      'member.firstName': 'ASC',
+      'member.lastName': 'ASC',
+    })
+  ).get(contact.id);
 }
 
-async function loadMembers(reader: Pick<ScopedReader, 'repository'>, contactId: string): Promise<UserEntity[]> {
-  return reader
-    .repository(UserEntity)
-    .query('member', 'visible')
-    .innerJoin('contact_member', 'member_link', 'member_link.user_id = member.id')
-    .andWhere('member_link.contact_id = :memberContactId', { memberContactId: contactId })
-    .orderBy('member.firstName', 'ASC')
-    .addOrderBy('member.lastName', 'ASC')
-    .addOrderBy('member.id', 'ASC')
-    .getMany();
+/**
+ * Stores the tags and members `applyContactInput` set on the saved contact, for the lists the
+ * input sent (a list left out keeps its links).
+ */
+export async function saveContactLinks(
+  tx: Transaction,
+  contact: ContactEntity,
+  input: Pick<ContactInput, 'tagIds' | 'memberIds'>,
+): Promise<void> {
+  if (input.tagIds !== undefined) await CONTACT_TAGS.replace(tx, contact, idsOf(contact.tags));
+  if (input.memberIds !== undefined) await CONTACT_MEMBERS.replace(tx, contact, idsOf(contact.members));
+}
+
+function idsOf(rows: ReadonlyArray<{ id: string }> | undefined): string[] {
+  return (rows ?? []).map((row) => row.id);
 }

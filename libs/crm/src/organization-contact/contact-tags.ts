@@ -1,4 +1,4 @@
-import type { TagLink } from '../tags';
+import { defineLink } from '@clientele/core';
 
 /** Where a contact's tags are linked. */
-export const CONTACT_TAGS: TagLink = { table: 'contact_tag', column: 'contact_id' };
+export const CONTACT_TAGS = defineLink({ table: 'contact_tag', ownerColumn: 'contact_id', targetColumn: 'tag_id' });

@@ -5,7 +5,9 @@ export {
   type ContactDetailSectionKey,
   ContactDetailSections,
 } from './contact-detail-sections';
+export { CONTACT_MEMBERS } from './contact-members';
 export type { ContactRow } from './contact-relations';
+export { CONTACT_TAGS } from './contact-tags';
 export { ContactEntity } from './entities/contact.entity';
 export { OrganizationContactModule } from './organization-contact.module';
 export { GetContactQuery } from './queries/get-contact.query';

@@ -5,6 +5,6 @@ export { TagEntity } from './entities/tag.entity';
 export { findOrganizationTags } from './organization-tags';
 export { requestedTagIds } from './requested-tag-ids';
 export { loadTagsByRecord } from './tags-by-record';
-export { type TagLink, whereTagged, whereTaggedAny } from './tag-filter';
+export { whereTagged, whereTaggedAny } from './tag-filter';
 export { tagNamesSql, type TagSummary, tagSummariesSql } from './tag-summaries';
 export { TagsModule } from './tags.module';

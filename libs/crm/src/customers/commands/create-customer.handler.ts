@@ -4,6 +4,7 @@ import { findOrganizationTags, requestedTagIds } from '../../tags';
 import { defaultOwnerId } from '../../record-ownership';
 import { assertCustomerNameFree } from '../customer-names';
 import { customerSnapshot } from '../customer-snapshot';
+import { CUSTOMER_TAGS } from '../customer-tags';
 import { CustomerEntity } from '../entities/customer.entity';
 import { CreateCustomerCommand } from './create-customer.command';
 
@@ -35,8 +36,9 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
         notes: input.notes ?? null,
         ownerId: ownerId?.toLowerCase() ?? null,
       });
-      customer.tags = tags;
       const saved = await customers.save(customer);
+      const tagIds = tags.map((tag) => tag.id);
+      await CUSTOMER_TAGS.add(tx, saved, tagIds);
       await tx.record({
         type: 'customer.created',
         entity: 'customer',

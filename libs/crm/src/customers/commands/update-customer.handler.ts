@@ -30,9 +30,10 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       const before = customerSnapshot(tx, customer, currentTags);
 
       const requestedTags = requestedTagIds(input);
-      if (requestedTags !== undefined) {
-        customer.tags = await findOrganizationTags(tx, organizationId, requestedTags.ids, requestedTags.field);
-      }
+      const tags =
+        requestedTags === undefined
+          ? (currentTags ?? [])
+          : await findOrganizationTags(tx, organizationId, requestedTags.ids, requestedTags.field);
       if (input.ownerId !== undefined) {
         assertCanAssignOwner(tx.scope, organizationId, input.ownerId, Permission.ORG_CONTACT_EDIT);
         if (input.ownerId !== null) await findOrganizationMembers(tx, organizationId, [input.ownerId], 'ownerId');
@@ -48,13 +49,17 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       if (input.notes !== undefined) customer.notes = input.notes;
 
       const saved = await customers.save(customer);
+      if (requestedTags !== undefined) {
+        const tagIds = tags.map((tag) => tag.id);
+        await CUSTOMER_TAGS.replace(tx, saved, tagIds);
+      }
       await tx.record({
         type: 'customer.updated',
         entity: 'customer',
         entityId: saved.id,
         organizationId,
         before,
-        after: customerSnapshot(tx, saved, customer.tags ?? currentTags),
+        after: customerSnapshot(tx, saved, tags),
       });
       return saved;
     });

@@ -1,10 +1,8 @@
-import { Column, Entity, JoinTable, ManyToMany } from 'typeorm';
+import { Column, Entity } from 'typeorm';
 import { OrganizationScopedEntity } from '@clientele/core';
 import type { ContactKind } from '../../contact-kind';
-// The tags module's entity as a type only, named by string in the relation: no import cycle.
-import type { TagEntity } from '../../tags';
 
-/** A company the organization supports or sells to. */
+/** A company the organization supports or sells to. Its tags are links (`CUSTOMER_TAGS`). */
 @Entity('customer')
 export class CustomerEntity extends OrganizationScopedEntity {
   @Column('text')
@@ -24,12 +22,4 @@ export class CustomerEntity extends OrganizationScopedEntity {
 
   @Column('uuid', { nullable: true })
   ownerId: string | null;
-
-  @ManyToMany('TagEntity')
-  @JoinTable({
-    name: 'customer_tag',
-    joinColumn: { name: 'customer_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'tag_id', referencedColumnName: 'id' },
-  })
-  tags?: TagEntity[];
 }

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, UnitOfWork } from '@clientele/core';
 import { defaultOwnerId } from '../../record-ownership';
 import { applyContactInput } from '../contact-changes';
+import { saveContactLinks } from '../contact-relations';
 import { contactSnapshot } from '../contact-snapshot';
 import { ContactEntity } from '../entities/contact.entity';
 import { CreateContactCommand } from './create-contact.command';
@@ -21,6 +22,7 @@ export class CreateContactHandler implements ICommandHandler<CreateContactComman
         ownerId: input.ownerId === undefined ? defaultOwnerId(tx.scope) : input.ownerId,
       });
       const saved = await contacts.save(contact);
+      await saveContactLinks(tx, saved, input);
       await tx.record({
         type: 'contact.created',
         entity: 'contact',

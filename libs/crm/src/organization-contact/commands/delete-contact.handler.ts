@@ -17,9 +17,7 @@ export class DeleteContactHandler implements ICommandHandler<DeleteContactComman
       tx.scope.assertCanEdit(contact.organizationId, contact.ownerId, Permission.ORG_CONTACT_EDIT);
       await loadContactLinks(tx, contact);
       const before = contactSnapshot(tx, contact);
-      // Saved without touching the links (kept for a restore), only the row is marked deleted.
-      contact.tags = undefined;
-      contact.members = undefined;
+      // The links stay (kept for a restore): only the row is marked deleted.
       await contacts.softRemove(contact);
       await tx.record({
         type: 'contact.deleted',

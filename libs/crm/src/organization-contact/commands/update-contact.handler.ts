@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, Permission, UnitOfWork } from '@clientele/core';
 import { applyContactInput } from '../contact-changes';
-import { loadContactLinks } from '../contact-relations';
+import { loadContactLinks, saveContactLinks } from '../contact-relations';
 import { contactSnapshot } from '../contact-snapshot';
 import { ContactEntity } from '../entities/contact.entity';
 import { UpdateContactCommand } from './update-contact.command';
@@ -28,6 +28,7 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
 
       await applyContactInput(tx, organization, contact, input, current);
       const saved = await contacts.save(contact);
+      await saveContactLinks(tx, saved, input);
       await tx.record({
         type: 'contact.updated',
         entity: 'contact',

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, JoinTable, ManyToMany, ManyToOne } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
 import { OrganizationScopedEntity, UserEntity } from '@clientele/core';
 import type { BudgetType, ContactKind } from '../../contact-kind';
 // Other modules' entities as types only, named by string in the relations: no import cycle.
@@ -96,20 +96,13 @@ export class ContactEntity extends OrganizationScopedEntity {
   @Column({ type: 'text', select: false, insert: false, update: false, nullable: true })
   searchText?: string;
 
-  @ManyToMany(() => UserEntity)
-  @JoinTable({
-    name: 'contact_member',
-    joinColumn: { name: 'contact_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'user_id', referencedColumnName: 'id' },
-  })
+  /**
+   * The assigned users and the tags, when a command loaded or set them: not TypeORM relations.
+   * Their rows (`contact_member`, `contact_tag`) carry the tenant and organization, which
+   * TypeORM's join-table writes would not set: `CONTACT_MEMBERS` and `CONTACT_TAGS` write them.
+   */
   members?: UserEntity[];
 
-  @ManyToMany('TagEntity')
-  @JoinTable({
-    name: 'contact_tag',
-    joinColumn: { name: 'contact_id', referencedColumnName: 'id' },
-    inverseJoinColumn: { name: 'tag_id', referencedColumnName: 'id' },
-  })
   tags?: TagEntity[];
 
   /**
