@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   type AppConfig,
+  depthLimitedJsonParser,
   Idempotency,
   installEtag,
   installIdempotency,
@@ -54,6 +55,7 @@ export async function createApp(
     });
   }
   const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
   // Security headers on every response. helmet's headers depend only on its options, so its
   // middleware runs once here and every reply gets the headers it set (@fastify/helmet rebuilt
   // the middleware, parsing the CSP, on every request). The CSP suits JSON and the Swagger UI
