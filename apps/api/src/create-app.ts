@@ -9,6 +9,7 @@ import {
   installEtag,
   installIdempotency,
   installIpRateLimit,
+  installTextInputRule,
   RateLimiter,
   setupSwagger,
 } from '@clientele/core';
@@ -86,6 +87,7 @@ export async function createApp(
     done();
   });
   installIpRateLimit(fastify, app.get(RateLimiter));
+  installTextInputRule(fastify);
   installEtag(fastify);
   installIdempotency(fastify, app.get(Idempotency));
   fastify.addHook('onSend', (request, reply, payload, done) => {

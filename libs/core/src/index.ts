@@ -55,6 +55,7 @@ export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { installEtag } from './http/etag';
 export { Idempotency, installIdempotency } from './http/idempotency';
 export { depthLimitedJsonParser, MAX_JSON_DEPTH } from './http/json-depth';
+export { installTextInputRule } from './http/text-input';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
 export type { ExportColumn } from './export/export-column';
 export { exportFile } from './export/export-file';
