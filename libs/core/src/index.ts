@@ -34,6 +34,7 @@ export { ApiProblems } from './errors/api-problems.decorator';
 export * from './errors/domain-error';
 export { IdParam } from './errors/id-param.decorator';
 export { Problem, PROBLEM_CONTENT_TYPE } from './errors/problem';
+export { sendProblem } from './errors/problem.filter';
 export { registerUniqueConstraint } from './errors/unique-constraints';
 export { AuditEntryEntity } from './audit/audit-entry.entity';
 export { OutboxEventEntity } from './events/outbox-event.entity';

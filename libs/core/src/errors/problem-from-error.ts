@@ -40,6 +40,18 @@ const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: string; ti
     title: 'Unsupported media type',
     detail: 'Send the request body as application/json.',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'BAD_URL',
+    title: 'Bad request',
+    detail: 'The URL has a component that is not valid percent-encoded UTF-8.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URI_TOO_LONG',
+    title: 'URI too long',
+    detail: 'A path parameter of the URL is too long.',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: 'BAD_REQUEST',
@@ -108,6 +120,7 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
   409: 'CONFLICT',
   412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
 };
