@@ -11,6 +11,7 @@ import {
   installEtag,
   installIdempotency,
   installIpRateLimit,
+  installNoStore,
   installTextInputRule,
   RateLimiter,
   sendProblem,
@@ -100,6 +101,7 @@ export async function createApp(
   installIpRateLimit(fastify, app.get(RateLimiter));
   installTextInputRule(fastify);
   installEtag(fastify);
+  installNoStore(fastify);
   installIdempotency(fastify, app.get(Idempotency));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Request-Id', request.id);

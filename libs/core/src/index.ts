@@ -56,6 +56,7 @@ export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { installEtag } from './http/etag';
 export { Idempotency, installIdempotency } from './http/idempotency';
 export { depthLimitedJsonParser, MAX_JSON_DEPTH } from './http/json-depth';
+export { installNoStore } from './http/no-store';
 export { installTextInputRule } from './http/text-input';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
 export type { ExportColumn } from './export/export-column';
