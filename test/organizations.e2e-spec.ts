@@ -299,6 +299,36 @@ describe('organizations', () => {
       );
     });
 
+    it('checks every organization a request names: a non-member X-Organization-Id is a 404 even beside a member one', async () => {
+      const own = globex.organizationId;
+      expectProblem(
+        await t.http
+          .get(`/api/crm/contacts?organizationId=${own}`)
+          .set(bearer(globex.admin))
+          .set('X-Organization-Id', acme.organizationId),
+        404,
+        'ORGANIZATION_NOT_FOUND',
+      );
+      const before = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE tenant_id = $1`, [globex.tenantId]);
+      expectProblem(
+        await t.http
+          .post('/api/crm/contacts')
+          .set(bearer(globex.admin))
+          .set('X-Organization-Id', acme.organizationId)
+          .send({ firstName: 'Two', lastName: 'Names', organizationId: own }),
+        404,
+        'ORGANIZATION_NOT_FOUND',
+      );
+      const after = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE tenant_id = $1`, [globex.tenantId]);
+      expect(after).toEqual(before);
+      // Naming the same member organization twice is fine.
+      await t.http
+        .get(`/api/crm/contacts?organizationId=${own}`)
+        .set(bearer(globex.admin))
+        .set('X-Organization-Id', own)
+        .expect(200);
+    });
+
     it('carries an ETag and answers a stale If-Match with 412, writing nothing', async () => {
       const created = await t.http
         .post('/api/organizations')
