@@ -69,6 +69,17 @@ describe('platform', () => {
     expect(json.body.paths['/api/auth/login'].post.responses['401'].content).toHaveProperty('application/problem+json');
   });
 
+  it('does not serve Swagger UI or the OpenAPI document with API_DOCS_ENABLED=false', async () => {
+    const closed = await createTestApp({ API_DOCS_ENABLED: 'false' });
+    try {
+      expectProblem(await closed.http.get('/api/docs'), 404, 'NOT_FOUND');
+      expectProblem(await closed.http.get('/api/docs-json'), 404, 'NOT_FOUND');
+      await closed.http.get('/api/health').expect(200);
+    } finally {
+      await closed.close();
+    }
+  });
+
   it('declares a grant or @Public on every operation of the document', () => {
     const document = buildOpenApiDocument(t.app);
     const operations = Object.values(document.paths).flatMap((item) => Object.keys(item));

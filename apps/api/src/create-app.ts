@@ -107,7 +107,7 @@ export async function createApp(
     void reply.header('X-Request-Id', request.id);
     done(null, payload);
   });
-  setupSwagger(app);
+  if (config.apiDocsEnabled) setupSwagger(app);
   await app.init();
   await fastify.ready();
   return app;
