@@ -397,6 +397,25 @@ describe('organizations', () => {
       ]);
     });
 
+    it('answers an e-mail already in use alike whether its user is in this tenant or another (no enumeration)', async () => {
+      const add = (email: string) =>
+        t.http
+          .post(`/api/organizations/${acme.organizationId}/members`)
+          .set(bearer(acme.admin))
+          .send({ email, password: TEST_PASSWORD, firstName: 'Eve', lastName: 'Probe', role: 'VIEWER' });
+      const otherTenants = await add(globex.admin.email.toUpperCase());
+      const ownTenants = await add(acme.admin.email);
+      expectProblem(otherTenants, 409, 'EMAIL_UNAVAILABLE');
+      expectProblem(ownTenants, 409, 'EMAIL_UNAVAILABLE');
+      const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+      expect(strip(otherTenants.body)).toEqual(strip(ownTenants.body));
+      expect(JSON.stringify(otherTenants.body).toLowerCase()).not.toContain(globex.admin.email.toLowerCase());
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE lower(email) = lower($1)`, [
+        globex.admin.email,
+      ]);
+      expect(n).toBe(1);
+    });
+
     it('adds an existing user of the tenant to a second organization', async () => {
       const second = await t.http
         .post('/api/organizations')
