@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '@clientele/testing';
+import { aSignup, bearer, createTestApp, type TestApp } from '@clientele/testing';
 
 const ALLOWED = 'https://app.example.test';
 
@@ -27,6 +27,18 @@ describe('security headers and CORS', () => {
       expect(csp).toContain("frame-ancestors 'none'");
       expect(csp).toContain("object-src 'none'");
     }
+  });
+
+  it('marks API responses Cache-Control: no-store — tokens, records, lists, exports and errors — but not the docs', async () => {
+    const signup = await t.http.post('/api/auth/signup').send(aSignup()).expect(201);
+    expect(signup.headers['cache-control']).toBe('no-store');
+    const token = signup.body.accessToken as string;
+    for (const path of ['/api/auth/me', '/api/organizations', '/api/crm/contacts?format=csv', '/api/roles/nope']) {
+      const response = await t.http.get(path).set(bearer(token));
+      expect(response.headers['cache-control'], path).toBe('no-store');
+    }
+    expect((await t.http.get('/api/auth/me')).headers['cache-control']).toBe('no-store');
+    expect((await t.http.get('/api/docs-json')).headers['cache-control']).not.toBe('no-store');
   });
 
   it('keeps Swagger UI working: the page and every script and stylesheet it references load', async () => {

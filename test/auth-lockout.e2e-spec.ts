@@ -76,6 +76,48 @@ describe('brute-force protection', () => {
       });
     });
 
+    it('holds under a parallel burst: 19 wrong passwords and the right one last, only 5 evaluated, the right one refused', async () => {
+      const tenant = await signupTenant(t.http);
+      const email = tenant.admin.email;
+      const wrong = Array.from({ length: 19 }, (_, index) =>
+        t.http.post('/api/auth/login').send({ email, password: `parallel guess ${index}` }),
+      );
+      const right = t.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD });
+      const responses = await Promise.all([...wrong, right].map(async (request) => request));
+      const statuses = responses.map((response) => response.status);
+      // Exactly LOGIN_MAX_FAILURES attempts were evaluated; every other one was refused unchecked.
+      expect(statuses.filter((status) => status === 401)).toHaveLength(5);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+      expectProblem(responses[19], 429, 'ACCOUNT_LOCKED');
+      const [row] = await t.db.query(
+        `SELECT failed_count, locked_until > now() AS locked FROM login_lockout WHERE email_hash = $1`,
+        [emailHash(email)],
+      );
+      expect(row).toEqual({ failed_count: 5, locked: true });
+      const [{ evaluated, locks }] = await t.db.query(
+        `SELECT count(*) FILTER (WHERE action = 'user.login_failed')::int AS evaluated,
+                count(*) FILTER (WHERE action = 'user.locked_out')::int AS locks
+           FROM audit_entry WHERE entity_id = $1`,
+        [tenant.admin.userId],
+      );
+      expect({ evaluated, locks }).toEqual({ evaluated: 5, locks: 1 });
+    });
+
+    it('does not count a confirmed current password (each attempt is counted first, then given back)', async () => {
+      const tenant = await signupTenant(t.http);
+      await failLogins(tenant.admin.email, 4);
+      // A right current password is given back: it neither counts nor locks.
+      await t.http
+        .post('/api/auth/password')
+        .set(bearer(tenant.admin))
+        .send({ currentPassword: TEST_PASSWORD, newPassword: 'a much better passphrase 42' })
+        .expect(204);
+      const [row] = await t.db.query(`SELECT failed_count, locked_until FROM login_lockout WHERE email_hash = $1`, [
+        emailHash(tenant.admin.email),
+      ]);
+      expect(row).toEqual({ failed_count: 4, locked_until: null });
+    });
+
     it('lifts the lock after its time: the right password works again and the count starts over', async () => {
       const tenant = await signupTenant(t.http);
       const email = tenant.admin.email;

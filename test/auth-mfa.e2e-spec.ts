@@ -189,6 +189,13 @@ describe('TOTP MFA', () => {
         'INVALID_MFA_CODE',
         'INVALID_CREDENTIALS',
       ]);
+      // Every attempt counts before it is checked; the right password that was asked for its
+      // code is given back, so only the two failures remain.
+      const [lockout] = await t.db.query(
+        `SELECT failed_count FROM login_lockout WHERE email_hash = encode(sha256(convert_to(lower($1), 'UTF8')), 'hex')`,
+        [email],
+      );
+      expect(lockout).toEqual({ failed_count: 2 });
     });
 
     it('accepts a fresh code once: the same code is refused within its window', async () => {

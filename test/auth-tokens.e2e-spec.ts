@@ -47,6 +47,23 @@ describe('access tokens and per-request grants', () => {
       ['another issuer', () => forgeJwt({ ...claims, iss: 'evil' }, { secret: TEST_JWT_SECRET })],
       ['another audience', () => forgeJwt({ ...claims, aud: 'other-api' }, { secret: TEST_JWT_SECRET })],
       ['no session id', () => forgeJwt({ ...claims, sid: undefined }, { secret: TEST_JWT_SECRET })],
+      ['no exp', () => forgeJwt({ ...claims, exp: undefined }, { secret: TEST_JWT_SECRET })],
+      [
+        'exp ten years out',
+        () => forgeJwt({ ...claims, iat: now(), exp: now() + 10 * 365 * 86_400 }, { secret: TEST_JWT_SECRET }),
+      ],
+      [
+        'iat in the future',
+        () => forgeJwt({ ...claims, iat: now() + 300, exp: now() + 600 }, { secret: TEST_JWT_SECRET }),
+      ],
+      ['no iat', () => forgeJwt({ ...claims, iat: undefined }, { secret: TEST_JWT_SECRET })],
+      [
+        'an unknown crit header',
+        () => forgeJwt(claims, { secret: TEST_JWT_SECRET, header: { crit: ['exp-v2'], 'exp-v2': 1 } }),
+      ],
+      ['a non-UUID sub', () => forgeJwt({ ...claims, sub: 'admin' }, { secret: TEST_JWT_SECRET })],
+      ['a non-UUID tid', () => forgeJwt({ ...claims, tid: "1' OR '1'='1" }, { secret: TEST_JWT_SECRET })],
+      ['a numeric sid', () => forgeJwt({ ...claims, sid: 42 }, { secret: TEST_JWT_SECRET })],
       [
         'a tampered payload',
         () => {

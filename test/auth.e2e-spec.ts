@@ -71,11 +71,13 @@ describe('auth', () => {
       expect(outboxPayload).not.toContain('argon2');
     });
 
-    it('rejects a taken e-mail with 409 EMAIL_TAKEN and writes nothing', async () => {
+    it('rejects an e-mail in use with a generic 409 EMAIL_UNAVAILABLE that names no account, and writes nothing', async () => {
       const first = aSignup();
       await t.http.post('/api/auth/signup').send(first).expect(201);
       const response = await t.http.post('/api/auth/signup').send(aSignup({ email: first.email.toUpperCase() }));
-      expectProblem(response, 409, 'EMAIL_TAKEN');
+      expectProblem(response, 409, 'EMAIL_UNAVAILABLE');
+      expect(response.body.detail).toBe('This e-mail address cannot be used for a new account.');
+      expect(JSON.stringify(response.body).toLowerCase()).not.toContain(first.email.toLowerCase());
       const tenants = await t.db.query(`SELECT count(*)::int AS n FROM tenant WHERE name LIKE 'Tenant %'`);
       const users = await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE lower(email) = lower($1)`, [
         first.email,

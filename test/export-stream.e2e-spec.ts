@@ -37,6 +37,30 @@ describe('export streaming', () => {
     expect(new Set(records.map((record) => record.email)).size).toBe(ROWS);
   });
 
+  it('neutralises formulas hidden behind a line feed, space, zero-width space, BOM or a fullwidth ＝', async () => {
+    const tenant = await signupTenant(t.http);
+    const disguised = [
+      '\n=HYPERLINK("http://evil")',
+      ' =1+1',
+      '\u200b=1+1',
+      '\ufeff@SUM(A1)',
+      '＝1+1',
+      '\u00a0+1',
+      '＋1',
+    ];
+    await t.db.query(
+      `INSERT INTO contact (tenant_id, organization_id, name, contact_type)
+       SELECT $1, $2, name, 'LEAD' FROM unnest($3::text[]) AS name`,
+      [tenant.tenantId, tenant.organizationId, disguised],
+    );
+    const csv = await t.http.get('/api/crm/contacts?format=csv').set(bearer(tenant.admin)).expect(200);
+    for (const name of disguised) {
+      const quoted = `"'${name.replace(/"/g, '""')}"`;
+      const cell = /[",\r\n]/.test(name) ? quoted : `'${name}`;
+      expect(csv.text, JSON.stringify(name)).toContain(`,${cell},`);
+    }
+  });
+
   it('gives the connection back when the client walks away mid-export', async () => {
     const server = t.app.getHttpServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

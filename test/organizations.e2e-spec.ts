@@ -299,6 +299,36 @@ describe('organizations', () => {
       );
     });
 
+    it('checks every organization a request names: a non-member X-Organization-Id is a 404 even beside a member one', async () => {
+      const own = globex.organizationId;
+      expectProblem(
+        await t.http
+          .get(`/api/crm/contacts?organizationId=${own}`)
+          .set(bearer(globex.admin))
+          .set('X-Organization-Id', acme.organizationId),
+        404,
+        'ORGANIZATION_NOT_FOUND',
+      );
+      const before = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE tenant_id = $1`, [globex.tenantId]);
+      expectProblem(
+        await t.http
+          .post('/api/crm/contacts')
+          .set(bearer(globex.admin))
+          .set('X-Organization-Id', acme.organizationId)
+          .send({ firstName: 'Two', lastName: 'Names', organizationId: own }),
+        404,
+        'ORGANIZATION_NOT_FOUND',
+      );
+      const after = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE tenant_id = $1`, [globex.tenantId]);
+      expect(after).toEqual(before);
+      // Naming the same member organization twice is fine.
+      await t.http
+        .get(`/api/crm/contacts?organizationId=${own}`)
+        .set(bearer(globex.admin))
+        .set('X-Organization-Id', own)
+        .expect(200);
+    });
+
     it('carries an ETag and answers a stale If-Match with 412, writing nothing', async () => {
       const created = await t.http
         .post('/api/organizations')
@@ -365,6 +395,25 @@ describe('organizations', () => {
       expect(me.body.memberships).toEqual([
         expect.objectContaining({ organizationId: acme.organizationId, role: 'AGENT' }),
       ]);
+    });
+
+    it('answers an e-mail already in use alike whether its user is in this tenant or another (no enumeration)', async () => {
+      const add = (email: string) =>
+        t.http
+          .post(`/api/organizations/${acme.organizationId}/members`)
+          .set(bearer(acme.admin))
+          .send({ email, password: TEST_PASSWORD, firstName: 'Eve', lastName: 'Probe', role: 'VIEWER' });
+      const otherTenants = await add(globex.admin.email.toUpperCase());
+      const ownTenants = await add(acme.admin.email);
+      expectProblem(otherTenants, 409, 'EMAIL_UNAVAILABLE');
+      expectProblem(ownTenants, 409, 'EMAIL_UNAVAILABLE');
+      const strip = (body: Record<string, unknown>) => ({ ...body, instance: undefined });
+      expect(strip(otherTenants.body)).toEqual(strip(ownTenants.body));
+      expect(JSON.stringify(otherTenants.body).toLowerCase()).not.toContain(globex.admin.email.toLowerCase());
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM app_user WHERE lower(email) = lower($1)`, [
+        globex.admin.email,
+      ]);
+      expect(n).toBe(1);
     });
 
     it('adds an existing user of the tenant to a second organization', async () => {

@@ -22,6 +22,17 @@ describe('platform', () => {
     expectProblem(await t.http.post('/api/health').send({}), 404, 'NOT_FOUND');
   });
 
+  it('answers the router’s own errors as problem+json: a bad URL (400) and an over-long path id (414)', async () => {
+    const tenant = await signupTenant(t.http);
+    const badUrl = await t.http.get('/api/tags/%ff').set(bearer(tenant.admin));
+    expectProblem(badUrl, 400, 'BAD_URL');
+    expect(badUrl.headers['x-content-type-options']).toBe('nosniff');
+    expect(JSON.stringify(badUrl.body)).not.toContain('FST_ERR');
+    const tooLong = await t.http.get(`/api/tags/${'a'.repeat(2000)}`).set(bearer(tenant.admin));
+    expectProblem(tooLong, 414, 'URI_TOO_LONG');
+    expect(tooLong.body.instance).toEqual(expect.any(String));
+  });
+
   it('echoes a sane X-Request-Id and puts it in problems as instance', async () => {
     const response = await t.http.get('/api/no-such-route').set('X-Request-Id', 'trace-123');
     expect(response.headers['x-request-id']).toBe('trace-123');
@@ -56,6 +67,17 @@ describe('platform', () => {
       expect.arrayContaining(['/api/auth/login', '/api/organizations/{id}']),
     );
     expect(json.body.paths['/api/auth/login'].post.responses['401'].content).toHaveProperty('application/problem+json');
+  });
+
+  it('does not serve Swagger UI or the OpenAPI document with API_DOCS_ENABLED=false', async () => {
+    const closed = await createTestApp({ API_DOCS_ENABLED: 'false' });
+    try {
+      expectProblem(await closed.http.get('/api/docs'), 404, 'NOT_FOUND');
+      expectProblem(await closed.http.get('/api/docs-json'), 404, 'NOT_FOUND');
+      await closed.http.get('/api/health').expect(200);
+    } finally {
+      await closed.close();
+    }
   });
 
   it('declares a grant or @Public on every operation of the document', () => {

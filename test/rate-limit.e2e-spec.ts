@@ -86,6 +86,33 @@ describe('rate limiting', () => {
       }
     });
 
+    it('counts POST /api/auth/refresh against the strict auth limit, like login and signup', async () => {
+      const t = await createTestApp({
+        RATE_LIMIT_ENABLED: 'true',
+        RATE_LIMIT_AUTH_PER_IP: '3',
+        RATE_LIMIT_PER_IP: '1000',
+        RATE_LIMIT_PER_ACTOR: '1000',
+      });
+      try {
+        const tenant = await signupTenant(t.http); // one auth attempt
+        const first = await t.http.post('/api/auth/refresh').send({ refreshToken: tenant.admin.refreshToken });
+        expect(first.status).toBe(200);
+        expect(first.headers['ratelimit-limit']).toBe('3');
+        expectProblem(
+          await t.http.post('/api/auth/refresh').send({ refreshToken: 'rt_guess' }),
+          401,
+          'INVALID_REFRESH_TOKEN',
+        );
+        const limited = await t.http
+          .post('/api/auth/refresh')
+          .send({ refreshToken: first.body.refreshToken as string });
+        expectProblem(limited, 429, 'RATE_LIMITED');
+        expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      } finally {
+        await t.close();
+      }
+    });
+
     it('is off in the test harness unless asked for: no headers, no limit', async () => {
       const t = await createTestApp({ RATE_LIMIT_PER_IP: '1' });
       try {

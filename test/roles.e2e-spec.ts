@@ -7,6 +7,7 @@ import {
   memberWithRole,
   signupTenant,
   TEST_PASSWORD,
+  type Session,
   type TenantFixture,
   type TestApp,
   unique,
@@ -208,6 +209,117 @@ describe('roles', () => {
         .send({ grants: ['ORG_CONTACT_VIEW', 'ORG_MEMBERS_VIEW'] })
         .expect(200);
       await t.http.get('/api/roles').set(bearer(member)).expect(200);
+    });
+  });
+
+  describe('a tenant role held in several organizations', () => {
+    const ESCALATION = ['ALL_ORG_VIEW', 'ALL_ORG_EDIT', 'ORG_MEMBERS_MANAGE', 'API_KEYS_MANAGE', 'AUDIT_VIEW'];
+
+    /** Org 2 of the tenant, where m2 holds role R; m1 is ADMIN of the first organization only. */
+    async function twoOrganizations(): Promise<{
+      role: { id: string; name: string };
+      m1: Session;
+      m2: Session;
+      org2: string;
+    }> {
+      const org2 = await t.http
+        .post('/api/organizations')
+        .set(bearer(tenant.admin))
+        .send({ name: `Org 2 ${unique()}` })
+        .expect(201);
+      const role = await createRole({ name: `Contact viewer ${unique()}`, grants: ['ORG_CONTACT_VIEW'] });
+      const m2 = await memberWithRole(t.http, tenant, role.name, org2.body.id as string);
+      const m1 = await memberWithRole(t.http, tenant, 'ADMIN');
+      return { role, m1, m2, org2: org2.body.id as string };
+    }
+
+    async function grantsOf(session: Session, organizationId: string): Promise<string[]> {
+      const me = await t.http.get('/api/auth/me').set(bearer(session)).expect(200);
+      const memberships = me.body.memberships as Array<{ organizationId: string; grants: string[] }>;
+      return memberships.find((membership) => membership.organizationId === organizationId)?.grants ?? [];
+    }
+
+    it('refuses an ADMIN of another organization who raises its grants (403), and nothing changes', async () => {
+      const { role, m1, m2, org2 } = await twoOrganizations();
+      expectProblem(
+        await t.http.patch(`/api/roles/${role.id}`).set(bearer(m1)).send({ grants: ESCALATION }),
+        403,
+        'GRANT_NOT_HELD',
+      );
+      const [row] = await t.db.query(`SELECT grants, version FROM role WHERE id = $1`, [role.id]);
+      expect(row).toEqual({ grants: ['ORG_CONTACT_VIEW'], version: 1 });
+      expect(await grantsOf(m2, org2)).toEqual(['ORG_CONTACT_VIEW']);
+      const contact = await t.http
+        .post('/api/crm/contacts')
+        .set(bearer(tenant.admin))
+        .set('X-Organization-Id', org2)
+        .send({ firstName: 'Held', lastName: 'Elsewhere' })
+        .expect(201);
+      expectProblem(
+        await t.http
+          .patch(`/api/crm/contacts/${contact.body.id as string}`)
+          .set(bearer(m2))
+          .send({ jobTitle: 'Escalated' }),
+        403,
+        'FORBIDDEN',
+      );
+    });
+
+    it('refuses the same ADMIN stripping it (grants: []), renaming or deleting it, and allows one who manages every holder', async () => {
+      const { role, m1, m2, org2 } = await twoOrganizations();
+      expectProblem(
+        await t.http.patch(`/api/roles/${role.id}`).set(bearer(m1)).send({ grants: [] }),
+        403,
+        'GRANT_NOT_HELD',
+      );
+      expectProblem(
+        await t.http
+          .patch(`/api/roles/${role.id}`)
+          .set(bearer(m1))
+          .send({ name: `Renamed ${unique()}` }),
+        403,
+        'GRANT_NOT_HELD',
+      );
+      // Not a 409 with the holders' count: that would tell m1 about organizations it cannot see.
+      expectProblem(await t.http.delete(`/api/roles/${role.id}`).set(bearer(m1)), 403, 'GRANT_NOT_HELD');
+      expect(await grantsOf(m2, org2)).toEqual(['ORG_CONTACT_VIEW']);
+
+      // The tenant's first user is ADMIN of both organizations, so it may change the role.
+      await t.http
+        .patch(`/api/roles/${role.id}`)
+        .set(bearer(tenant.admin))
+        .send({ grants: ['ORG_CONTACT_VIEW', 'ORG_TAG_VIEW'] })
+        .expect(200);
+      expect(await grantsOf(m2, org2)).toEqual(['ORG_CONTACT_VIEW', 'ORG_TAG_VIEW']);
+    });
+
+    it('lets an ADMIN change a role held only in organizations it manages', async () => {
+      const { m1 } = await twoOrganizations();
+      const local = await createRole({ name: `Local ${unique()}`, grants: ['ORG_CONTACT_VIEW'] });
+      const holder = await memberWithRole(t.http, tenant, local.name);
+      await t.http
+        .patch(`/api/roles/${local.id}`)
+        .set(bearer(m1))
+        .send({ grants: ['ORG_CONTACT_EDIT'] })
+        .expect(200);
+      expect(await grantsOf(holder, tenant.organizationId)).toEqual(['ORG_CONTACT_EDIT']);
+    });
+
+    it('refuses a delegate who manages members but lacks a grant the role already carries (removing it)', async () => {
+      const membersOnly = await createRole({
+        name: `Members ${unique()}`,
+        grants: ['ORG_MEMBERS_MANAGE', 'ORG_MEMBERS_VIEW'],
+      });
+      const delegate = await memberWithRole(t.http, tenant, membersOnly.name);
+      const auditor = await createRole({ name: `Auditor ${unique()}`, grants: ['AUDIT_VIEW'] });
+      await memberWithRole(t.http, tenant, auditor.name);
+      expectProblem(
+        await t.http.patch(`/api/roles/${auditor.id}`).set(bearer(delegate)).send({ grants: [] }),
+        403,
+        'GRANT_NOT_HELD',
+      );
+      const [row] = await t.db.query(`SELECT grants FROM role WHERE id = $1`, [auditor.id]);
+      expect(row.grants).toEqual(['AUDIT_VIEW']);
     });
   });
 

@@ -1,14 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type AppConfig,
+  depthLimitedJsonParser,
   Idempotency,
   installEtag,
   installIdempotency,
   installIpRateLimit,
+  installNoStore,
+  installTextInputRule,
   RateLimiter,
+  sendProblem,
   setupSwagger,
 } from '@clientele/core';
 import helmet from 'helmet';
@@ -17,6 +23,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+const routerLogger = new NestLogger('Router');
 
 /** Builds the HTTP app (Fastify, `/api` prefix, problem+json errors, Swagger) without listening. */
 export async function createApp(
@@ -24,36 +31,6 @@ export async function createApp(
   /** Where log lines go instead of stdout (tests read them). */
   logDestination?: DestinationStream,
 ): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
-    bodyLimit: config.bodyLimitBytes,
-    requestIdHeader: false,
-    genReqId: (request: IncomingMessage) => {
-      const header = request.headers['x-request-id'];
-      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
-    },
-    routerOptions: { ignoreTrailingSlash: true },
-    trustProxy: config.trustProxy,
-  });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logDestination), adapter, {
-    bufferLogs: true,
-  });
-  app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
-  if (config.corsOrigins.length > 0) {
-    app.enableCors({
-      origin: [...config.corsOrigins],
-      credentials: true,
-      exposedHeaders: [
-        'ETag',
-        'X-Request-Id',
-        'RateLimit-Limit',
-        'RateLimit-Remaining',
-        'RateLimit-Reset',
-        'Retry-After',
-      ],
-    });
-  }
-  const fastify = app.getHttpAdapter().getInstance();
   // Security headers on every response. helmet's headers depend only on its options, so its
   // middleware runs once here and every reply gets the headers it set (@fastify/helmet rebuilt
   // the middleware, parsing the CSP, on every request). The CSP suits JSON and the Swagger UI
@@ -79,18 +56,58 @@ export async function createApp(
       }),
     ),
   );
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const header = request.headers['x-request-id'];
+      return typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    },
+    routerOptions: { ignoreTrailingSlash: true },
+    trustProxy: config.trustProxy,
+    // The router's own refusals (a URL that is not UTF-8, an over-long path parameter) skip every
+    // hook and the Nest filter; without this they answered Fastify's JSON, not problem+json.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
+      void reply.header('X-Request-Id', request.id);
+      sendProblem(error, request, reply, routerLogger);
+    },
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.register(config, logDestination), adapter, {
+    bufferLogs: true,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  if (config.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: [...config.corsOrigins],
+      credentials: true,
+      exposedHeaders: [
+        'ETag',
+        'X-Request-Id',
+        'RateLimit-Limit',
+        'RateLimit-Remaining',
+        'RateLimit-Reset',
+        'Retry-After',
+      ],
+    });
+  }
+  const fastify = app.getHttpAdapter().getInstance();
+  app.useBodyParser('application/json', { bodyLimit: config.bodyLimitBytes }, depthLimitedJsonParser(fastify));
   fastify.addHook('onRequest', (request, reply, done) => {
     for (const [name, value] of securityHeaders) reply.raw.setHeader(name, value);
     done();
   });
   installIpRateLimit(fastify, app.get(RateLimiter));
+  installTextInputRule(fastify);
   installEtag(fastify);
+  installNoStore(fastify);
   installIdempotency(fastify, app.get(Idempotency));
   fastify.addHook('onSend', (request, reply, payload, done) => {
     void reply.header('X-Request-Id', request.id);
     done(null, payload);
   });
-  setupSwagger(app);
+  if (config.apiDocsEnabled) setupSwagger(app);
   await app.init();
   await fastify.ready();
   return app;

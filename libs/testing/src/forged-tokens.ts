@@ -5,6 +5,8 @@ export interface ForgeOptions {
   readonly alg?: 'HS256' | 'HS512' | 'RS256' | 'none';
   /** HMAC secret for HS*; ignored for RS256 (a fresh key pair signs) and none. */
   readonly secret?: string;
+  /** Extra JOSE header parameters, e.g. `crit`. */
+  readonly header?: Record<string, unknown>;
 }
 
 /**
@@ -14,7 +16,7 @@ export interface ForgeOptions {
 export function forgeJwt(payload: Record<string, unknown>, options: ForgeOptions = {}): string {
   const alg = options.alg ?? 'HS256';
   const encode = (part: object): string => Buffer.from(JSON.stringify(part)).toString('base64url');
-  const signingInput = `${encode({ alg, typ: 'JWT' })}.${encode(payload)}`;
+  const signingInput = `${encode({ alg, typ: 'JWT', ...options.header })}.${encode(payload)}`;
   if (alg === 'none') return `${signingInput}.`;
   if (alg === 'RS256') {
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });

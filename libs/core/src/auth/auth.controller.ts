@@ -68,12 +68,13 @@ export class AuthController {
   }
 
   @Public()
+  @LimitAuthAttempts()
   @Post('refresh')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Exchange a refresh token (body or `refreshToken` cookie) for a new pair; the old one is retired.',
   })
-  @ApiProblems(400, 401)
+  @ApiProblems(400, 401, 429)
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,

@@ -53,11 +53,14 @@ export class AuthGuard implements CanActivate {
     if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(USER_ONLY_ROUTE, targets) === true) {
       throw new ForbiddenError('Only a logged-in user can do this; API keys cannot.', 'USER_ONLY');
     }
-    const organizationId = requestedOrganization(request);
-    if (organizationId !== undefined && !actor.isMemberOf(organizationId)) {
-      if (authenticated.isMemberOf(organizationId)) throw new CrmDisabledError(organizationId);
-      throw new NotFoundError('ORGANIZATION', organizationId);
+    const named = requestedOrganizations(request);
+    // Every organization the request names must be a membership, not only the one it acts in.
+    for (const id of named) {
+      if (actor.isMemberOf(id)) continue;
+      if (authenticated.isMemberOf(id)) throw new CrmDisabledError(id);
+      throw new NotFoundError('ORGANIZATION', id);
     }
+    const organizationId = named[0];
     const scope = new AccessScope(actor, permissions, organizationId);
     if (permissions.length > 0 && scope.grantedOrganizationIds.length === 0) {
       throw new ForbiddenError();
@@ -78,8 +81,11 @@ export class AuthGuard implements CanActivate {
   }
 }
 
-/** `organizationId` from the query, the body or `X-Organization-Id`, in that order. */
-function requestedOrganization(request: FastifyRequest): string | undefined {
+/**
+ * The organizations a request names — `organizationId` in the query, in the body, and
+ * `X-Organization-Id` — in that order of precedence, each checked to be a UUID.
+ */
+function requestedOrganizations(request: FastifyRequest): string[] {
   const fromQuery = (request.query as Record<string, unknown> | undefined)?.organizationId;
   const body = request.body;
   const fromBody =
@@ -87,10 +93,12 @@ function requestedOrganization(request: FastifyRequest): string | undefined {
       ? (body as Record<string, unknown>).organizationId
       : undefined;
   const fromHeader = request.headers['x-organization-id'];
-  const value = [fromQuery, fromBody, fromHeader].find((candidate) => candidate !== undefined);
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !UUID.test(value)) {
-    throw ValidationError.field('organizationId', 'organizationId must be a UUID');
-  }
-  return value.toLowerCase();
+  return [fromQuery, fromBody, fromHeader]
+    .filter((candidate) => candidate !== undefined)
+    .map((value) => {
+      if (typeof value !== 'string' || !UUID.test(value)) {
+        throw ValidationError.field('organizationId', 'organizationId must be a UUID');
+      }
+      return value.toLowerCase();
+    });
 }

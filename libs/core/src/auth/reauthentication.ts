@@ -27,18 +27,34 @@ export class Reauthentication {
     const id = users.scope.actor.id;
     const user = await users.query('user').addSelect('user.passwordHash').andWhere('user.id = :id', { id }).getOne();
     if (user === null) throw new NotFoundError('USER', id);
-    await this.lockout.assertNotLocked(user.email);
-    if (await this.passwords.verify(user.passwordHash, password)) return user;
-    await this.recordFailure(user, 'INVALID_PASSWORD');
+    const confirmed = await this.attempt(user, 'INVALID_PASSWORD', async () =>
+      (await this.passwords.verify(user.passwordHash, password)) ? user : null,
+    );
+    if (confirmed !== null) return confirmed;
     throw ValidationError.field(field, `${field} is not your current password`, 'INVALID_PASSWORD');
   }
 
-  async recordFailure(user: UserEntity, reason: ReauthenticationFailure): Promise<void> {
+  /**
+   * Runs `check` as one attempt against the user's lock: counted before it runs (429
+   * `ACCOUNT_LOCKED` while locked), given back when it passes (non-null), audited when it fails.
+   */
+  async attempt<T>(
+    user: UserEntity,
+    reason: ReauthenticationFailure,
+    check: () => Promise<T | null>,
+  ): Promise<T | null> {
+    const attempt = await this.lockout.admit(user.email);
+    const passed = await check();
+    if (passed !== null) {
+      await this.lockout.giveBack(attempt);
+      return passed;
+    }
+    const { failures, lockedNow } = attempt;
     await this.uow.run(async (tx) => {
-      const { failures, lockedNow } = await this.lockout.recordFailure(tx.unscopedManager(), user.email);
       const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
       await tx.record({ ...base, type: 'user.reauthentication_failed', after: { reason, failures } });
       if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: { reason, failures } });
     });
+    return null;
   }
 }

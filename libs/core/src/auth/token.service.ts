@@ -14,6 +14,11 @@ export interface AccessClaims {
 
 export const ACCESS_TOKEN_ALGORITHM = 'HS256';
 
+/** Clocks of replicas may differ this much (seconds) when an `iat` or `exp` is compared with now. */
+const CLOCK_SKEW_SECONDS = 30;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** Verified tokens remembered (oldest forgotten first): a client sends the same token for its lifetime. */
 const VERIFIED_TOKENS_KEPT = 10_000;
 
@@ -55,7 +60,13 @@ export class TokenService {
     );
   }
 
-  /** Verifies signature (HS256 only: `none` and every other algorithm are refused), time, issuer, audience. */
+  /**
+   * Verifies signature (HS256 only: `none` and every other algorithm are refused), time, issuer,
+   * audience, and that the token is one this API could have issued: a `crit` header names an
+   * extension we do not implement (RFC 7515 §4.1.11), `iat` must not be in the future and `exp`
+   * must lie within the configured TTL of it and of now — a token minted with the real key but a
+   * ten-year life is refused — and the ids must be UUIDs. Anything else is 401 `INVALID_TOKEN`.
+   */
   verifyAccessToken(token: string): AccessClaims {
     const now = Math.floor(Date.now() / 1000);
     const known = this.verified.get(token);
@@ -63,22 +74,35 @@ export class TokenService {
       if (now < known.expiresAt && now >= known.notBefore) return known.claims;
       this.verified.delete(token);
     }
-    let payload: Record<string, unknown>;
+    let verified: { header: Record<string, unknown>; payload: Record<string, unknown> };
     try {
-      payload = this.jwt.verify<Record<string, unknown>>(token, {
+      verified = this.jwt.verify(token, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: this.config.auth.jwtIssuer,
         audience: this.config.auth.jwtAudience,
+        complete: true,
       });
     } catch {
-      throw new UnauthorizedError('The access token is invalid or expired.', 'INVALID_TOKEN');
+      throw invalidToken();
     }
-    const { sub, tid, sid } = payload;
-    if (typeof sub !== 'string' || typeof tid !== 'string' || typeof sid !== 'string') {
-      throw new UnauthorizedError('The access token is invalid or expired.', 'INVALID_TOKEN');
+    const { header, payload } = verified;
+    const { sub, tid, sid, iat, exp } = payload;
+    const ttl = this.config.auth.accessTokenTtlSeconds;
+    if (
+      header.crit !== undefined ||
+      typeof iat !== 'number' ||
+      typeof exp !== 'number' ||
+      iat > now + CLOCK_SKEW_SECONDS ||
+      exp - iat > ttl ||
+      exp > now + ttl + CLOCK_SKEW_SECONDS ||
+      !isUuid(sub) ||
+      !isUuid(tid) ||
+      !isUuid(sid)
+    ) {
+      throw invalidToken();
     }
     const claims = { sub, tid, sid };
-    if (typeof payload.exp === 'number') this.remember(token, claims, payload.exp, payload.nbf);
+    this.remember(token, claims, exp, payload.nbf);
     return claims;
   }
 
@@ -94,6 +118,14 @@ export class TokenService {
     const token = `rt_${randomBytes(32).toString('base64url')}`;
     return { token, hash: hashRefreshToken(token) };
   }
+}
+
+function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+function invalidToken(): UnauthorizedError {
+  return new UnauthorizedError('The access token is invalid or expired.', 'INVALID_TOKEN');
 }
 
 export function hashRefreshToken(token: string): string {

@@ -69,6 +69,8 @@ export interface AppConfig {
   readonly corsOrigins: readonly string[];
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
   readonly trustProxy: boolean;
+  /** Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
+  readonly apiDocsEnabled: boolean;
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
   readonly rateLimit: RateLimitConfig;
@@ -110,6 +112,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     bodyLimitBytes: env.int('BODY_LIMIT_BYTES', 1_048_576, { min: 1024, max: 104_857_600 }),
     corsOrigins: env.list('CORS_ORIGINS'),
     trustProxy: env.bool('TRUST_PROXY', false),
+    apiDocsEnabled: env.bool('API_DOCS_ENABLED', true),
     database: {
       url: databaseUrl,
       poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),

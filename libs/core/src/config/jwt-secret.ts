@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppConfig } from './app-config';
+import { makePrivateDirectory } from './private-files';
 
 /**
  * In embedded mode a missing JWT secret is generated once and kept in the data directory,
@@ -9,7 +10,7 @@ import type { AppConfig } from './app-config';
  */
 export async function withJwtSecret(config: AppConfig): Promise<AppConfig> {
   if (config.auth.jwtSecret !== undefined) return config;
-  await mkdir(config.dataDir, { recursive: true });
+  await makePrivateDirectory(config.dataDir);
   const file = join(config.dataDir, 'jwt-secret');
   let secret: string;
   try {

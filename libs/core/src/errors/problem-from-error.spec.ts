@@ -5,15 +5,31 @@ import { ConflictError, UnprocessableEntityError, ValidationError } from './doma
 import { problemFromError } from './problem-from-error';
 import { registerUniqueConstraint } from './unique-constraints';
 
-function driverError(code: string, constraint?: string): QueryFailedError {
+function driverError(code: string, constraint?: string, column?: string): QueryFailedError {
   return new QueryFailedError(
     'SELECT secret FROM x',
     [],
-    Object.assign(new Error('raw driver text'), { code, constraint }),
+    Object.assign(new Error('raw driver text'), { code, constraint, column }),
   );
 }
 
 describe('problemFromError', () => {
+  it('maps a NOT NULL violation to a 400 on the column, and text PostgreSQL cannot store to a 400', () => {
+    expect(problemFromError(driverError('23502', undefined, 'default_currency'))).toMatchObject({
+      unexpected: false,
+      problem: { status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'defaultCurrency' }] },
+    });
+    for (const code of ['22021', '22P05']) {
+      const { problem, unexpected } = problemFromError(driverError(code));
+      expect({ status: problem.status, code: problem.code, unexpected }).toEqual({
+        status: 400,
+        code: 'INVALID_VALUE',
+        unexpected: false,
+      });
+      expect(JSON.stringify(problem)).not.toContain('raw driver text');
+    }
+  });
+
   it('maps domain errors with their code and field errors', () => {
     const { problem } = problemFromError(ValidationError.field('email', 'email must be an email'));
     expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'email' }] });

@@ -7,6 +7,7 @@ import { uniqueConstraintProblem } from './unique-constraints';
 interface DriverError {
   code?: string;
   constraint?: string;
+  column?: string;
 }
 
 interface FastifyLikeError {
@@ -39,6 +40,18 @@ const FASTIFY_ERRORS: Readonly<Record<string, { status: number; code: string; ti
     title: 'Unsupported media type',
     detail: 'Send the request body as application/json.',
   },
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'BAD_URL',
+    title: 'Bad request',
+    detail: 'The URL has a component that is not valid percent-encoded UTF-8.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: {
+    status: 414,
+    code: 'URI_TOO_LONG',
+    title: 'URI too long',
+    detail: 'A path parameter of the URL is too long.',
+  },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
     status: 400,
     code: 'BAD_REQUEST',
@@ -70,6 +83,19 @@ const SQL_STATE_PROBLEMS: Readonly<Record<string, { status: number; code: string
     detail: 'A referenced record does not exist.',
   },
   '23514': { status: 400, code: 'INVALID_VALUE', title: 'Bad request', detail: 'A value breaks a rule of the record.' },
+  // Text PostgreSQL cannot store (NUL in text or jsonb); the text-input rule refuses it earlier.
+  '22021': {
+    status: 400,
+    code: 'INVALID_VALUE',
+    title: 'Bad request',
+    detail: 'A text value has an invalid character.',
+  },
+  '22P05': {
+    status: 400,
+    code: 'INVALID_VALUE',
+    title: 'Bad request',
+    detail: 'A text value has an invalid character.',
+  },
   '40001': {
     status: 409,
     code: ConcurrentUpdateError.code,
@@ -94,6 +120,7 @@ const HTTP_CODES: Readonly<Record<number, string>> = {
   409: 'CONFLICT',
   412: 'PRECONDITION_FAILED',
   413: 'PAYLOAD_TOO_LARGE',
+  414: 'URI_TOO_LONG',
   415: 'UNSUPPORTED_MEDIA_TYPE',
   429: 'TOO_MANY_REQUESTS',
 };
@@ -140,6 +167,16 @@ export function problemFromError(error: unknown): ProblemResult {
       const { code, detail } = uniqueConstraintProblem(driverError.constraint);
       return { problem: build(409, code, 'Conflict', detail), unexpected: false };
     }
+    if (driverError.code === '23502' && driverError.column !== undefined) {
+      // A DTO let `null` through for a required column: still the client's input, so a 400 on it.
+      const field = camelCase(driverError.column);
+      return {
+        problem: build(400, 'VALIDATION_FAILED', 'Validation failed', `${field} must not be null.`, [
+          { field, message: `${field} must not be null` },
+        ]),
+        unexpected: false,
+      };
+    }
     const known = driverError.code === undefined ? undefined : SQL_STATE_PROBLEMS[driverError.code];
     if (known !== undefined) {
       return { problem: build(known.status, known.code, known.title, known.detail), unexpected: false };
@@ -180,6 +217,10 @@ export function problemFromError(error: unknown): ProblemResult {
     problem: build(500, 'INTERNAL_ERROR', 'Internal server error', 'An unexpected error occurred.'),
     unexpected: true,
   };
+}
+
+function camelCase(column: string): string {
+  return column.replace(/_([a-z0-9])/g, (_match, letter: string) => letter.toUpperCase());
 }
 
 function titleFor(status: number): string {

@@ -5,6 +5,8 @@ describe('escapeCsvCell', () => {
   it('leaves plain text as it is', () => {
     expect(escapeCsvCell('Jane Doe')).toBe('Jane Doe');
     expect(escapeCsvCell('')).toBe('');
+    expect(escapeCsvCell(' Jane')).toBe(' Jane');
+    expect(escapeCsvCell('a = b')).toBe('a = b');
   });
 
   it('quotes cells with commas, quotes and line breaks, doubling inner quotes (RFC 4180)', () => {
@@ -21,6 +23,13 @@ describe('escapeCsvCell', () => {
     ['@SUM(A1)', "'@SUM(A1)"],
     ['\tcmd', "'\tcmd"],
     ['\rcmd', `"'\rcmd"`],
+    ['\n=1+1', `"'\n=1+1"`],
+    [' =1+1', "' =1+1"],
+    ['\u200b=1+1', "'\u200b=1+1"],
+    ['\ufeff@SUM(A1)', "'\ufeff@SUM(A1)"],
+    ['\u00a0 -1', "'\u00a0 -1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋1', "'＋1"],
   ])('neutralises a formula-like cell %j', (value, expected) => {
     expect(escapeCsvCell(value)).toBe(expected);
   });

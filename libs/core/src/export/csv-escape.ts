@@ -1,9 +1,11 @@
 /**
  * RFC 4180 CSV with spreadsheet formula injection neutralised (OWASP "CSV injection"): a text
- * cell starting with `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'`, so a
- * spreadsheet shows it as text instead of evaluating it.
+ * cell starting with `=`, `+`, `-`, `@`, tab, carriage return or line feed is prefixed with `'`,
+ * so a spreadsheet shows it as text instead of evaluating it. Spreadsheets skip leading spaces,
+ * zero-width characters and a BOM before a formula, and read the fullwidth `＝＋－＠` as the ASCII
+ * ones, so a trigger behind any of those counts too.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\t\r\n]|^[\s\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 export type CsvValue = string | number | boolean | Date | null | undefined;

@@ -113,7 +113,11 @@ export class OrganizationsController {
 
   @Post(':id/members')
   @RequirePermissions(Permission.ORG_MEMBERS_MANAGE)
-  @ApiOperation({ summary: 'Add an existing user of your tenant (userId) or a new one (email, password, names).' })
+  @ApiOperation({
+    summary: 'Add an existing user of your tenant (userId) or a new one (email, password, names).',
+    description:
+      'An e-mail address already in use answers 409 `EMAIL_UNAVAILABLE` whoever holds it: add a user of your tenant by `userId`; users of other tenants cannot be added.',
+  })
   @ApiProblems(400, 401, 403, 404, 409)
   async addMember(@IdParam() id: string, @Body() dto: AddMemberDto): Promise<MemberResponse> {
     const membership = await this.commandBus.execute<AddMemberCommand, MembershipEntity>(new AddMemberCommand(id, dto));

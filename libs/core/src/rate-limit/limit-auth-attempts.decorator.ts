@@ -3,7 +3,7 @@ import { SetMetadata } from '@nestjs/common';
 export const AUTH_ATTEMPTS_ROUTE = 'clientele:auth-attempts';
 
 /**
- * Login-like routes (login, signup): also counted against the strict per-IP `auth` limit
+ * Login-like routes (login, signup, refresh): also counted against the strict per-IP `auth` limit
  * (`RATE_LIMIT_AUTH_PER_IP`), on top of the account lockout.
  */
 export const LimitAuthAttempts = (): MethodDecorator => SetMetadata(AUTH_ATTEMPTS_ROUTE, true);

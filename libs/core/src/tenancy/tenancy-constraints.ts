@@ -1,6 +1,12 @@
 import { registerUniqueConstraint } from '../errors/unique-constraints';
 
-registerUniqueConstraint('app_user_email_uq', 'EMAIL_TAKEN', 'A user with this e-mail already exists.');
+// E-mail addresses are unique across tenants (login is by e-mail alone). The answer does not say
+// whose the address is, so neither signup nor adding a member tells another tenant's users apart.
+registerUniqueConstraint(
+  'app_user_email_uq',
+  'EMAIL_UNAVAILABLE',
+  'This e-mail address cannot be used for a new account.',
+);
 registerUniqueConstraint(
   'organization_name_uq',
   'ORGANIZATION_NAME_TAKEN',

@@ -6,7 +6,7 @@ import { UnauthorizedError } from '../../errors/domain-error';
 import { Actor } from '../../tenancy/actor';
 import { UserEntity } from '../../tenancy/entities/user.entity';
 import { unscopedRepository } from '../../tenancy/unscoped-repository';
-import { emailHash, LoginLockout } from '../lockout/login-lockout';
+import { emailHash, LoginLockout, type LockoutAttempt } from '../lockout/login-lockout';
 import { type MfaFactor, MfaCodeVerifier } from '../mfa/mfa-code-verifier';
 import { PasswordHasher } from '../password-hasher';
 import { type ClientInfo, type IssuedTokens, SessionService } from '../session.service';
@@ -15,9 +15,9 @@ import { LoginCommand } from './login.command';
 type FailureReason = 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE';
 
 /**
- * E-mail + password (+ TOTP or recovery code when MFA is on) → a new session. Locked accounts
- * are refused before any check; every failure counts towards the lock and is audited in the
- * user's tenant. Failures for unknown e-mails have no tenant to audit in: they are logged
+ * E-mail + password (+ TOTP or recovery code when MFA is on) → a new session. Every attempt is
+ * counted towards the lock before any check (locked accounts are refused there); a failure is
+ * audited in the user's tenant. Failures for unknown e-mails have no tenant to audit in: they are logged
  * (hashed e-mail, IP) and counted towards the same lock, but not stored in the audit log.
  */
 @CommandHandler(LoginCommand)
@@ -34,7 +34,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
   ) {}
 
   async execute({ input, client }: LoginCommand): Promise<IssuedTokens> {
-    await this.lockout.assertNotLocked(input.email);
+    // Counted before anything is checked, so parallel guesses cannot outrun the lock.
+    const attempt = await this.lockout.admit(input.email);
     const user = await unscopedRepository(this.dataSource.manager, UserEntity)
       .createQueryBuilder('user')
       .addSelect('user.passwordHash')
@@ -46,10 +47,10 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
         ? await this.passwords.verifyDummy(input.password)
         : await this.passwords.verify(user.passwordHash, input.password);
     if (user === null || !valid || !user.isActive) {
-      await this.recordFailure(user, input.email, 'INVALID_CREDENTIALS', client);
+      await this.recordFailure(user, attempt, 'INVALID_CREDENTIALS', client);
       throw new UnauthorizedError('The e-mail or password is wrong.', 'INVALID_CREDENTIALS');
     }
-    const factor = await this.secondFactor(user, input.email, input.mfaCode, client);
+    const factor = await this.secondFactor(user, attempt, input.mfaCode, client);
     const actor = new Actor('user', user.id, user.tenantId, new Map());
     return this.uow.runAs(actor, async (tx) => {
       await this.lockout.reset(tx.unscopedManager(), input.email);
@@ -69,13 +70,15 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
   /** Null when the user has no MFA; otherwise the factor that was accepted, or a 401. */
   private async secondFactor(
     user: UserEntity,
-    email: string,
+    attempt: LockoutAttempt,
     code: string | undefined,
     client: ClientInfo,
   ): Promise<MfaFactor | null> {
     const mfa = await this.mfa.findEnabled(this.dataSource.manager, user.id);
     if (mfa === null) return null;
     if (code === undefined) {
+      // The password was right: asking for the code is not a failure.
+      await this.lockout.giveBack(attempt);
       throw new UnauthorizedError(
         'This account uses two-factor authentication: send mfaCode (authenticator code or recovery code).',
         'MFA_REQUIRED',
@@ -83,20 +86,20 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     }
     const factor = await this.mfa.accept(this.dataSource.manager, mfa, code);
     if (factor === null) {
-      await this.recordFailure(user, email, 'INVALID_MFA_CODE', client);
+      await this.recordFailure(user, attempt, 'INVALID_MFA_CODE', client);
       throw new UnauthorizedError('The authentication code is wrong or was already used.', 'INVALID_MFA_CODE');
     }
     return factor;
   }
 
+  /** Audits a failed attempt (already counted by `admit`). */
   private async recordFailure(
     user: UserEntity | null,
-    email: string,
+    { email, failures, lockedNow }: LockoutAttempt,
     reason: FailureReason,
     client: ClientInfo,
   ): Promise<void> {
     if (user === null) {
-      const { failures } = await this.lockout.recordFailure(this.dataSource.manager, email);
       this.logger.warn(
         { emailHash: emailHash(email).slice(0, 16), ip: client.ip, failures, reason },
         'Login failed for an unknown e-mail',
@@ -105,7 +108,6 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     }
     const attempt = new Actor('anonymous', user.id, user.tenantId, new Map());
     await this.uow.runAs(attempt, async (tx) => {
-      const { failures, lockedNow } = await this.lockout.recordFailure(tx.unscopedManager(), email);
       const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
       const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
       await tx.record({ ...base, type: 'user.login_failed', after: details });

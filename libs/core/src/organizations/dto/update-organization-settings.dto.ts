@@ -4,33 +4,34 @@ import {
   ArrayUnique,
   IsBoolean,
   IsISO4217CurrencyCode,
-  IsOptional,
   IsString,
   Matches,
   MaxLength,
   MinLength,
 } from 'class-validator';
+import { OptionalNonNull } from '../../validation/optional-non-null.decorator';
 
+/** Fields left out keep their value; none can be cleared with `null`. */
 export class UpdateOrganizationSettingsDto {
-  @IsOptional()
+  @OptionalNonNull()
   @IsBoolean()
   crmEnabled?: boolean;
 
   /** Replaces the list; contacts keep their status text. */
-  @IsOptional()
+  @OptionalNonNull()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @ArrayUnique((status: string) => status.toLowerCase())
+  @ArrayUnique((status: unknown) => (typeof status === 'string' ? status.toLowerCase() : status))
   @IsString({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(50, { each: true })
   contactStatuses?: string[];
 
-  @IsOptional()
+  @OptionalNonNull()
   @IsISO4217CurrencyCode()
   defaultCurrency?: string;
 
-  @IsOptional()
+  @OptionalNonNull()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,19}$/, { message: 'invoicePrefix must be 1–20 capital letters, digits or -' })
   invoicePrefix?: string;
 }

@@ -1,4 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
 import { CreateOrganizationDto } from './create-organization.dto';
 
-export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto) {}
+/** Fields left out keep their value; neither can be `null`. */
+export class UpdateOrganizationDto extends PartialType(CreateOrganizationDto, { skipNullProperties: false }) {}

@@ -4,6 +4,7 @@ import { ConflictError } from '../../errors/domain-error';
 import { MembershipEntity } from '../../tenancy/entities/membership.entity';
 import { RoleEntity } from '../../tenancy/entities/role.entity';
 import { findMutableRole } from '../find-role';
+import { assertRoleChangeableByActor } from '../role-holders';
 import { DeleteRoleCommand } from './delete-role.command';
 
 /** Deletes a tenant role nobody holds; a role in use answers 409 `ROLE_IN_USE`. */
@@ -14,6 +15,8 @@ export class DeleteRoleHandler implements ICommandHandler<DeleteRoleCommand, voi
   execute({ roleId }: DeleteRoleCommand): Promise<void> {
     return this.uow.run(async (tx) => {
       const role = await findMutableRole(tx, roleId);
+      // Before the in-use check, so its count never tells about organizations the actor cannot see.
+      await assertRoleChangeableByActor(tx, role);
       // Counted across the whole tenant, not only the actor's organizations: the role is the tenant's.
       const members = await tx
         .unscopedManager()

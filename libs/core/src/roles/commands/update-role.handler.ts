@@ -3,6 +3,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { RoleEntity } from '../../tenancy/entities/role.entity';
 import { assertGrantsHeldSomewhere } from '../grants-assignable';
 import { findMutableRole } from '../find-role';
+import { assertRoleChangeableByActor } from '../role-holders';
 import { assertNotBuiltInName } from '../role-rules';
 import { UpdateRoleCommand } from './update-role.command';
 
@@ -17,6 +18,7 @@ export class UpdateRoleHandler implements ICommandHandler<UpdateRoleCommand, Rol
       if (input.name !== undefined) assertNotBuiltInName(input.name);
       if (input.grants !== undefined)
         assertGrantsHeldSomewhere(tx.scope, input.grants, tx.scope.grantedOrganizationIds);
+      await assertRoleChangeableByActor(tx, role, input.grants);
       const before = Object.assign(new RoleEntity(), role);
       Object.assign(role, {
         ...(input.name === undefined ? {} : { name: input.name }),

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { OptionalNonNull } from '@clientele/core';
 import { IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 export const TAG_COLOR = /^#[0-9A-Fa-f]{6}$/;
@@ -14,7 +15,7 @@ export class CreateTagDto {
   name: string;
 
   @ApiPropertyOptional({ example: '#1F6FEB', default: '#6B7280' })
-  @IsOptional()
+  @OptionalNonNull()
   @Matches(TAG_COLOR, { message: 'color must be a hex color #RRGGBB, e.g. #1F6FEB' })
   color?: string;
 

@@ -25,9 +25,10 @@ export class DisableMfaHandler implements ICommandHandler<DisableMfaCommand, voi
     const mfa = await this.verifier.findEnabled(this.dataSource.manager, this.context.scope().actor.id);
     if (mfa === null) throw new ConflictError('MFA_NOT_ENABLED', 'Two-factor authentication is not on.');
     const user = await this.reauthentication.confirmPassword(password, 'password');
-    const factor = await this.verifier.accept(this.dataSource.manager, mfa, code);
+    const factor = await this.reauthentication.attempt(user, 'INVALID_MFA_CODE', () =>
+      this.verifier.accept(this.dataSource.manager, mfa, code),
+    );
     if (factor === null) {
-      await this.reauthentication.recordFailure(user, 'INVALID_MFA_CODE');
       throw ValidationError.field('code', 'code is wrong or was already used', 'INVALID_MFA_CODE');
     }
     await this.uow.run(async (tx) => {
