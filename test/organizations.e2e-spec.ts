@@ -39,6 +39,7 @@ describe('organizations', () => {
             contactStatuses: ['Prospect', 'Active', 'Churned'],
             defaultCurrency: 'GBP',
             invoicePrefix: 'INV',
+            requireLostReason: false,
           },
         }),
       ]);

@@ -28,6 +28,7 @@ import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
 import { WriteGuard } from './http/write-guard';
 import { loggerOptions } from './logging/logger-options';
+import { OrganizationCreationSteps } from './organizations/organization-creation-steps';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -111,6 +112,7 @@ export class CoreModule {
         RequestContext,
         UnitOfWork,
         ScopedReader,
+        OrganizationCreationSteps,
         BuiltInRolesSync,
         RedisConnections,
         ActorCache,
@@ -138,6 +140,7 @@ export class CoreModule {
         RequestContext,
         UnitOfWork,
         ScopedReader,
+        OrganizationCreationSteps,
         AuthModule,
         ActorCache,
         RateLimiter,

@@ -70,6 +70,7 @@ export {
 } from './export/export-format';
 export { RowExporter, type SqlQuery } from './export/row-exporter';
 export { findOrganizationMembers } from './organizations/organization-members';
+export { type OrganizationCreationStep, OrganizationCreationSteps } from './organizations/organization-creation-steps';
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
 export { IsDecimalString } from './validation/is-decimal-string.decorator';
 export { PasswordHasher } from './auth/password-hasher';

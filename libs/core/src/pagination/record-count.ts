@@ -1,7 +1,7 @@
 import type { TotalSql } from './paginate';
 
 /** The tables whose live rows triggers count, per organization and per facet. */
-export type CountedTable = 'contact' | 'customer';
+export type CountedTable = 'contact' | 'customer' | 'deal';
 
 /**
  * An equality filter on a column counted per value by `<table>_facet_count` (see the
