@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from './customers';
+import { DealsModule } from './deals';
 import { OrganizationContactModule } from './organization-contact';
+import { PipelinesModule } from './pipelines';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, …). */
-@Module({ imports: [TagsModule, CustomersModule, OrganizationContactModule, SearchModule] })
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, …). */
+@Module({
+  imports: [TagsModule, CustomersModule, OrganizationContactModule, SearchModule, PipelinesModule, DealsModule],
+})
 export class CrmModule {}

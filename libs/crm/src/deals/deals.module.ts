@@ -1,0 +1,43 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RowExporter } from '@clientele/core';
+import { PipelinesModule, StageReferences } from '../pipelines';
+import { CreateDealHandler } from './commands/create-deal.handler';
+import { DeleteDealHandler } from './commands/delete-deal.handler';
+import { MoveDealToStageHandler } from './commands/move-deal-to-stage.handler';
+import { ReopenDealHandler } from './commands/reopen-deal.handler';
+import { UpdateDealHandler } from './commands/update-deal.handler';
+import { DEAL_STAGE_REFERENCE } from './deal-stage-reference';
+import { DealEntity } from './entities/deal.entity';
+import { DealsController } from './deals.controller';
+import { PipelineDealsController } from './pipeline-deals.controller';
+import { ExportDealsHandler } from './queries/export-deals.handler';
+import { GetDealHandler } from './queries/get-deal.handler';
+import { ListDealsHandler } from './queries/list-deals.handler';
+import { ListPipelineDealsHandler } from './queries/list-pipeline-deals.handler';
+
+/** Deals in the stages of pipelines; they move, close, reopen, and stay when a stage goes. */
+@Module({
+  imports: [CqrsModule, TypeOrmModule.forFeature([DealEntity]), PipelinesModule],
+  controllers: [DealsController, PipelineDealsController],
+  providers: [
+    RowExporter,
+    CreateDealHandler,
+    UpdateDealHandler,
+    MoveDealToStageHandler,
+    ReopenDealHandler,
+    DeleteDealHandler,
+    ListDealsHandler,
+    GetDealHandler,
+    ExportDealsHandler,
+    ListPipelineDealsHandler,
+  ],
+})
+export class DealsModule implements OnModuleInit {
+  constructor(private readonly stageReferences: StageReferences) {}
+
+  onModuleInit(): void {
+    this.stageReferences.register(DEAL_STAGE_REFERENCE);
+  }
+}
