@@ -1,7 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiPageResponse, ApiProblems, CrmRoute, IdParam, Page, Permission, RequirePermissions } from '@clientele/core';
+import {
+  ApiPageResponse,
+  ApiProblems,
+  BracketQueryInterceptor,
+  CrmRoute,
+  IdParam,
+  Page,
+  Permission,
+  RequirePermissions,
+} from '@clientele/core';
 import { AddStageCommand } from './commands/add-stage.command';
 import { CreatePipelineCommand } from './commands/create-pipeline.command';
 import { DeletePipelineCommand } from './commands/delete-pipeline.command';
@@ -50,6 +59,7 @@ export class PipelinesController {
   }
 
   @Get('pagination')
+  @UseInterceptors(BracketQueryInterceptor)
   @RequirePermissions(Permission.ORG_PIPELINE_VIEW)
   @ApiOperation({ summary: 'Gauzy-style: take/skip, where[name|organizationId|tenantId], relations[]=stages.' })
   @ApiPageResponse(PipelineResponse)
@@ -144,7 +154,7 @@ export class PipelinesController {
 
   @Patch(':id/stages/:stageId')
   @RequirePermissions(Permission.ORG_PIPELINE_EDIT)
-  @ApiOperation({ summary: 'Change a stage; its kind only while it has no deals.' })
+  @ApiOperation({ summary: 'Rename a stage, or change its probability or rotting threshold (its kind is fixed).' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async updateStage(
     @IdParam() id: string,

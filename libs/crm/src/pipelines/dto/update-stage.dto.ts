@@ -1,10 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
-import { STAGE_KINDS, type StageKind } from '../stage-kind';
 
-/** Fields left out keep their value; `rottenAfterDays: null` stops the stage rotting deals. Order with `PUT …/stages/order`. */
+/**
+ * Fields left out keep their value; `rottenAfterDays: null` stops the stage rotting deals. Order
+ * with `PUT …/stages/order`. The kind is fixed: changing one would break the one-WON, one-LOST
+ * rule or the status of the stage's deals; add a stage and move the deals instead.
+ */
 export class UpdateStageDto {
   @OptionalNonNull()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
@@ -12,11 +15,6 @@ export class UpdateStageDto {
   @MinLength(1)
   @MaxLength(100)
   name?: string;
-
-  @ApiPropertyOptional({ enum: STAGE_KINDS, description: 'Only a stage without deals changes kind.' })
-  @OptionalNonNull()
-  @IsIn(STAGE_KINDS)
-  kind?: StageKind;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 100 })
   @OptionalNonNull()
