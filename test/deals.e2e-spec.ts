@@ -657,6 +657,17 @@ describe('deals', () => {
     });
   });
 
+  describe('a deleted customer', () => {
+    it('leaves its deals, unlinked from it, with a deal.updated each', async () => {
+      const customerId = await created('/api/crm/customers', { name: `Gone ${unique()}` });
+      const deal = await createDeal({ customerId });
+      expect((await as(acme.admin).delete(`/api/crm/customers/${customerId}`)).status).toBe(204);
+      expect(await row(deal.id)).toMatchObject({ customer_id: null, deleted_at: null });
+      expect((await as(viewer).get(`/api/deals/${deal.id}`)).body.customerId).toBeNull();
+      expect(await events(deal.id)).toEqual(['deal.created', 'deal.updated']);
+    });
+  });
+
   describe('DELETE /api/deals/:id', () => {
     it('soft-deletes with ORG_DEAL_EDIT; an AGENT cannot, not even its own; another tenant gets 404', async () => {
       const own = await createDeal({}, agent);

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RowExporter } from '@clientele/core';
+import { CustomersModule } from '../customers';
 import { PipelinesModule, StageReferences } from '../pipelines';
 import { CreateDealHandler } from './commands/create-deal.handler';
 import { DeleteDealHandler } from './commands/delete-deal.handler';
@@ -16,13 +17,15 @@ import { ExportDealsHandler } from './queries/export-deals.handler';
 import { GetDealHandler } from './queries/get-deal.handler';
 import { ListDealsHandler } from './queries/list-deals.handler';
 import { ListPipelineDealsHandler } from './queries/list-pipeline-deals.handler';
+import { UnlinkDealsOfDeletedCustomer } from './unlink-deleted-customer';
 
 /** Deals in the stages of pipelines; they move, close, reopen, and stay when a stage goes. */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([DealEntity]), PipelinesModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature([DealEntity]), PipelinesModule, CustomersModule],
   controllers: [DealsController, PipelineDealsController],
   providers: [
     RowExporter,
+    UnlinkDealsOfDeletedCustomer,
     CreateDealHandler,
     UpdateDealHandler,
     MoveDealToStageHandler,
