@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Decimal } from '@clientele/core';
 import {
   bearer,
   createCrmWorld,
@@ -654,6 +656,183 @@ describe('deals', () => {
       const ndjson = await as(viewer).get(`/api/deals?q=${marker}&format=ndjson`);
       const record = JSON.parse(ndjson.text.trim());
       expect(record).toMatchObject({ title: `Export ${marker}`, value: '99.90', stage: 'Lead', rotting: false });
+    });
+  });
+
+  describe('GET /api/deals/board', () => {
+    async function newPipeline(): Promise<{ id: string; stages: StageBody[] }> {
+      const response = await as(acme.admin).post('/api/pipelines', { name: `Board ${unique()}` });
+      expect(response.status).toBe(201);
+      return response.body as { id: string; stages: StageBody[] };
+    }
+
+    it('shows each stage with its first page of deals, its count and exact sums per currency', async () => {
+      const pipeline = await newPipeline();
+      const [lead, qualified] = pipeline.stages as [StageBody, StageBody];
+      const a = await createDeal({ stageId: lead.id, value: '0.10', currency: 'USD' });
+      const b = await createDeal({ stageId: lead.id, value: '0.20', currency: 'USD', probability: 33 });
+      const c = await createDeal({ stageId: lead.id, value: '1000', currency: 'JPY' });
+      await createDeal({ stageId: qualified.id, value: '1.005', currency: 'KWD' });
+      const response = await as(viewer).get(`/api/deals/board?pipelineId=${pipeline.id}&limit=2`);
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      const [leadColumn, qualifiedColumn, ...rest] = response.body.stages;
+      expect(rest.map((column: { name: string; dealCount: number }) => [column.name, column.dealCount])).toEqual([
+        ['Proposal', 0],
+        ['Negotiation', 0],
+        ['Won', 0],
+        ['Lost', 0],
+      ]);
+      expect(leadColumn).toMatchObject({
+        id: lead.id,
+        name: 'Lead',
+        dealCount: 3,
+        totals: [
+          { currency: 'JPY', dealCount: 1, value: '1000', weightedValue: '100' },
+          // 0.10 + 0.20 is exactly 0.30; 0.10 × 10% + 0.20 × 33% is exactly 0.076.
+          { currency: 'USD', dealCount: 2, value: '0.30', weightedValue: '0.076' },
+        ],
+      });
+      expect(leadColumn.deals.map((deal: DealBody) => deal.id)).toEqual([c.id, b.id]);
+      expect(typeof leadColumn.nextCursor).toBe('string');
+      const next = await as(viewer).get(
+        `/api/deals?stageId=${lead.id}&cursor=${encodeURIComponent(leadColumn.nextCursor)}`,
+      );
+      expect(next.status, JSON.stringify(next.body)).toBe(200);
+      expect(next.body.items.map((deal: DealBody) => deal.id)).toEqual([a.id]);
+      expect(qualifiedColumn).toMatchObject({
+        dealCount: 1,
+        nextCursor: null,
+        totals: [{ currency: 'KWD', value: '1.005', weightedValue: '0.25125' }],
+      });
+    });
+
+    it('its sums equal the sums of the rows (property-based)', async () => {
+      const value = fc
+        .tuple(fc.integer({ min: 0, max: 99_999_999 }), fc.integer({ min: 0, max: 99 }))
+        .map(([units, cents]) => `${units}.${String(cents).padStart(2, '0')}`);
+      const deals = fc.sample(fc.record({ value, probability: fc.integer({ min: 0, max: 100 }) }), {
+        numRuns: 12,
+        seed: 21,
+      });
+      const pipeline = await newPipeline();
+      const stageId = pipeline.stages[1]?.id ?? '';
+      for (const deal of deals) await createDeal({ stageId, currency: 'EUR', ...deal });
+      const response = await as(viewer).get(`/api/deals/board?pipelineId=${pipeline.id}`);
+      const column = response.body.stages[1];
+      const sum = deals.reduce((total, deal) => total.plus(deal.value), new Decimal(0));
+      const weighted = deals.reduce(
+        (total, deal) => total.plus(new Decimal(deal.value).times(deal.probability).dividedBy(100)),
+        new Decimal(0),
+      );
+      expect(column.totals).toHaveLength(1);
+      expect(new Decimal(column.totals[0].value).equals(sum)).toBe(true);
+      expect(new Decimal(column.totals[0].weightedValue).equals(weighted)).toBe(true);
+      const [stored] = await t.db.query(
+        `SELECT sum(value)::text AS sum FROM deal WHERE stage_id = $1 AND deleted_at IS NULL`,
+        [stageId],
+      );
+      expect(new Decimal(stored.sum).equals(sum)).toBe(true);
+    });
+
+    it('refuses a missing or bad pipelineId (400), a GUEST (403) and another tenant (404)', async () => {
+      expectProblem(await as(viewer).get('/api/deals/board'), 400, 'VALIDATION_FAILED', ['pipelineId']);
+      expectProblem(
+        await as(viewer).get(`/api/deals/board?pipelineId=${pipelineId}&limit=0`),
+        400,
+        'VALIDATION_FAILED',
+        ['limit'],
+      );
+      expectProblem(await as(guest).get(`/api/deals/board?pipelineId=${pipelineId}`), 403, 'FORBIDDEN');
+      expectProblem(await as(globex.admin).get(`/api/deals/board?pipelineId=${pipelineId}`), 404, 'PIPELINE_NOT_FOUND');
+    });
+  });
+
+  describe('GET /api/deals/forecast', () => {
+    it('sums open, weighted and won values per period and currency, exactly', async () => {
+      const pipeline = await as(acme.admin).post('/api/pipelines', { name: `Forecast ${unique()}` });
+      const [lead, , proposal, , won] = pipeline.body.stages as StageBody[];
+      const inDecember = [
+        await createDeal({ stageId: lead?.id, value: '0.10', currency: 'CHF', expectedCloseDate: '2031-12-05' }),
+        await createDeal({ stageId: proposal?.id, value: '0.20', currency: 'CHF', expectedCloseDate: '2031-12-28' }),
+      ];
+      await createDeal({ stageId: lead?.id, value: '500', currency: 'JPY', expectedCloseDate: '2032-01-10' });
+      const closing = await createDeal({
+        stageId: lead?.id,
+        value: '70.00',
+        currency: 'CHF',
+        expectedCloseDate: '2031-11-01',
+      });
+      await as(acme.admin).patch(`/api/deals/${closing.id}/stage`, { stageId: won?.id });
+      await t.db.query(`UPDATE deal SET closed_at = '2031-12-15T12:00:00Z' WHERE id = $1`, [closing.id]);
+      expect(inDecember).toHaveLength(2);
+      const response = await as(viewer).get(
+        `/api/deals/forecast?from=2031-11-01&to=2032-01-31&interval=month&pipelineId=${pipeline.body.id}`,
+      );
+      expect(response.status, JSON.stringify(response.body)).toBe(200);
+      expect(response.body).toEqual({
+        interval: 'month',
+        from: '2031-11-01',
+        to: '2032-01-31',
+        periods: [
+          { period: '2031-11', start: '2031-11-01', end: '2031-11-30', totals: [] },
+          {
+            period: '2031-12',
+            start: '2031-12-01',
+            end: '2031-12-31',
+            totals: [
+              {
+                currency: 'CHF',
+                openCount: 2,
+                openValue: '0.30',
+                weightedValue: '0.11',
+                wonCount: 1,
+                wonValue: '70.00',
+              },
+            ],
+          },
+          {
+            period: '2032-01',
+            start: '2032-01-01',
+            end: '2032-01-31',
+            totals: [
+              { currency: 'JPY', openCount: 1, openValue: '500', weightedValue: '50', wonCount: 0, wonValue: '0' },
+            ],
+          },
+        ],
+      });
+      const quarters = await as(viewer).get(
+        `/api/deals/forecast?from=2031-10-01&to=2032-03-31&interval=quarter&pipelineId=${pipeline.body.id}`,
+      );
+      expect(
+        quarters.body.periods.map((period: { period: string; totals: unknown[] }) => [
+          period.period,
+          period.totals.length,
+        ]),
+      ).toEqual([
+        ['2031-Q4', 1],
+        ['2032-Q1', 1],
+      ]);
+    });
+
+    it('refuses bad ranges with 400 and a GUEST with 403', async () => {
+      expectProblem(await as(viewer).get('/api/deals/forecast'), 400, 'VALIDATION_FAILED', ['from', 'to']);
+      expectProblem(
+        await as(viewer).get('/api/deals/forecast?from=2026-02-01&to=2026-01-01'),
+        400,
+        'VALIDATION_FAILED',
+        ['to'],
+      );
+      expectProblem(
+        await as(viewer).get('/api/deals/forecast?from=2026-01-01&to=2026-02-01&interval=week'),
+        400,
+        'VALIDATION_FAILED',
+        ['interval'],
+      );
+      expectProblem(await as(guest).get('/api/deals/forecast?from=2026-01-01&to=2026-02-01'), 403, 'FORBIDDEN');
+      const other = await as(globex.admin).get(
+        `/api/deals/forecast?from=2026-01-01&to=2026-02-01&pipelineId=${pipelineId}`,
+      );
+      expect(other.body.periods.every((period: { totals: unknown[] }) => period.totals.length === 0)).toBe(true);
     });
   });
 

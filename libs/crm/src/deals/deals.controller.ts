@@ -18,8 +18,13 @@ import { DeleteDealCommand } from './commands/delete-deal.command';
 import { MoveDealToStageCommand } from './commands/move-deal-to-stage.command';
 import { ReopenDealCommand } from './commands/reopen-deal.command';
 import { UpdateDealCommand } from './commands/update-deal.command';
+import type { BoardColumn } from './deal-board';
 import type { DealView } from './deal-view';
 import { CreateDealDto } from './dto/create-deal.dto';
+import { DealBoardParams } from './dto/deal-board.params';
+import { DealBoardResponse } from './dto/deal-board.response';
+import { DealForecastParams } from './dto/deal-forecast.params';
+import { DealForecastResponse } from './dto/deal-forecast.response';
 import { DealResponse } from './dto/deal.response';
 import { ListDealsParams } from './dto/list-deals.params';
 import { MoveDealToStageDto } from './dto/move-deal-to-stage.dto';
@@ -27,6 +32,9 @@ import { ReopenDealDto } from './dto/reopen-deal.dto';
 import { UpdateDealDto } from './dto/update-deal.dto';
 import type { DealEntity } from './entities/deal.entity';
 import { ExportDealsQuery } from './queries/export-deals.query';
+import { GetDealBoardQuery } from './queries/get-deal-board.query';
+import type { ForecastView } from './queries/get-deal-forecast.handler';
+import { GetDealForecastQuery } from './queries/get-deal-forecast.query';
 import { GetDealQuery } from './queries/get-deal.query';
 import { ListDealsQuery } from './queries/list-deals.query';
 
@@ -63,6 +71,54 @@ export class DealsController {
     }
     const page = await this.queryBus.execute<ListDealsQuery, Page<DealView>>(new ListDealsQuery(params));
     return page.map((view) => DealResponse.from(view));
+  }
+
+  @Get('board')
+  @RequirePermissions(Permission.ORG_DEAL_VIEW)
+  @ApiOperation({
+    summary: 'A pipeline as a board: each stage with its first page of deals, its deal count and sums per currency.',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async board(@Query() params: DealBoardParams): Promise<DealBoardResponse> {
+    const columns = await this.queryBus.execute<GetDealBoardQuery, BoardColumn[]>(new GetDealBoardQuery(params));
+    return {
+      pipelineId: params.pipelineId.toLowerCase(),
+      stages: columns.map(({ stage, dealCount, totals, page }) => ({
+        id: stage.id,
+        name: stage.name,
+        kind: stage.kind,
+        position: stage.position,
+        probability: stage.probability,
+        rottenAfterDays: stage.rottenAfterDays,
+        dealCount,
+        totals: [...totals],
+        deals: page.items.map((view) => DealResponse.from(view)),
+        nextCursor: page.nextCursor ?? null,
+      })),
+    };
+  }
+
+  @Get('forecast')
+  @RequirePermissions(Permission.ORG_DEAL_VIEW)
+  @ApiOperation({
+    summary: 'Per month or quarter and currency: open value, weighted value (value × probability) and won value.',
+    description:
+      'Open deals count in the period of their expectedCloseDate, won deals in the period of their closedAt (UTC).',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async forecast(@Query() params: DealForecastParams): Promise<DealForecastResponse> {
+    const periods = await this.queryBus.execute<GetDealForecastQuery, ForecastView[]>(new GetDealForecastQuery(params));
+    return {
+      interval: params.interval ?? 'month',
+      from: params.from,
+      to: params.to,
+      periods: periods.map(({ period, totals }) => ({
+        period: period.key,
+        start: period.start,
+        end: period.end,
+        totals: [...totals],
+      })),
+    };
   }
 
   @Get(':id')

@@ -14,6 +14,8 @@ import { DealEntity } from './entities/deal.entity';
 import { DealsController } from './deals.controller';
 import { PipelineDealsController } from './pipeline-deals.controller';
 import { ExportDealsHandler } from './queries/export-deals.handler';
+import { GetDealBoardHandler } from './queries/get-deal-board.handler';
+import { GetDealForecastHandler } from './queries/get-deal-forecast.handler';
 import { GetDealHandler } from './queries/get-deal.handler';
 import { ListDealsHandler } from './queries/list-deals.handler';
 import { ListPipelineDealsHandler } from './queries/list-pipeline-deals.handler';
@@ -35,6 +37,8 @@ import { UnlinkDealsOfDeletedCustomer } from './unlink-deleted-customer';
     GetDealHandler,
     ExportDealsHandler,
     ListPipelineDealsHandler,
+    GetDealBoardHandler,
+    GetDealForecastHandler,
   ],
 })
 export class DealsModule implements OnModuleInit {
