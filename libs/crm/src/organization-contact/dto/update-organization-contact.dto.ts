@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
+import { OrganizationIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { CreateOrganizationContactDto } from './create-organization-contact.dto';
 import { trim } from './trim.transform';
@@ -27,8 +28,7 @@ export class UpdateOrganizationContactDto extends PartialType(
   contactType?: ContactKind;
 
   /** Gauzy clients send it back; it must be the contact's own organization (else 404). */
-  @OptionalNonNull()
-  @IsUUID()
+  @OrganizationIdField()
   organizationId?: string;
 
   @OptionalNonNull()
