@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
 
 /**
@@ -17,4 +17,9 @@ export function OwnerIdField(): PropertyDecorator {
 /** `organizationId` in a body: optional (the request's organization is the default), never `null`. */
 export function OrganizationIdField(): PropertyDecorator {
   return applyDecorators(ApiPropertyOptional({ type: String, format: 'uuid' }), OptionalNonNull(), IsUUID());
+}
+
+/** A yes/no field of a record (`marketingOptOut`, `isActive`): optional, but `null` cannot clear it. */
+export function FlagField(): PropertyDecorator {
+  return applyDecorators(OptionalNonNull(), IsBoolean());
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
 import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
-import { OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
+import { FlagField, OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { trim } from './trim.transform';
 
@@ -71,13 +71,11 @@ export class CreateCrmContactDto {
   customerName?: string;
 
   @ApiPropertyOptional({ default: false })
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 
   /** A member of the organization; defaults to you. */

@@ -3,7 +3,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -16,7 +15,7 @@ import {
 } from 'class-validator';
 import { IsDecimalString, OptionalNonNull } from '@clientele/core';
 import { TagRefDto, TagRefsField } from '../../tags';
-import { OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
+import { FlagField, OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
 import { BUDGET_TYPES, type BudgetType, CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { BUDGET_LIMITS, BUDGET_MESSAGE, budgetInput } from '../budget';
 import { MemberRefDto } from './member-ref.dto';
@@ -124,11 +123,9 @@ export class CreateOrganizationContactDto {
   @OwnerIdField()
   ownerId?: string | null;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 }

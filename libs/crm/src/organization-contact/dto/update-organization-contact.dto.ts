@@ -1,8 +1,8 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
-import { OrganizationIdField } from '../../record-fields.decorator';
+import { FlagField, OrganizationIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { CreateOrganizationContactDto } from './create-organization-contact.dto';
 import { trim } from './trim.transform';
@@ -31,11 +31,9 @@ export class UpdateOrganizationContactDto extends PartialType(
   @OrganizationIdField()
   organizationId?: string;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 }
