@@ -60,14 +60,8 @@ export { installNoStore } from './http/no-store';
 export { installTextInputRule } from './http/text-input';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
 export type { ExportColumn } from './export/export-column';
-export { exportFile } from './export/export-file';
-export {
-  EXPORT_CONTENT_TYPES,
-  type ExportFormat,
-  isExportFormat,
-  LIST_FORMATS,
-  type ListFormat,
-} from './export/export-format';
+export { type ExportFormat, LIST_FORMATS, type ListFormat } from './export/export-format';
+export { ApiListOrExport, listOrExport, type ListOrExportRoute } from './export/list-or-export';
 export { RowExporter, type SqlQuery } from './export/row-exporter';
 export { findOrganizationMembers } from './organizations/organization-members';
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
