@@ -51,9 +51,9 @@ export class Reauthentication {
     }
     const { failures, lockedNow } = attempt;
     await this.uow.run(async (tx) => {
-      const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
-      await tx.record({ ...base, type: 'user.reauthentication_failed', after: { reason, failures } });
-      if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: { reason, failures } });
+      const base = { entity: 'user', entityId: user.id, organizationId: null, details: { reason, failures } } as const;
+      await tx.audit({ ...base, action: 'user.reauthentication_failed' });
+      if (lockedNow) await tx.audit({ ...base, action: 'user.locked_out' });
     });
     return null;
   }

@@ -37,13 +37,12 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     await this.uow.run(async (tx) => {
       await tx.repository(UserEntity).save(user);
       const revokedSessions = await this.sessions.revokeOthers(tx.unscopedManager(), user, keep, 'password_changed');
-      await tx.record({
-        type: 'user.password_changed',
+      await tx.audit({
+        action: 'user.password_changed',
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        after: { revokedSessions },
-        auditOnly: true,
+        details: { revokedSessions },
       });
     });
     // The revoked sessions may sit in the actor cache; drop them now the revocation is committed.

@@ -55,13 +55,17 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     return this.uow.runAs(actor, async (tx) => {
       await this.lockout.reset(tx.unscopedManager(), input.email);
       const issued = await this.sessions.open(tx.unscopedManager(), user, client);
-      await tx.record({
-        type: 'user.logged_in',
+      await tx.audit({
+        action: 'user.logged_in',
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        after: { sessionId: issued.sessionId, mfa: factor, ip: client.ip ?? null, userAgent: client.userAgent ?? null },
-        auditOnly: true,
+        details: {
+          sessionId: issued.sessionId,
+          mfa: factor,
+          ip: client.ip ?? null,
+          userAgent: client.userAgent ?? null,
+        },
       });
       return issued;
     });
@@ -109,9 +113,9 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     const attempt = new Actor('anonymous', user.id, user.tenantId, new Map());
     await this.uow.runAs(attempt, async (tx) => {
       const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
-      const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
-      await tx.record({ ...base, type: 'user.login_failed', after: details });
-      if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: details });
+      const base = { entity: 'user', entityId: user.id, organizationId: null, details } as const;
+      await tx.audit({ ...base, action: 'user.login_failed' });
+      if (lockedNow) await tx.audit({ ...base, action: 'user.locked_out' });
     });
   }
 }

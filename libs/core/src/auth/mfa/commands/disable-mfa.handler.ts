@@ -34,13 +34,12 @@ export class DisableMfaHandler implements ICommandHandler<DisableMfaCommand, voi
     await this.uow.run(async (tx) => {
       await unscopedRepository(tx.unscopedManager(), MfaRecoveryCodeEntity).delete({ userId: user.id });
       await unscopedRepository(tx.unscopedManager(), UserMfaEntity).delete({ userId: user.id });
-      await tx.record({
-        type: 'user.mfa_disabled',
+      await tx.audit({
+        action: 'user.mfa_disabled',
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        after: { confirmedWith: factor },
-        auditOnly: true,
+        details: { confirmedWith: factor },
       });
     });
   }

@@ -37,13 +37,7 @@ export class EnableMfaHandler implements ICommandHandler<EnableMfaCommand, void>
         { userId },
         { enabledAt: () => 'now()', lastTimeStep: step },
       );
-      await tx.record({
-        type: 'user.mfa_enabled',
-        entity: 'user',
-        entityId: userId,
-        organizationId: null,
-        auditOnly: true,
-      });
+      await tx.audit({ action: 'user.mfa_enabled', entity: 'user', entityId: userId, organizationId: null });
     });
   }
 }

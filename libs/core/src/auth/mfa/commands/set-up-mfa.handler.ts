@@ -58,13 +58,7 @@ export class SetUpMfaHandler implements ICommandHandler<SetUpMfaCommand, MfaSetu
       await recoveryCodes.insert(
         codes.map((code) => ({ tenantId: user.tenantId, userId: user.id, codeHash: this.recoveryCodes.hash(code) })),
       );
-      await tx.record({
-        type: 'user.mfa_setup_started',
-        entity: 'user',
-        entityId: user.id,
-        organizationId: null,
-        auditOnly: true,
-      });
+      await tx.audit({ action: 'user.mfa_setup_started', entity: 'user', entityId: user.id, organizationId: null });
       return MfaSetupResponse.from(secret, this.totp.uri(secret, this.config.auth.mfaIssuer, user.email), codes);
     });
   }
