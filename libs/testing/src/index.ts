@@ -8,3 +8,4 @@ export * from './query-capture';
 export * from './route-catalog';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { TEST_DATABASE_URL } from './test-environment';

@@ -101,7 +101,7 @@ export class Transaction {
         actor.tenantId,
         change.organizationId,
         actor.type,
-        authorId(actor),
+        actor.authorId,
         event.type,
         event.entity,
         change.entityId,
@@ -125,7 +125,7 @@ export class Transaction {
         actor.tenantId,
         entry.organizationId,
         actor.type,
-        authorId(actor),
+        actor.authorId,
         entry.action,
         entry.entity,
         entry.entityId,
@@ -134,11 +134,6 @@ export class Transaction {
       ],
     );
   }
-}
-
-/** The user or key behind a write; null for the system and for a not-yet-authenticated caller. */
-function authorId(actor: Actor): string | null {
-  return actor.type === 'system' || actor.type === 'anonymous' ? null : actor.id;
 }
 
 /**

@@ -60,8 +60,9 @@ export class OutboxFeed {
       `SELECT id, sequence::text AS sequence, type, version, occurred_at, tenant_id, organization_id, entity,
               entity_id, actor_type, actor_id, request_id, data, previous, changed_fields
          FROM outbox_event
-        WHERE tenant_id = $1 AND sequence > $2
-        ORDER BY sequence
+        WHERE tenant_id = $1 AND outbox_event.sequence > $2
+        -- The column, not the text alias of the same name (which would sort '10' before '9').
+        ORDER BY outbox_event.sequence
         LIMIT $3`,
       [tenantId, after, limit],
     );

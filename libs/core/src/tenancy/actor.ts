@@ -32,8 +32,9 @@ export class Actor {
     return new Actor('system', SYSTEM_ACTOR_ID, tenantId, new Map(organizationIds.map((id) => [id, all])));
   }
 
-  get isSystem(): boolean {
-    return this.type === 'system';
+  /** Who is named as the author of a write (`created_by`, audit `actor_id`): nobody for the system. */
+  get authorId(): string | null {
+    return this.type === 'system' || this.type === 'anonymous' ? null : this.id;
   }
 
   /** The same actor seen only through its CRM-enabled organizations (for CRM routes). */
