@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../errors/domain-error';
 import { UserEntity } from '../tenancy/entities/user.entity';
 import { LoginLockout } from './lockout/login-lockout';
 import { PasswordHasher } from './password-hasher';
+import { SecurityAudit } from './security-audit';
 
 export type ReauthenticationFailure = 'INVALID_PASSWORD' | 'INVALID_MFA_CODE';
 
@@ -52,8 +53,8 @@ export class Reauthentication {
     const { failures, lockedNow } = attempt;
     await this.uow.run(async (tx) => {
       const base = { entity: 'user', entityId: user.id, organizationId: null, details: { reason, failures } } as const;
-      await tx.audit({ ...base, action: 'user.reauthentication_failed' });
-      if (lockedNow) await tx.audit({ ...base, action: 'user.locked_out' });
+      await tx.audit({ ...base, action: SecurityAudit.reauthenticationFailed });
+      if (lockedNow) await tx.audit({ ...base, action: SecurityAudit.lockedOut });
     });
     return null;
   }

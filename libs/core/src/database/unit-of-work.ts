@@ -9,6 +9,7 @@ import { ScopedRepository } from '../tenancy/scoped-repository';
 import { type EventDefinition, EventPayloadMismatchError } from '../events/event-definition';
 import { changedFields } from '../events/changed-fields';
 import { entitySnapshot } from './entity-snapshot';
+import type { SecurityAuditAction } from '../auth/security-audit';
 
 /** What `tx.publish` is told about a change; `before`/`after` are the entity's snapshots. */
 export interface Publication<T> {
@@ -26,8 +27,8 @@ export interface Publication<T> {
  * actors by themselves either (a handler that ends sessions does that).
  */
 export interface AuditOnlyEntry {
-  /** `<entity>.<verb>`: `user.logged_in`, `user.mfa_enabled`, … */
-  readonly action: string;
+  /** `<entity>.<verb>`, one of `SecurityAudit`: `user.logged_in`, `user.mfa_enabled`, … */
+  readonly action: SecurityAuditAction;
   readonly entity: string;
   readonly entityId: string | null;
   readonly organizationId: string | null;

@@ -9,6 +9,7 @@ import { passwordPolicyViolation } from '../password-policy/password-policy';
 import { Reauthentication } from '../reauthentication';
 import { SessionService } from '../session.service';
 import { ChangePasswordCommand } from './change-password.command';
+import { SecurityAudit } from '../security-audit';
 
 /**
  * Sets a new password after checking the current one, and ends every other session of the
@@ -38,7 +39,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       await tx.repository(UserEntity).save(user);
       const revokedSessions = await this.sessions.revokeOthers(tx.unscopedManager(), user, keep, 'password_changed');
       await tx.audit({
-        action: 'user.password_changed',
+        action: SecurityAudit.passwordChanged,
         entity: 'user',
         entityId: user.id,
         organizationId: null,

@@ -11,6 +11,7 @@ import { type MfaFactor, MfaCodeVerifier } from '../mfa/mfa-code-verifier';
 import { PasswordHasher } from '../password-hasher';
 import { type ClientInfo, type IssuedTokens, SessionService } from '../session.service';
 import { LoginCommand } from './login.command';
+import { SecurityAudit } from '../security-audit';
 
 type FailureReason = 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE';
 
@@ -56,7 +57,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
       await this.lockout.reset(tx.unscopedManager(), input.email);
       const issued = await this.sessions.open(tx.unscopedManager(), user, client);
       await tx.audit({
-        action: 'user.logged_in',
+        action: SecurityAudit.loggedIn,
         entity: 'user',
         entityId: user.id,
         organizationId: null,
@@ -114,8 +115,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     await this.uow.runAs(attempt, async (tx) => {
       const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
       const base = { entity: 'user', entityId: user.id, organizationId: null, details } as const;
-      await tx.audit({ ...base, action: 'user.login_failed' });
-      if (lockedNow) await tx.audit({ ...base, action: 'user.locked_out' });
+      await tx.audit({ ...base, action: SecurityAudit.loginFailed });
+      if (lockedNow) await tx.audit({ ...base, action: SecurityAudit.lockedOut });
     });
   }
 }

@@ -9,6 +9,7 @@ import { MfaRecoveryCodeEntity } from '../entities/mfa-recovery-code.entity';
 import { UserMfaEntity } from '../entities/user-mfa.entity';
 import { MfaCodeVerifier } from '../mfa-code-verifier';
 import { DisableMfaCommand } from './disable-mfa.command';
+import { SecurityAudit } from '../../security-audit';
 
 /** Switches MFA off; needs the password and a current code (or a recovery code). */
 @CommandHandler(DisableMfaCommand)
@@ -35,7 +36,7 @@ export class DisableMfaHandler implements ICommandHandler<DisableMfaCommand, voi
       await unscopedRepository(tx.unscopedManager(), MfaRecoveryCodeEntity).delete({ userId: user.id });
       await unscopedRepository(tx.unscopedManager(), UserMfaEntity).delete({ userId: user.id });
       await tx.audit({
-        action: 'user.mfa_disabled',
+        action: SecurityAudit.mfaDisabled,
         entity: 'user',
         entityId: user.id,
         organizationId: null,
