@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { SecurityAuditAction } from '../auth/security-audit';
+import { changedFields } from '../events/changed-fields';
+import { type EventDefinition, EventPayloadMismatchError } from '../events/event-definition';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
 import { ActorCache } from '../tenancy/actor-cache';
 import { RequestContext } from '../tenancy/request-context';
 import { ScopedRepository } from '../tenancy/scoped-repository';
-import { type EventDefinition, EventPayloadMismatchError } from '../events/event-definition';
-import { changedFields } from '../events/changed-fields';
 import { entitySnapshot } from './entity-snapshot';
-import type { SecurityAuditAction } from '../auth/security-audit';
 
 /** What `tx.publish` is told about a change; `before`/`after` are the entity's snapshots. */
 export interface Publication<T> {

@@ -1,8 +1,11 @@
 import { GrantSet } from '../permissions/grant-set';
 import { Permission } from '../permissions/permission.enum';
 
-/** The id of the system actor in every tenant: no user, no key. Audit rows store no author for it. */
-export const SYSTEM_ACTOR_ID = 'system';
+/**
+ * The id of the system actor in every tenant: no user, no key, so no author is stored for it
+ * (`authorId` is null). The nil UUID, so a comparison with a uuid column stays valid SQL.
+ */
+export const SYSTEM_ACTOR_ID = '00000000-0000-0000-0000-000000000000';
 
 /** `anonymous`: a not-yet-authenticated caller, e.g. the author of a failed login in the audit log. */
 export type ActorType = 'user' | 'api_key' | 'system' | 'anonymous';
