@@ -10,3 +10,4 @@ export * from './route-catalog';
 export * from './stored-events';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export { TEST_DATABASE_URL } from './test-environment';
