@@ -79,7 +79,7 @@ describe('chaos: PostgreSQL', () => {
     await load.stop();
 
     expect(ended).toBeGreaterThan(0);
-    expect(api.alive).toBe(true);
+    expect(api.alive, api.output()).toBe(true);
     const before = load.samples.filter((sample) => sample.endedAt < cutStartedAt);
     const after = load.samples.filter((sample) => sample.startedAt >= cutEndedAt);
     expect(before.length).toBeGreaterThan(10);
