@@ -48,11 +48,11 @@ describe('chaos: embedded database', () => {
       tagIds.push((tag.body as { id: string }).id);
     }
     const load = startContactLoad(api.http, tenant.admin, { workers: 6, writeShare: 1, tagIds, timeoutMs: 5_000 });
-    while (load.acknowledged.length < 30 && load.now() < 30_000) await sleep(20);
+    while (load.acknowledged.length < 20 && load.now() < 30_000) await sleep(20);
     await api.kill('SIGKILL');
     await load.stop();
     const acknowledged = [...load.acknowledged];
-    expect(acknowledged.length).toBeGreaterThanOrEqual(30);
+    expect(acknowledged.length).toBeGreaterThanOrEqual(20);
     expect(load.samples.filter((sample) => sample.status >= 500)).toEqual([]);
 
     // Same DATA_DIR (and so the same generated JWT secret): the old token still works.

@@ -75,7 +75,7 @@ describe('chaos: PostgreSQL', () => {
       await sleep(300);
     }
     const cutEndedAt = load.now();
-    await sleep(5_000);
+    await sleep(4_000);
     await load.stop();
 
     expect(ended).toBeGreaterThan(0);
