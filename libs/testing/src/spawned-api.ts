@@ -143,10 +143,19 @@ class Child {
     clearTimeout(timer);
   }
 
+  /** Even when the test process exits without its afterAll (a crash), no child outlives it. */
+  static killOnExit(): void {
+    process.once('exit', () => {
+      for (const child of Child.running) child.process.kill('SIGKILL');
+    });
+  }
+
   static async stopAll(): Promise<void> {
     await Promise.all([...Child.running].map((child) => child.kill('SIGKILL')));
   }
 }
+
+Child.killOnExit();
 
 /** Kills every API and Redis this test file spawned; call it in `afterAll`, first. */
 export function stopSpawned(): Promise<void> {
