@@ -11,3 +11,5 @@ export * from './stored-events';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export { TEST_DATABASE_URL } from './test-environment';
+export * from './chaos-load';
+export * from './spawned-api';
