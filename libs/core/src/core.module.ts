@@ -24,8 +24,12 @@ import { ScopedReader, UnitOfWork } from './database/unit-of-work';
 import { ProblemFilter } from './errors/problem.filter';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
 import { OutboxEventEntity } from './events/outbox-event.entity';
+import { OutboxFeed } from './events/outbox-feed';
+import { OutboxSequenceJob } from './events/outbox-sequence.job';
+import { OutboxSequencer } from './events/outbox-sequencer';
 import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
+import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
 import { WriteGuard } from './http/write-guard';
 import { loggerOptions } from './logging/logger-options';
 import { OrganizationCreationSteps } from './organizations/organization-creation-steps';
@@ -34,6 +38,8 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { RedisConnections } from './redis/redis-connections';
 import { RolesModule } from './roles/roles.module';
+import { JobRegistry } from './scheduler/job-registry';
+import { Scheduler } from './scheduler/scheduler';
 import { ActorCache } from './tenancy/actor-cache';
 import { BuiltInRolesSync } from './tenancy/built-in-roles.sync';
 import { MembershipEntity } from './tenancy/entities/membership.entity';
@@ -42,6 +48,7 @@ import { RoleEntity } from './tenancy/entities/role.entity';
 import { TenantEntity } from './tenancy/entities/tenant.entity';
 import { UserEntity } from './tenancy/entities/user.entity';
 import { RequestContext } from './tenancy/request-context';
+import { SystemContext } from './tenancy/system-context';
 import './tenancy/tenancy-constraints';
 import { memoizeValidationMetadata } from './validation/validation-metadata-cache';
 
@@ -118,6 +125,13 @@ export class CoreModule {
         ActorCache,
         RateLimiter,
         Idempotency,
+        SystemContext,
+        JobRegistry,
+        Scheduler,
+        OutboxSequencer,
+        OutboxFeed,
+        OutboxSequenceJob,
+        IdempotencyCleanupJob,
         // Guards run in this order: authentication first, so the rate limit can count per actor,
         // then a write's preconditions (If-Match, Idempotency-Key). No global interceptor: a read
         // then skips Nest's per-request observable chain (ETag is a Fastify hook, `installEtag`).
@@ -146,6 +160,11 @@ export class CoreModule {
         RateLimiter,
         RedisConnections,
         Idempotency,
+        SystemContext,
+        JobRegistry,
+        Scheduler,
+        OutboxSequencer,
+        OutboxFeed,
       ],
     };
   }

@@ -1,6 +1,6 @@
 import type { StageMove, StageReference } from '../pipelines';
 import { loadTagsByRecord, TagEntity } from '../tags';
-import { dealSnapshot, recordDealStageChange } from './deal-events';
+import { dealSnapshot, recordDealStageChange } from './events/deal.events';
 import { DEAL_TAGS } from './deal-tags';
 import { DealEntity } from './entities/deal.entity';
 
@@ -34,10 +34,10 @@ export const DEAL_STAGE_REFERENCE: StageReference = {
       );
       for (const deal of moving) {
         const dealTags = tags.get(deal.id);
-        const before = dealSnapshot(tx, deal, dealTags);
+        const before = dealSnapshot(deal, dealTags);
         const change = deal.relocateTo(to, now);
         const saved = await deals.save(deal);
-        await recordDealStageChange(tx, saved, change, { before, after: dealSnapshot(tx, saved, dealTags) });
+        await recordDealStageChange(tx, saved, change, { before, after: dealSnapshot(saved, dealTags) });
       }
     }
   },

@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
-  ApiPageResponse,
+  ApiListOrExport,
   ApiProblems,
   CrmRoute,
-  exportFile,
   IdParam,
-  isExportFormat,
+  listOrExport,
   type Page,
   Permission,
   RequirePermissions,
@@ -54,23 +53,19 @@ export class DealsController {
 
   @Get()
   @RequirePermissions(Permission.ORG_DEAL_VIEW)
-  @ApiOperation({
-    summary:
-      'Deals, filtered by pipeline, stage, status, owner, contact, customer, tag, value, close date, rotting, q.',
-    description: 'With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.',
-  })
-  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
-  @ApiPageResponse(DealResponse)
-  @ApiProblems(400, 401, 403, 404)
-  async list(@Query() params: ListDealsParams): Promise<Page<DealResponse> | StreamableFile> {
-    if (isExportFormat(params.format)) {
-      const stream = await this.queryBus.execute<ExportDealsQuery, Readable>(
-        new ExportDealsQuery(params, params.format),
-      );
-      return exportFile('deals', params.format, stream);
-    }
-    const page = await this.queryBus.execute<ListDealsQuery, Page<DealView>>(new ListDealsQuery(params));
-    return page.map((view) => DealResponse.from(view));
+  @ApiListOrExport(
+    DealResponse,
+    'Deals, filtered by pipeline, stage, status, owner, contact, customer, tag, value, close date, rotting, q.',
+  )
+  list(@Query() params: ListDealsParams): Promise<Page<DealResponse> | StreamableFile> {
+    return listOrExport(params.format, {
+      file: 'deals',
+      exportRows: (format) => this.queryBus.execute<ExportDealsQuery, Readable>(new ExportDealsQuery(params, format)),
+      page: async () =>
+        (await this.queryBus.execute<ListDealsQuery, Page<DealView>>(new ListDealsQuery(params))).map((view) =>
+          DealResponse.from(view),
+        ),
+    });
   }
 
   @Get('board')

@@ -2,7 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Transaction } from '@clientele/core';
 import { type CustomerEntity, CustomerDeletionSteps } from '../customers';
 import { loadTagsByRecord, TagEntity } from '../tags';
-import { dealSnapshot, recordDealChange } from './deal-events';
+import { dealSnapshot, recordDealChange } from './events/deal.events';
 import { DEAL_TAGS } from './deal-tags';
 import { DealEntity } from './entities/deal.entity';
 
@@ -32,10 +32,10 @@ export class UnlinkDealsOfDeletedCustomer implements OnModuleInit {
       linked.map((deal) => deal.id),
     );
     for (const deal of linked) {
-      const before = dealSnapshot(tx, deal, tags.get(deal.id));
+      const before = dealSnapshot(deal, tags.get(deal.id));
       deal.customerId = null;
       const saved = await deals.save(deal);
-      await recordDealChange(tx, 'updated', saved, { before, after: dealSnapshot(tx, saved, tags.get(deal.id)) });
+      await recordDealChange(tx, 'updated', saved, { before, after: dealSnapshot(saved, tags.get(deal.id)) });
     }
   }
 }

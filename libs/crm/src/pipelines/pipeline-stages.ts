@@ -2,7 +2,7 @@ import { NotFoundError, type ScopedRepository, type Transaction, ValidationError
 import { type StageTemplate } from './default-pipeline';
 import { PipelineStageEntity } from './entities/pipeline-stage.entity';
 import { PipelineEntity } from './entities/pipeline.entity';
-import { recordPipelineChange, pipelineSnapshot } from './pipeline-events';
+import { recordPipelineChange, pipelineSnapshot } from './events/pipeline.events';
 import { stageKindsProblem } from './pipeline-stage-rules';
 
 /** The live stages of these pipelines, each pipeline's in order: pipeline id → stages. */
@@ -113,6 +113,6 @@ export async function createPipelineWithStages(
       ),
     );
   }
-  await recordPipelineChange(tx, 'created', pipeline, { after: pipelineSnapshot(tx, pipeline, stages) });
+  await recordPipelineChange(tx, 'created', pipeline, { after: pipelineSnapshot(pipeline, stages) });
   return { pipeline, stages };
 }

@@ -1,5 +1,6 @@
 // What other rooms may use from tags.
 export { TagRefDto } from './dto/tag-ref.dto';
+export { MAX_TAGS_PER_RECORD, TagIdsField, TagRefsField } from './dto/tag-fields.decorator';
 export { TagSummaryResponse } from './dto/tag-summary.response';
 export { TagEntity } from './entities/tag.entity';
 export { findOrganizationTags } from './organization-tags';

@@ -5,6 +5,12 @@ import { MembershipEntity } from '../../tenancy/entities/membership.entity';
 import { OrganizationEntity } from '../../tenancy/entities/organization.entity';
 import { OrganizationCreationSteps } from '../organization-creation-steps';
 import { CreateOrganizationCommand } from './create-organization.command';
+import {
+  MemberAdded,
+  membershipSnapshot,
+  OrganizationCreated,
+  organizationSnapshot,
+} from '../events/organization.events';
 
 /**
  * A new organization in the actor's tenant; the creator becomes its ADMIN, and the modules'
@@ -33,19 +39,15 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
           updatedBy: tx.scope.actor.id,
         }),
       );
-      await tx.record({
-        type: 'organization.created',
-        entity: 'organization',
+      await tx.publish(OrganizationCreated, {
         entityId: organization.id,
         organizationId: organization.id,
-        after: organization,
+        after: organizationSnapshot(organization),
       });
-      await tx.record({
-        type: 'organization.member_added',
-        entity: 'membership',
+      await tx.publish(MemberAdded, {
         entityId: membership.id,
         organizationId: organization.id,
-        after: membership,
+        after: membershipSnapshot(membership),
       });
       await this.creationSteps.run(tx, organization);
       return organization;

@@ -3,7 +3,7 @@ import { OrganizationEntity, Permission, UnitOfWork, ValidationError } from '@cl
 import { findOrganizationPipeline, findOrganizationStage, firstOpenStage } from '../../pipelines';
 import { assertCanAssignOwner, defaultOwnerId } from '../../record-ownership';
 import { findOrganizationTags, requestedTagIds } from '../../tags';
-import { dealSnapshot, recordDealChange } from '../deal-events';
+import { dealSnapshot, recordDealChange } from '../events/deal.events';
 import { assertDealContact, assertDealCustomer, assertDealOwner } from '../deal-parties';
 import { DEAL_TAGS } from '../deal-tags';
 import { storedDealValue } from '../deal-value';
@@ -69,7 +69,7 @@ export class CreateDealHandler implements ICommandHandler<CreateDealCommand, Dea
         tags.map((tag) => tag.id),
       );
       saved.tags = tags;
-      await recordDealChange(tx, 'created', saved, { after: dealSnapshot(tx, saved, tags) });
+      await recordDealChange(tx, 'created', saved, { after: dealSnapshot(saved, tags) });
       return saved;
     });
   }

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Permission, UnitOfWork } from '@clientele/core';
 import { loadTagsByRecord, TagEntity } from '../../tags';
-import { dealSnapshot, recordDealChange } from '../deal-events';
+import { dealSnapshot, recordDealChange } from '../events/deal.events';
 import { DEAL_TAGS } from '../deal-tags';
 import { DealEntity } from '../entities/deal.entity';
 import { DeleteDealCommand } from './delete-deal.command';
@@ -18,7 +18,7 @@ export class DeleteDealHandler implements ICommandHandler<DeleteDealCommand, voi
       tx.scope.assertCanEdit(deal.organizationId, deal.ownerId, Permission.ORG_DEAL_EDIT);
       const tags = (await loadTagsByRecord(tx.repository(TagEntity), DEAL_TAGS, [deal.id])).get(deal.id);
       await deals.softRemove(deal);
-      await recordDealChange(tx, 'deleted', deal, { before: dealSnapshot(tx, deal, tags) });
+      await recordDealChange(tx, 'deleted', deal, { before: dealSnapshot(deal, tags) });
     });
   }
 }

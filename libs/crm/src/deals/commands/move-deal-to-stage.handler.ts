@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, Permission, UnitOfWork } from '@clientele/core';
 import { findOrganizationStage } from '../../pipelines';
 import { loadTagsByRecord, TagEntity } from '../../tags';
-import { dealSnapshot, recordDealStageChange } from '../deal-events';
+import { dealSnapshot, recordDealStageChange } from '../events/deal.events';
 import { DEAL_TAGS } from '../deal-tags';
 import { DealEntity } from '../entities/deal.entity';
 import { MoveDealToStageCommand } from './move-deal-to-stage.command';
@@ -20,7 +20,7 @@ export class MoveDealToStageHandler implements ICommandHandler<MoveDealToStageCo
       const stage = await findOrganizationStage(tx, deal.organizationId, stageId);
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(deal.organizationId);
       const tags = (await loadTagsByRecord(tx.repository(TagEntity), DEAL_TAGS, [deal.id])).get(deal.id) ?? [];
-      const before = dealSnapshot(tx, deal, tags);
+      const before = dealSnapshot(deal, tags);
       const change = deal.moveTo(stage, {
         lostReason,
         lostReasonRequired: organization.requireLostReason,
@@ -28,7 +28,7 @@ export class MoveDealToStageHandler implements ICommandHandler<MoveDealToStageCo
       });
       if (change === null) return deal;
       const saved = await deals.save(deal);
-      await recordDealStageChange(tx, saved, change, { before, after: dealSnapshot(tx, saved, tags) });
+      await recordDealStageChange(tx, saved, change, { before, after: dealSnapshot(saved, tags) });
       return saved;
     });
   }

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Permission, type Transaction, UnitOfWork, ValidationError } from '@clientele/core';
 import { findOrganizationStage, loadPipelineStages, PipelineStageEntity } from '../../pipelines';
 import { loadTagsByRecord, TagEntity } from '../../tags';
-import { dealSnapshot, recordDealStageChange } from '../deal-events';
+import { dealSnapshot, recordDealStageChange } from '../events/deal.events';
 import { DEAL_TAGS } from '../deal-tags';
 import { DealEntity } from '../entities/deal.entity';
 import { ReopenDealCommand } from './reopen-deal.command';
@@ -30,10 +30,10 @@ export class ReopenDealHandler implements ICommandHandler<ReopenDealCommand, Dea
           ? await lastOpenStage(tx, deal.pipelineId)
           : await findOrganizationStage(tx, deal.organizationId, stageId);
       const tags = (await loadTagsByRecord(tx.repository(TagEntity), DEAL_TAGS, [deal.id])).get(deal.id) ?? [];
-      const before = dealSnapshot(tx, deal, tags);
+      const before = dealSnapshot(deal, tags);
       const change = deal.reopen(stage, new Date());
       const saved = await deals.save(deal);
-      await recordDealStageChange(tx, saved, change, { before, after: dealSnapshot(tx, saved, tags) });
+      await recordDealStageChange(tx, saved, change, { before, after: dealSnapshot(saved, tags) });
       return saved;
     });
   }

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Permission, UnitOfWork } from '@clientele/core';
 import { assertCanAssignOwner } from '../../record-ownership';
 import { findOrganizationTags, loadTagsByRecord, requestedTagIds, TagEntity } from '../../tags';
-import { dealSnapshot, recordDealChange } from '../deal-events';
+import { dealSnapshot, recordDealChange } from '../events/deal.events';
 import { assertDealContact, assertDealCustomer, assertDealOwner } from '../deal-parties';
 import { DEAL_TAGS } from '../deal-tags';
 import { storedDealValue } from '../deal-value';
@@ -21,7 +21,7 @@ export class UpdateDealHandler implements ICommandHandler<UpdateDealCommand, Dea
       const { organizationId } = deal;
       tx.scope.assertCanEdit(organizationId, deal.ownerId, Permission.ORG_DEAL_EDIT, Permission.ORG_DEAL_EDIT_OWN);
       const currentTags = (await loadTagsByRecord(tx.repository(TagEntity), DEAL_TAGS, [deal.id])).get(deal.id) ?? [];
-      const before = dealSnapshot(tx, deal, currentTags);
+      const before = dealSnapshot(deal, currentTags);
 
       if (input.ownerId !== undefined) {
         const ownerId = input.ownerId?.toLowerCase() ?? null;
@@ -59,7 +59,7 @@ export class UpdateDealHandler implements ICommandHandler<UpdateDealCommand, Dea
           tags.map((tag) => tag.id),
         );
       }
-      await recordDealChange(tx, 'updated', saved, { before, after: dealSnapshot(tx, saved, tags) });
+      await recordDealChange(tx, 'updated', saved, { before, after: dealSnapshot(saved, tags) });
       return saved;
     });
   }

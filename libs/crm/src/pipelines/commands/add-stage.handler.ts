@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork, ValidationError } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
-import { recordStageChange, stageSnapshot } from '../pipeline-events';
+import { recordStageChange, stageSnapshot } from '../events/pipeline.events';
 import { lockPipeline } from '../pipeline-lock';
 import { defaultStageProbability, stageKindsProblem } from '../pipeline-stage-rules';
 import { loadPipelineStages } from '../pipeline-stages';
@@ -43,7 +43,7 @@ export class AddStageHandler implements ICommandHandler<AddStageCommand, Pipelin
           rottenAfterDays: input.rottenAfterDays ?? null,
         }),
       );
-      await recordStageChange(tx, 'created', stage, { after: stageSnapshot(tx, stage) });
+      await recordStageChange(tx, 'created', stage, { after: stageSnapshot(stage) });
       return stage;
     });
   }

@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { type Transaction, UnitOfWork, ValidationError } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
 import { PipelineEntity } from '../entities/pipeline.entity';
-import { pipelineSnapshot, recordPipelineChange } from '../pipeline-events';
+import { pipelineSnapshot, recordPipelineChange } from '../events/pipeline.events';
 import { findOrganizationStage, loadPipelineStages } from '../pipeline-stages';
 import { StageHasDealsError } from '../stage-has-deals.error';
 import { type StageMove, StageReferences } from '../stage-references';
@@ -26,7 +26,7 @@ export class DeletePipelineHandler implements ICommandHandler<DeletePipelineComm
       const stagesRepository = tx.repository(PipelineStageEntity);
       const pipeline = await pipelines.findOneForUpdate(pipelineId);
       const stages = (await loadPipelineStages(stagesRepository, [pipeline.id])).get(pipeline.id) ?? [];
-      const before = pipelineSnapshot(tx, pipeline, stages);
+      const before = pipelineSnapshot(pipeline, stages);
       const dealCount = await this.references.count(
         tx,
         stages.map((stage) => stage.id),

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork, ValidationError } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
-import { recordStageChange, stageSnapshot } from '../pipeline-events';
+import { recordStageChange, stageSnapshot } from '../events/pipeline.events';
 import { lockPipeline, lockStageOf } from '../pipeline-lock';
 import { stageKindsProblem } from '../pipeline-stage-rules';
 import { findOrganizationStage, loadPipelineStages } from '../pipeline-stages';
@@ -39,7 +39,7 @@ export class DeleteStageHandler implements ICommandHandler<DeleteStageCommand, v
         if (target.kind !== stage.kind) throw ValidationError.field('moveTo', `moveTo must be an ${stage.kind} stage`);
         await this.references.move(tx, [{ from: stage, to: target }]);
       }
-      const before = stageSnapshot(tx, stage);
+      const before = stageSnapshot(stage);
       await repository.softRemove(stage);
       for (const [position, each] of rest.entries()) {
         if (each.position === position) continue;

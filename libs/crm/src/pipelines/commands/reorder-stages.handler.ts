@@ -2,7 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork, ValidationError } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
 import { PipelineEntity } from '../entities/pipeline.entity';
-import { pipelineSnapshot, recordPipelineChange } from '../pipeline-events';
+import { pipelineSnapshot, recordPipelineChange } from '../events/pipeline.events';
 import { isPermutationOf } from '../pipeline-stage-rules';
 import { loadPipelineStages } from '../pipeline-stages';
 import type { PipelineView } from '../pipeline-view';
@@ -31,7 +31,7 @@ export class ReorderStagesHandler implements ICommandHandler<ReorderStagesComman
       ) {
         throw ValidationError.field('stageIds', 'stageIds must name every stage of the pipeline exactly once');
       }
-      const before = pipelineSnapshot(tx, pipeline, stages);
+      const before = pipelineSnapshot(pipeline, stages);
       const byId = new Map(stages.map((stage) => [stage.id, stage]));
       const ordered = stageIds.map((id) => byId.get(id.toLowerCase())).filter((stage) => stage !== undefined);
       for (const [position, stage] of ordered.entries()) {
@@ -44,7 +44,7 @@ export class ReorderStagesHandler implements ICommandHandler<ReorderStagesComman
       const saved = await pipelines.save(pipeline);
       await recordPipelineChange(tx, 'stages_reordered', saved, {
         before,
-        after: pipelineSnapshot(tx, saved, ordered),
+        after: pipelineSnapshot(saved, ordered),
       });
       return { pipeline: saved, stages: ordered };
     });

@@ -1,7 +1,7 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
-import { recordStageChange, stageSnapshot } from '../pipeline-events';
+import { recordStageChange, stageSnapshot } from '../events/pipeline.events';
 import { lockPipeline, lockStageOf } from '../pipeline-lock';
 import { UpdateStageCommand } from './update-stage.command';
 
@@ -14,12 +14,12 @@ export class UpdateStageHandler implements ICommandHandler<UpdateStageCommand, P
     return this.uow.run(async (tx) => {
       const pipeline = await lockPipeline(tx, pipelineId);
       const stage = await lockStageOf(tx, pipeline, stageId);
-      const before = stageSnapshot(tx, stage);
+      const before = stageSnapshot(stage);
       if (input.name !== undefined) stage.name = input.name;
       if (input.probability !== undefined) stage.probability = input.probability;
       if (input.rottenAfterDays !== undefined) stage.rottenAfterDays = input.rottenAfterDays;
       const saved = await tx.repository(PipelineStageEntity).save(stage);
-      await recordStageChange(tx, 'updated', saved, { before, after: stageSnapshot(tx, saved) });
+      await recordStageChange(tx, 'updated', saved, { before, after: stageSnapshot(saved) });
       return saved;
     });
   }
