@@ -308,13 +308,7 @@ describe('deals', () => {
         404,
         'USER_NOT_FOUND',
       );
-      if (branchContact !== undefined) {
-        expectProblem(
-          await admin.post('/api/deals', { title: 'x', contactId: branchContact }),
-          404,
-          'CONTACT_NOT_FOUND',
-        );
-      }
+      expectProblem(await admin.post('/api/deals', { title: 'x', contactId: branchContact }), 404, 'CONTACT_NOT_FOUND');
       const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM deal WHERE title = 'x'`);
       expect(count).toBe(0);
     });
@@ -339,6 +333,17 @@ describe('deals', () => {
       expectProblem(await as(guest).get(`/api/deals/${deal.id}`), 403, 'FORBIDDEN');
       expectProblem(await as(globex.admin).get(`/api/deals/${deal.id}`), 404, 'DEAL_NOT_FOUND');
       expectProblem(await as(viewer).get('/api/deals/123'), 400, 'VALIDATION_FAILED', ['id']);
+    });
+
+    it("another organization's deal is a 404 to those who are not its members", async () => {
+      const branchDeal = await as(acme.admin, branchId).post('/api/deals', { title: `Branch ${unique()}` });
+      expect(branchDeal.status, JSON.stringify(branchDeal.body)).toBe(201);
+      expect(branchDeal.body.organizationId).toBe(branchId);
+      expectProblem(await as(manager).get(`/api/deals/${branchDeal.body.id}`), 404, 'DEAL_NOT_FOUND');
+      expectProblem(await as(manager).patch(`/api/deals/${branchDeal.body.id}`, { title: 'M' }), 404, 'DEAL_NOT_FOUND');
+      expectProblem(await as(manager).delete(`/api/deals/${branchDeal.body.id}`), 404, 'DEAL_NOT_FOUND');
+      const list = await as(manager).get('/api/deals?limit=100');
+      expect(list.body.items.map((deal: DealBody) => deal.id)).not.toContain(branchDeal.body.id);
     });
   });
 
