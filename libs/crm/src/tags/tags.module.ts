@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateTagHandler } from './commands/create-tag.handler';
 import { DeleteTagHandler } from './commands/delete-tag.handler';
 import { UpdateTagHandler } from './commands/update-tag.handler';
@@ -7,10 +8,11 @@ import { GetTagHandler } from './queries/get-tag.handler';
 import { ListTagsHandler } from './queries/list-tags.handler';
 import './tag-constraints';
 import { TagsController } from './tags.controller';
+import { TagEntity } from './entities/tag.entity';
 
 /** Tags: a name and a color per organization, attachable to contacts and customers. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature([TagEntity])],
   controllers: [TagsController],
   providers: [CreateTagHandler, UpdateTagHandler, DeleteTagHandler, ListTagsHandler, GetTagHandler],
 })
