@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CreateTagHandler } from './commands/create-tag.handler';
@@ -7,6 +7,7 @@ import { UpdateTagHandler } from './commands/update-tag.handler';
 import { GetTagHandler } from './queries/get-tag.handler';
 import { ListTagsHandler } from './queries/list-tags.handler';
 import './tag-constraints';
+import { TagLinks } from './tag-links';
 import { TagsController } from './tags.controller';
 import { TagEntity } from './entities/tag.entity';
 
@@ -16,4 +17,8 @@ import { TagEntity } from './entities/tag.entity';
   controllers: [TagsController],
   providers: [CreateTagHandler, UpdateTagHandler, DeleteTagHandler, ListTagsHandler, GetTagHandler],
 })
-export class TagsModule {}
+export class TagsModule implements OnApplicationBootstrap {
+  onApplicationBootstrap(): void {
+    TagLinks.freeze();
+  }
+}

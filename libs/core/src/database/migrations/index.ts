@@ -7,6 +7,7 @@ import { ContactFilterIndex1764000006000 } from './1764000006000-contact-filter-
 import { ContactFilterIndexOnly1764000007000 } from './1764000007000-contact-filter-index-only';
 import { FacetCount1764000008000 } from './1764000008000-facet-count';
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
+import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -22,4 +23,5 @@ export const MIGRATIONS = [
   ContactFilterIndexOnly1764000007000,
   FacetCount1764000008000,
   LinkTablesCarryTenant1764000010000,
+  SpreadRecordCount1764000011000,
 ];
