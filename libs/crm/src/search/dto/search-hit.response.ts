@@ -2,7 +2,8 @@ import type { SearchHit } from '../search-hit';
 
 export class SearchHitResponse {
   id: string;
-  /** The section's `hitType`: documented with them by `describeSearchApi`. */
+  // The section's `hitType`, documented with them by `describeSearchApi` (a line comment: the
+  // Swagger plugin would publish a doc comment as the field's description).
   type: string;
   organizationId: string;
   /** Contact: name; customer: name; deal: title. */

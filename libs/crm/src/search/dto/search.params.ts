@@ -27,7 +27,7 @@ export class SearchParams {
   @Max(MAX_SEARCH_LIMIT)
   limit?: number;
 
-  /** Keys of `SearchSections`: documented with them by `describeSearchApi` once they are all registered. */
+  // Keys of `SearchSections`, documented with them by `describeSearchApi` once all are registered.
   @IsOptional()
   @Transform(splitList)
   @ArrayNotEmpty()
