@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { type DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type OnApplicationBootstrap, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -51,6 +51,7 @@ import { RequestContext } from './tenancy/request-context';
 import { SystemContext } from './tenancy/system-context';
 import './tenancy/tenancy-constraints';
 import { memoizeValidationMetadata } from './validation/validation-metadata-cache';
+import { CountedTables } from './pagination/record-count';
 
 export const CORE_ENTITIES = [
   TenantEntity,
@@ -70,7 +71,12 @@ export const CORE_ENTITIES = [
 /** Infrastructure every module relies on: config, database, CLS, logging, auth, errors. */
 @Global()
 @Module({})
-export class CoreModule {
+export class CoreModule implements OnApplicationBootstrap {
+  /** The counted tables are all registered (from their modules' files) once the app is up. */
+  onApplicationBootstrap(): void {
+    CountedTables.freeze();
+  }
+
   /** `logDestination`: where log lines go instead of stdout (tests read them). */
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     if (config.database.url === undefined || config.auth.jwtSecret === undefined) {

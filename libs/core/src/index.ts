@@ -10,6 +10,12 @@ export { escapeLike } from './database/escape-like';
 export { PreparingClient, StatementNames } from './database/prepared-statements';
 export { checkRememberedQueryTexts, queryText } from './database/query-text';
 export { MIGRATIONS } from './database/migrations';
+export {
+  type CountedColumn,
+  type CountedTableDeclaration,
+  installCountedTable,
+  uninstallCountedTable,
+} from './database/counted-tables';
 export { type AuditOnlyEntry, type Publication, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';
 export { DECIMAL_COLUMN } from './database/decimal-column.transformer';
@@ -73,7 +79,15 @@ export {
   type TotalSql,
 } from './pagination/paginate';
 export { encodeCursor } from './pagination/keyset-cursor';
-export { type CountedTable, countedTotal, type FacetValue } from './pagination/record-count';
+export {
+  type CountedFacet,
+  type CountedTable,
+  CountedTables,
+  countedTotal,
+  type FacetValue,
+} from './pagination/record-count';
+export { Registry, type RegistryEntry } from './registry/registry';
+export { documentRegistry } from './registry/document-registry';
 export { parseBracketQuery } from './pagination/bracket-query';
 export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { installEtag } from './http/etag';

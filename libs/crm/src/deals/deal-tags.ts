@@ -1,4 +1,4 @@
-import { defineLink } from '@clientele/core';
+import { registerTagLink } from '../tags';
 
 /** Where a deal's tags are linked. */
-export const DEAL_TAGS = defineLink({ table: 'deal_tag', ownerColumn: 'deal_id', targetColumn: 'tag_id' });
+export const DEAL_TAGS = registerTagLink({ table: 'deal_tag', ownerColumn: 'deal_id' });

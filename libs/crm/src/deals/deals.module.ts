@@ -10,6 +10,7 @@ import { MoveDealToStageHandler } from './commands/move-deal-to-stage.handler';
 import { ReopenDealHandler } from './commands/reopen-deal.handler';
 import { UpdateDealHandler } from './commands/update-deal.handler';
 import { DEAL_STAGE_REFERENCE } from './deal-stage-reference';
+import './deal-counts';
 import { DealEntity } from './entities/deal.entity';
 import { DealsController } from './deals.controller';
 import { PipelineDealsController } from './pipeline-deals.controller';

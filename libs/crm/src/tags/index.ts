@@ -7,5 +7,6 @@ export { findOrganizationTags } from './organization-tags';
 export { requestedTagIds } from './requested-tag-ids';
 export { loadTagsByRecord } from './tags-by-record';
 export { whereTagged, whereTaggedAny } from './tag-filter';
+export { registerTagLink, tagLink, TagLinks } from './tag-links';
 export { tagNamesSql, type TagSummary, tagSummariesSql } from './tag-summaries';
 export { TagsModule } from './tags.module';

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { type CountedTableDeclaration, installCountedTable, uninstallCountedTable } from '../counted-tables';
 
 /** The default pipeline as this migration gives it to every existing organization. */
 const DEFAULT_STAGES: ReadonlyArray<readonly [name: string, probability: number, kind: 'OPEN' | 'WON' | 'LOST']> = [
@@ -10,62 +11,16 @@ const DEFAULT_STAGES: ReadonlyArray<readonly [name: string, probability: number,
   ['Lost', 0, 'LOST'],
 ];
 
-/** The deal columns its lists filter on with equality, counted per value like contacts' (facet-count migration). */
-const DEAL_FACETS = ['pipeline_id', 'stage_id', 'status', 'owner_id'] as const;
-const DEAL_FACET_TYPES: Readonly<Record<(typeof DEAL_FACETS)[number], string>> = {
-  pipeline_id: 'uuid',
-  stage_id: 'uuid',
-  status: 'text',
-  owner_id: 'uuid',
+/** Deals are counted per organization and per pipeline, stage, status and owner (their lists' equality filters). */
+const DEAL_COUNTS: CountedTableDeclaration = {
+  table: 'deal',
+  facets: [
+    { column: 'pipeline_id', type: 'uuid' },
+    { column: 'stage_id', type: 'uuid' },
+    { column: 'status', type: 'text' },
+    { column: 'owner_id', type: 'uuid' },
+  ],
 };
-const FACET_KEY = ['tenant_id', 'organization_id', ...DEAL_FACETS].join(', ');
-
-function facetValues(row: string): string {
-  return ['tenant_id', 'organization_id', ...DEAL_FACETS].map((column) => `${row}.${column}`).join(', ');
-}
-
-function bump(row: 'OLD' | 'NEW', delta: 1 | -1): string {
-  return `INSERT INTO deal_facet_count AS counted (${FACET_KEY}, count) VALUES (${facetValues(row)}, ${delta})
-          ON CONFLICT (${FACET_KEY}) DO UPDATE SET count = counted.count + ${delta};`;
-}
-
-/** The counted tables of `refresh_record_counts()` and `refresh_facet_counts()` after this migration. */
-const RECORD_COUNTED = ['contact', 'customer', 'deal'];
-const FACETS_BEFORE: ReadonlyArray<{ table: string; values: string }> = [
-  { table: 'contact', values: 'tenant_id, organization_id, contact_type, lower(status), owner_id' },
-  { table: 'customer', values: 'tenant_id, organization_id, kind, owner_id' },
-];
-
-function refreshRecordCounts(tables: readonly string[]): string {
-  return `
-    CREATE OR REPLACE FUNCTION refresh_record_counts() RETURNS void LANGUAGE plpgsql AS $$
-    BEGIN
-      DELETE FROM record_count;
-      ${tables
-        .map(
-          (table) => `INSERT INTO record_count (tenant_id, organization_id, entity, count)
-        SELECT tenant_id, organization_id, '${table}', count(*) FROM ${table}
-         WHERE deleted_at IS NULL GROUP BY tenant_id, organization_id;`,
-        )
-        .join('\n      ')}
-    END
-    $$`;
-}
-
-function refreshFacetCounts(tables: ReadonlyArray<{ table: string; values: string }>): string {
-  return `
-    CREATE OR REPLACE FUNCTION refresh_facet_counts() RETURNS void LANGUAGE plpgsql AS $$
-    BEGIN
-      ${tables
-        .map(
-          ({ table, values }) => `DELETE FROM ${table}_facet_count;
-      INSERT INTO ${table}_facet_count SELECT ${values}, count(*) FROM ${table}
-       WHERE deleted_at IS NULL GROUP BY ${values};`,
-        )
-        .join('\n      ')}
-    END
-    $$`;
-}
 
 /**
  * Sales: pipelines with ordered stages (probability, kind OPEN/WON/LOST, optional rotting
@@ -212,51 +167,7 @@ export class PipelinesAndDeals1764000014000 implements MigrationInterface {
     await q.query(`CREATE INDEX deal_tag_tag_id_idx ON deal_tag (tenant_id, organization_id, tag_id, deal_id)`);
 
     // Counted like contacts and customers: live rows per organization, and per facet value.
-    await q.query(`
-      CREATE TRIGGER deal_record_count AFTER INSERT OR DELETE OR UPDATE OF deleted_at, organization_id, tenant_id
-      ON deal FOR EACH ROW EXECUTE FUNCTION track_record_count()`);
-    await q.query(`
-      CREATE TABLE deal_facet_count (
-        tenant_id uuid NOT NULL, organization_id uuid NOT NULL,
-        ${DEAL_FACETS.map((column) => `${column} ${DEAL_FACET_TYPES[column]}`).join(', ')},
-        count bigint NOT NULL
-      )`);
-    await q.query(`CREATE UNIQUE INDEX deal_facet_count_key ON deal_facet_count (${FACET_KEY}) NULLS NOT DISTINCT`);
-    await q.query(`
-      CREATE FUNCTION track_deal_facet_count() RETURNS trigger LANGUAGE plpgsql AS $$
-      DECLARE
-        counted_before boolean := TG_OP <> 'INSERT' AND OLD.deleted_at IS NULL;
-        counted_after boolean := TG_OP <> 'DELETE' AND NEW.deleted_at IS NULL;
-      BEGIN
-        IF counted_before AND counted_after AND ROW(${facetValues('OLD')})::text > ROW(${facetValues('NEW')})::text THEN
-          ${bump('NEW', 1)}
-          ${bump('OLD', -1)}
-          RETURN NULL;
-        END IF;
-        IF counted_before THEN
-          ${bump('OLD', -1)}
-        END IF;
-        IF counted_after THEN
-          ${bump('NEW', 1)}
-        END IF;
-        RETURN NULL;
-      END
-      $$`);
-    await q.query(`
-      CREATE TRIGGER deal_facet_count_write AFTER INSERT OR DELETE ON deal
-      FOR EACH ROW EXECUTE FUNCTION track_deal_facet_count()`);
-    await q.query(`
-      CREATE TRIGGER deal_facet_count_change AFTER UPDATE ON deal FOR EACH ROW
-      WHEN ((OLD.deleted_at IS NULL) IS DISTINCT FROM (NEW.deleted_at IS NULL)
-            OR ROW(${facetValues('OLD')}) IS DISTINCT FROM ROW(${facetValues('NEW')}))
-      EXECUTE FUNCTION track_deal_facet_count()`);
-    await q.query(refreshRecordCounts(RECORD_COUNTED));
-    await q.query(
-      refreshFacetCounts([
-        ...FACETS_BEFORE,
-        { table: 'deal', values: ['tenant_id, organization_id', ...DEAL_FACETS].join(', ') },
-      ]),
-    );
+    await installCountedTable(q, DEAL_COUNTS);
 
     // Every live organization gets the default pipeline.
     await q.query(
@@ -277,13 +188,9 @@ export class PipelinesAndDeals1764000014000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(refreshFacetCounts(FACETS_BEFORE));
-    await q.query(refreshRecordCounts(['contact', 'customer']));
-    await q.query(`DELETE FROM record_count WHERE entity = 'deal'`);
-    await q.query(`DROP TABLE IF EXISTS deal_facet_count`);
+    await uninstallCountedTable(q, DEAL_COUNTS);
     await q.query(`DROP TABLE IF EXISTS deal_tag`);
     await q.query(`DROP TABLE IF EXISTS deal`);
-    await q.query(`DROP FUNCTION IF EXISTS track_deal_facet_count()`);
     await q.query(`DROP TABLE IF EXISTS pipeline_stage`);
     await q.query(`DROP TABLE IF EXISTS pipeline`);
     await q.query(`ALTER TABLE organization DROP CONSTRAINT organization_tenant_key`);

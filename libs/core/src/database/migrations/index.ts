@@ -8,6 +8,7 @@ import { ContactFilterIndexOnly1764000007000 } from './1764000007000-contact-fil
 import { FacetCount1764000008000 } from './1764000008000-facet-count';
 import { CommitOrderedOutbox1764000009000 } from './1764000009000-commit-ordered-outbox';
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
+import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
 
 /**
@@ -25,5 +26,6 @@ export const MIGRATIONS = [
   FacetCount1764000008000,
   CommitOrderedOutbox1764000009000,
   LinkTablesCarryTenant1764000010000,
+  SpreadRecordCount1764000011000,
   PipelinesAndDeals1764000014000,
 ];
