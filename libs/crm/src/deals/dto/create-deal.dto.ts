@@ -1,8 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
-  ArrayMaxSize,
-  IsArray,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -13,10 +11,10 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { IsDecimalString, OptionalNonNull } from '@clientele/core';
-import { TagRefDto } from '../../tags';
+import { OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
+import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
 import { DEAL_VALUE_LIMITS } from '../deal-value';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,8 +67,7 @@ export class CreateDealDto {
   customerId?: string | null;
 
   /** A member of the organization; defaults to you. An AGENT creates only deals it owns. */
-  @IsOptional()
-  @IsUUID()
+  @OwnerIdField()
   ownerId?: string | null;
 
   /** 0–100, the deal's own estimate; null or left out: the stage's probability. */
@@ -82,21 +79,13 @@ export class CreateDealDto {
   probability?: number | null;
 
   /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TagRefDto)
+  @TagRefsField()
   tags?: TagRefDto[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID(undefined, { each: true })
+  @TagIdsField()
   tagIds?: string[];
 
   /** The organization the deal belongs to; defaults to your only one (or `X-Organization-Id`). */
-  @IsOptional()
-  @IsUUID()
+  @OrganizationIdField()
   organizationId?: string;
 }

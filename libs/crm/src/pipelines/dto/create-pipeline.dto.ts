@@ -6,11 +6,11 @@ import {
   IsArray,
   IsOptional,
   IsString,
-  IsUUID,
   MaxLength,
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OrganizationIdField } from '../../record-fields.decorator';
 import { CreateStageDto } from './create-stage.dto';
 
 export class CreatePipelineDto {
@@ -35,7 +35,6 @@ export class CreatePipelineDto {
   stages?: CreateStageDto[];
 
   /** The organization the pipeline belongs to; defaults to your only one (or `X-Organization-Id`). */
-  @IsOptional()
-  @IsUUID()
+  @OrganizationIdField()
   organizationId?: string;
 }
