@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { type DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -42,6 +42,7 @@ import { TenantEntity } from './tenancy/entities/tenant.entity';
 import { UserEntity } from './tenancy/entities/user.entity';
 import { RequestContext } from './tenancy/request-context';
 import './tenancy/tenancy-constraints';
+import { StrictValidationPipe } from './validation/strict-validation.pipe';
 import { memoizeValidationMetadata } from './validation/validation-metadata-cache';
 
 export const CORE_ENTITIES = [
@@ -125,7 +126,7 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new StrictValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,

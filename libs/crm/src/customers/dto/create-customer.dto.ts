@@ -13,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
 import { TagRefDto } from '../../tags';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 
@@ -25,7 +26,7 @@ export class CreateCustomerDto {
   name: string;
 
   @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'CUSTOMER' })
-  @IsOptional()
+  @OptionalNonNull()
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
 
@@ -53,14 +54,14 @@ export class CreateCustomerDto {
   ownerId?: string | null;
 
   /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`. */
-  @IsOptional()
+  @OptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
   @ValidateNested({ each: true })
   @Type(() => TagRefDto)
   tags?: TagRefDto[];
 
-  @IsOptional()
+  @OptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
   @IsUUID(undefined, { each: true })
