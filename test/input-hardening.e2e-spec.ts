@@ -262,6 +262,21 @@ describe('hostile input', () => {
       }
       const settings = await t.http.get(`${org}/settings`).set(admin).expect(200);
       expect(settings.body.crmEnabled).toBe(true);
+      // A list of lists, however deep (it was a 500 in class-transformer for `tags`).
+      for (const tags of [
+        [[{ id: tenant.organizationId }]],
+        JSON.parse(`${'['.repeat(21)}${']'.repeat(21)}`) as unknown,
+      ]) {
+        expectProblem(
+          await t.http
+            .post('/api/crm/customers')
+            .set(admin)
+            .send({ name: `Listed ${unique()}`, tags }),
+          400,
+          'VALIDATION_FAILED',
+          ['tags'],
+        );
+      }
     });
 
     it('answers 400 for a JSON body that is null, an array or a scalar, and changes nothing', async () => {

@@ -57,10 +57,26 @@ export function nestedShapeErrors(instance: unknown, parent = '', errors: FieldE
 }
 
 /**
- * Nest's `ValidationPipe` with two rules it lacks: a body bound to a DTO must be a JSON object
+ * The field holding the first list of lists (`tags: [[{}]]` → `tags`): no DTO of ours takes one, and
+ * class-transformer and class-validator recurse into it (a deep one was a 500).
+ */
+export function nestedArrayField(value: unknown, field = ''): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const inArray = Array.isArray(value);
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const path = field === '' ? key : `${field}.${key}`;
+    if (inArray && Array.isArray(item)) return field === '' ? 'body' : field;
+    const found = nestedArrayField(item, path);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Nest's `ValidationPipe` with three rules it lacks: a body bound to a DTO must be a JSON object
  * (Nest turned a JSON `null` into `{}`, an empty update that succeeded; an array or a scalar
- * reached class-transformer), and a nested DTO declared as one object is refused when an array
- * or a scalar is sent for it.
+ * reached class-transformer), a nested DTO declared as one object is refused when an array or a
+ * scalar is sent for it, and so is a list of lists.
  */
 export class StrictValidationPipe extends ValidationPipe {
   constructor(options: ValidationPipeOptions) {
@@ -70,6 +86,10 @@ export class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && isDto(metadata.metatype) && value !== undefined && !isPlainObject(value)) {
       throw ValidationError.field('body', 'the body must be a JSON object');
+    }
+    if (isDto(metadata.metatype)) {
+      const nested = nestedArrayField(value);
+      if (nested !== undefined) throw ValidationError.field(nested, `${nested} must not be a list`);
     }
     const result: unknown = await super.transform(value, metadata);
     if (isDto(metadata.metatype)) {
