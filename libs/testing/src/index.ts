@@ -8,3 +8,5 @@ export * from './query-capture';
 export * from './route-catalog';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export * from './openapi-document';
+export * from './openapi-fuzz';
