@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { INestApplication } from '@nestjs/common';
@@ -63,6 +63,11 @@ async function pluginMetadataFile(): Promise<string> {
     printed.replace(/import\("\.\/([^"]+?)(?:\.js)?"\)/g, (_match, path: string) => `import("../${path}")`),
   );
   await rename(join(OPENAPI_CACHE_DIR, scratch), target);
+  // Metadata of earlier sources is of no further use.
+  for (const file of await readdir(OPENAPI_CACHE_DIR)) {
+    if (/^metadata-[0-9a-f]{16}\.ts$/.test(file) && join(OPENAPI_CACHE_DIR, file) !== target)
+      await rm(join(OPENAPI_CACHE_DIR, file), { force: true });
+  }
   return target;
 }
 
