@@ -42,6 +42,8 @@ export function clientErrorHandler(
       'Connection: close',
       ...headers.map(([name, value]) => `${name}: ${value}`),
     ];
-    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`);
+    // Closed once the answer is flushed: `end()` alone leaves a client that keeps sending (a
+    // slowloris one) half-open, since the parser no longer reads the socket to see its FIN.
+    socket.end(`${head.join('\r\n')}\r\n\r\n${body}`, () => socket.destroy());
   };
 }
