@@ -1,8 +1,15 @@
 import { resolve } from 'node:path';
 import swc from 'unplugin-swc';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = __dirname;
+
+/**
+ * Suites that need a PostgreSQL server (they end its backends, or share it between two API
+ * processes): a run on the embedded database (no `TEST_DATABASE_URL`) leaves them out; CI runs them.
+ */
+const POSTGRES_SERVER_ONLY = ['test/chaos-postgres.e2e-spec.ts', 'test/chaos-redis.e2e-spec.ts'];
+const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL?.trim());
 
 export default defineConfig({
   plugins: [
@@ -28,6 +35,7 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.e2e-spec.ts', 'libs/**/*.spec.ts', 'apps/**/*.spec.ts'],
+    exclude: onPostgresServer ? configDefaults.exclude : [...configDefaults.exclude, ...POSTGRES_SERVER_ONLY],
     globalSetup: ['libs/testing/src/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

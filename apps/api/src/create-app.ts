@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type AppConfig,
+  clientErrorHandler,
   depthLimitedJsonParser,
   Idempotency,
   installEtag,
@@ -87,6 +88,8 @@ export async function createApp(
     },
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: config.trustProxy,
+    // What Node's parser refuses (431 headers too large, malformed HTTP) as problem+json too.
+    clientErrorHandler: clientErrorHandler(securityHeaders),
     // The router's own refusals (a URL that is not UTF-8, an over-long path parameter) skip every
     // hook and the Nest filter; without this they answered Fastify's JSON, not problem+json.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {

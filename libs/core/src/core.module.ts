@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { type DynamicModule, Global, Module, type OnApplicationBootstrap, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -50,6 +50,7 @@ import { UserEntity } from './tenancy/entities/user.entity';
 import { RequestContext } from './tenancy/request-context';
 import { SystemContext } from './tenancy/system-context';
 import './tenancy/tenancy-constraints';
+import { StrictValidationPipe } from './validation/strict-validation.pipe';
 import { memoizeValidationMetadata } from './validation/validation-metadata-cache';
 import { CountedTables } from './pagination/record-count';
 
@@ -147,7 +148,7 @@ export class CoreModule implements OnApplicationBootstrap {
         { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new StrictValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,

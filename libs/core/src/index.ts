@@ -95,6 +95,7 @@ export { Idempotency, installIdempotency } from './http/idempotency';
 export { depthLimitedJsonParser, MAX_JSON_DEPTH } from './http/json-depth';
 export { installNoStore } from './http/no-store';
 export { installTextInputRule } from './http/text-input';
+export { clientErrorHandler } from './http/client-error';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
 export type { ExportColumn } from './export/export-column';
 export { type ExportFormat, LIST_FORMATS, type ListFormat } from './export/export-format';

@@ -10,6 +10,8 @@ export * from './route-catalog';
 export * from './stored-events';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export * from './openapi-document';
+export * from './openapi-fuzz';
 export { TEST_DATABASE_URL } from './test-environment';
 export * from './chaos-load';
 export * from './spawned-api';

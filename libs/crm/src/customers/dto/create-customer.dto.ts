@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsFQDN, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
 import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
 import { OwnerIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
@@ -14,7 +15,7 @@ export class CreateCustomerDto {
   name: string;
 
   @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'CUSTOMER' })
-  @IsOptional()
+  @OptionalNonNull()
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
 
@@ -41,10 +42,10 @@ export class CreateCustomerDto {
   ownerId?: string | null;
 
   /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`. */
-  @TagRefsField()
+  @TagRefsField({ nullable: false })
   tags?: TagRefDto[];
 
-  @TagIdsField()
+  @TagIdsField({ nullable: false })
   tagIds?: string[];
 
   /** The organization the customer belongs to; defaults to your only one (or `X-Organization-Id`). */
