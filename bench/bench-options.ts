@@ -17,6 +17,7 @@ export interface BenchOptions {
   readonly embedded: boolean;
   readonly embeddedContacts: number;
   readonly export: boolean;
+  readonly contention: boolean;
   readonly poolSize: number;
   readonly apiLogLevel: string;
 }
@@ -37,6 +38,7 @@ const USAGE = `npm run bench -- [options]
   --no-embedded           skip the list scenario on the embedded database
   --embedded-contacts N   contacts in the embedded copy (default 100,000; quick 5,000)
   --no-export             skip the CSV export measurement
+  --no-contention         skip the concurrent-creates (counter contention) measurement
   --pool-size N           database pool of the API and of both floors (default 10, the API's default)
   --api-log-level L       LOG_LEVEL of the API under load (default warn: no per-request lines)
 Environment: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL}; --quick appends _quick to its name)`;
@@ -58,6 +60,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
       'no-embedded': { type: 'boolean', default: false },
       'embedded-contacts': { type: 'string' },
       'no-export': { type: 'boolean', default: false },
+      'no-contention': { type: 'boolean', default: false },
       'pool-size': { type: 'string', default: '10' },
       'api-log-level': { type: 'string', default: 'warn' },
       help: { type: 'boolean', default: false },
@@ -91,6 +94,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
       1_000_000,
     ),
     export: !values['no-export'],
+    contention: !values['no-contention'],
     poolSize: int('--pool-size', values['pool-size'], 10, 1, 200),
     apiLogLevel: values['api-log-level'],
   };

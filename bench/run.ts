@@ -7,6 +7,7 @@ import { Pool } from 'pg';
 import { type BenchOptions, parseBenchOptions } from './bench-options';
 import { type BuiltCore, loadBuiltCore } from './built-core';
 import { type CapturedScenario, captureApiSql } from './capture/capture-api-sql';
+import { type ContentionMeasurement, measureContention } from './contention/contention-measurement';
 import { prepareEmbeddedCopy } from './embedded/embedded-copy';
 import { explainApiStatements, explainPageFloor, type ScenarioPlans } from './explain/explain-plans';
 import { type ExportMeasurement, measureApiExport, measurePsqlCopy } from './export/export-measurement';
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
     const plans = await explainScenarios(pool, captured, pageFloor, await scenarios());
     const exports = options.export ? await measureExports(options, pool, api, fixtures, await session.token()) : [];
     await stopAll();
+    const contention = options.contention ? await measureCounterContention(options, fixtures) : undefined;
 
     const embedded =
       options.embedded && (options.scenarios?.includes('list') ?? true)
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
       cursorCheck,
       embedded,
       exports,
+      contention,
       captured,
       plans,
     });
@@ -357,6 +360,16 @@ async function measureExports(
   );
   const fromPsql = await measurePsqlCopy(options.databaseUrl, select);
   return [fromApi, fromPsql];
+}
+
+/** Concurrent creates in the lists' organization with and without the counters (servers stopped). */
+function measureCounterContention(options: BenchOptions, fixtures: Fixtures): Promise<ContentionMeasurement> {
+  return measureContention(
+    options.databaseUrl,
+    { tenantId: fixtures.tenantId, organizationId: fixtures.organizationId },
+    { writers: 16, seconds: options.quick ? 2 : 5, holdMs: 2 },
+    log,
+  );
 }
 
 /**

@@ -225,4 +225,38 @@ describe('GET /api/audit', () => {
       ['to'],
     );
   });
+
+  it('hides the tenant-wide entries of a user who belongs only to an organization the viewer does not audit', async () => {
+    const branchAdmin = await memberWithRole(t.http, tenant, 'ADMIN');
+    const branch = await t.http
+      .post('/api/organizations')
+      .set(bearer(branchAdmin))
+      .send({ name: `Branch ${unique()}` })
+      .expect(201);
+    const branchId = branch.body.id as string;
+    const email = `branch-only-${unique()}@example.test`;
+    const added = await t.http
+      .post(`/api/organizations/${branchId}/members`)
+      .set(bearer(branchAdmin))
+      .send({ email, password: 'correct horse battery staple', firstName: 'Bea', lastName: 'Branch', role: 'AGENT' });
+    expect(added.status, JSON.stringify(added.body)).toBe(201);
+    const branchOnly = await login(t.http, email);
+    const aboutThem = (entries: Entry[]): Entry[] =>
+      entries.filter((entry) => entry.entityId === branchOnly.userId || entry.actorId === branchOnly.userId);
+    // The first admin holds AUDIT_VIEW only outside the hidden organization: none of it shows.
+    expect(aboutThem(await audit())).toEqual([]);
+    expect(aboutThem(await audit({ action: 'user.*' }))).toEqual([]);
+    // The stored trail has them (organization NULL), and the hidden organization's ADMIN sees them.
+    const stored = await t.db.query(
+      `SELECT action FROM audit_entry WHERE organization_id IS NULL AND (entity_id = $1 OR actor_id = $1)`,
+      [branchOnly.userId],
+    );
+    expect((stored as Array<{ action: string }>).map((row) => row.action)).toEqual(
+      expect.arrayContaining(['user.created', 'user.logged_in']),
+    );
+    const seenByTheirAdmin = aboutThem(await audit({}, branchAdmin)).map((entry) => entry.action);
+    expect(seenByTheirAdmin).toEqual(expect.arrayContaining(['user.created', 'user.logged_in']));
+    // Users of the viewer's own organizations still show: the agent's logins.
+    expect((await audit({ actorId: agent.userId, action: 'user.logged_in' })).length).toBeGreaterThan(0);
+  });
 });

@@ -1,26 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createCrmWorld,
   bearer,
+  type ContactRecord,
+  createCrmWorld,
   createTestApp,
+  type CrmRecords,
+  crmRecords,
   expectProblem,
   memberWithRole,
+  outboxEventTypes,
   type Session,
   type TenantFixture,
   type TestApp,
   unique,
 } from '@clientele/testing';
 
-interface ContactBody {
-  id: string;
-  name: string;
-  email: string | null;
-  ownerId: string | null;
-  customerId: string | null;
-}
-
 describe('portal CRM contacts (/api/crm/contacts)', () => {
   let t: TestApp;
+  let crm: CrmRecords;
   let acme: TenantFixture;
   let globex: TenantFixture;
   let viewer: Session;
@@ -31,60 +28,16 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ acme, globex, viewer, agent, manager, branchId } = await createCrmWorld(t.http));
+    const world = await createCrmWorld(t.http);
+    ({ acme, globex, viewer, agent, manager, branchId } = world);
+    crm = crmRecords(t.http, world);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  function orgOf(session: Session): string {
-    return session === globex.admin ? globex.organizationId : acme.organizationId;
-  }
-
   function anEmail(): string {
     return `person-${unique()}@example.test`;
-  }
-
-  async function createContact(
-    session: Session,
-    body: Record<string, unknown> = {},
-    organizationId = orgOf(session),
-  ): Promise<ContactBody> {
-    const response = await t.http
-      .post('/api/crm/contacts')
-      .set(bearer(session))
-      .set('X-Organization-Id', organizationId)
-      .send({ firstName: 'Pat', lastName: `Person${unique()}`, email: anEmail(), ...body });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body as ContactBody;
-  }
-
-  async function createCustomer(session: Session, name = `Customer ${unique()}`): Promise<string> {
-    const response = await t.http
-      .post('/api/crm/customers')
-      .set(bearer(session))
-      .set('X-Organization-Id', orgOf(session))
-      .send({ name })
-      .expect(201);
-    return response.body.id as string;
-  }
-
-  async function createTag(session: Session, name = `Tag ${unique()}`): Promise<string> {
-    const response = await t.http
-      .post('/api/tags')
-      .set(bearer(session))
-      .set('X-Organization-Id', orgOf(session))
-      .send({ name })
-      .expect(201);
-    return response.body.id as string;
-  }
-
-  async function events(entityId: string): Promise<string[]> {
-    const rows: Array<{ type: string }> = await t.db.query(
-      `SELECT type FROM outbox_event WHERE entity_id = $1 ORDER BY position`,
-      [entityId],
-    );
-    return rows.map((row) => row.type);
   }
 
   function fieldMessage(body: { errors?: Array<{ field: string; message: string }> }, field: string): string {
@@ -93,7 +46,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
   describe('POST /api/crm/contacts', () => {
     it('creates the contact of the portal example, name composed, e-mail lower-cased, audited', async () => {
-      const customerId = await createCustomer(manager);
+      const { id: customerId } = await crm.createCustomer(manager);
       const email = `Jane.Doe.${unique()}@AcmeCorp.com`;
       const response = await t.http.post('/api/crm/contacts').set(bearer(manager)).send({
         firstName: 'Jane',
@@ -156,7 +109,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     });
 
     it('stores a status in the configured spelling and opts out of marketing', async () => {
-      const contact = await createContact(manager, { status: 'churned', marketingOptOut: true, tagIds: [] });
+      const contact = await crm.createContact(manager, { status: 'churned', marketingOptOut: true, tagIds: [] });
       const [row] = await t.db.query(`SELECT status, marketing_opt_out FROM contact WHERE id = $1`, [contact.id]);
       expect(row).toEqual({ status: 'Churned', marketing_opt_out: true });
     });
@@ -188,9 +141,9 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     });
 
     it('answers references outside the organization with 400: owner, customer, tag, and both customerId and customerName', async () => {
-      const foreignCustomer = await createCustomer(globex.admin);
-      const foreignTag = await createTag(globex.admin);
-      const customerId = await createCustomer(manager);
+      const { id: foreignCustomer } = await crm.createCustomer(globex.admin);
+      const { id: foreignTag } = await crm.createTag(globex.admin);
+      const { id: customerId } = await crm.createCustomer(manager);
       for (const [body, field] of [
         [{ ownerId: globex.admin.userId }, 'ownerId'],
         [{ customerId: foreignCustomer }, 'customerId'],
@@ -211,7 +164,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     });
 
     it('answers a taken e-mail (any case) with 409 CONTACT_EMAIL_TAKEN naming the existing contact', async () => {
-      const existing = await createContact(manager, { email: anEmail() });
+      const existing = await crm.createContact(manager, { email: anEmail() });
       const response = await t.http
         .post('/api/crm/contacts')
         .set(bearer(manager))
@@ -223,7 +176,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
       ]);
       expect(n).toBe(1);
       // The same e-mail in another tenant is another contact.
-      await createContact(globex.admin, { email: existing.email });
+      await crm.createContact(globex.admin, { email: existing.email });
     });
 
     it('is refused to a VIEWER and an AGENT (403)', async () => {
@@ -259,15 +212,15 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
   describe('customerName', () => {
     it('reuses the customer of that name (case-insensitive) or creates it, in the same transaction', async () => {
       const name = `Initech ${unique()}`;
-      const first = await createContact(manager, { customerName: name });
-      const second = await createContact(manager, { customerName: name.toUpperCase() });
+      const first = await crm.createContact(manager, { customerName: name });
+      const second = await crm.createContact(manager, { customerName: name.toUpperCase() });
       expect(first.customerId).toEqual(expect.any(String));
       expect(second.customerId).toBe(first.customerId);
       const customers = await t.db.query(`SELECT id, name, owner_id FROM customer WHERE lower(name) = lower($1)`, [
         name,
       ]);
       expect(customers).toEqual([{ id: first.customerId, name, owner_id: manager.userId }]);
-      expect(await events(first.customerId ?? '')).toEqual(['customer.created']);
+      expect(await outboxEventTypes(t.db, first.customerId ?? '')).toEqual(['customer.created']);
     });
 
     it('creates exactly one customer under 20 concurrent requests with the same new name', async () => {
@@ -283,36 +236,41 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
       expect(responses.map((response) => response.status)).toEqual(Array.from({ length: 20 }, () => 201));
       const customers = await t.db.query(`SELECT id FROM customer WHERE lower(name) = lower($1)`, [name]);
       expect(customers).toHaveLength(1);
-      const customerIds = new Set(responses.map((response) => (response.body as ContactBody).customerId));
+      const customerIds = new Set(responses.map((response) => (response.body as ContactRecord).customerId));
       expect([...customerIds]).toEqual([customers[0].id]);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE customer_id = $1`, [
         customers[0].id,
       ]);
       expect(n).toBe(20);
-      expect(await events(customers[0].id)).toEqual(['customer.created']);
+      expect(await outboxEventTypes(t.db, customers[0].id)).toEqual(['customer.created']);
     });
   });
 
   describe('GET /api/crm/contacts', () => {
     it('filters by kind, status, owner, customer, tag (id or name) and isActive', async () => {
       const marker = unique('f');
-      const customerId = await createCustomer(manager);
+      const { id: customerId } = await crm.createCustomer(manager);
       const tagName = `Hot ${marker}`;
-      const tagId = await createTag(manager, tagName);
-      const lead = await createContact(manager, {
+      const { id: tagId } = await crm.createTag(manager, { name: tagName });
+      const lead = await crm.createContact(manager, {
         lastName: marker,
         kind: 'LEAD',
         status: 'Prospect',
         ownerId: agent.userId,
         tags: [{ id: tagId }],
       });
-      const vendor = await createContact(manager, { lastName: marker, kind: 'VENDOR', status: 'Active', customerId });
-      const inactive = await createContact(manager, { lastName: marker, isActive: false });
+      const vendor = await crm.createContact(manager, {
+        lastName: marker,
+        kind: 'VENDOR',
+        status: 'Active',
+        customerId,
+      });
+      const inactive = await crm.createContact(manager, { lastName: marker, isActive: false });
 
       async function ids(query: string): Promise<string[]> {
         const response = await t.http.get(`/api/crm/contacts?q=${marker}&${query}`).set(bearer(viewer));
         expect(response.status, JSON.stringify(response.body)).toBe(200);
-        return (response.body.items as ContactBody[]).map((row) => row.id).sort();
+        return (response.body.items as ContactRecord[]).map((row) => row.id).sort();
       }
       expect(await ids('kind=LEAD')).toEqual([lead.id]);
       expect(await ids('status=active')).toEqual([vendor.id]);
@@ -328,14 +286,14 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     it('searches name, e-mail, phone and company name with q, case-insensitively', async () => {
       const marker = unique('q');
       const company = `Umbrella${marker}`;
-      const byName = await createContact(manager, { firstName: 'Quentin', lastName: `Zed${marker}` });
+      const byName = await crm.createContact(manager, { firstName: 'Quentin', lastName: `Zed${marker}` });
       const email = `jane.doe.${marker}@acme.com`;
-      const byEmail = await createContact(manager, { email });
-      const byPhone = await createContact(manager, { phone: `+44 20 ${marker}` });
-      const byCompany = await createContact(manager, { customerName: company });
+      const byEmail = await crm.createContact(manager, { email });
+      const byPhone = await crm.createContact(manager, { phone: `+44 20 ${marker}` });
+      const byCompany = await crm.createContact(manager, { customerName: company });
       async function ids(q: string): Promise<string[]> {
         const response = await t.http.get(`/api/crm/contacts?q=${encodeURIComponent(q)}`).set(bearer(viewer));
-        return (response.body.items as ContactBody[]).map((row) => row.id);
+        return (response.body.items as ContactRecord[]).map((row) => row.id);
       }
       expect(await ids(`zed${marker}`.toUpperCase())).toEqual([byName.id]);
       expect(await ids(email)).toEqual([byEmail.id]);
@@ -347,7 +305,8 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     it('walks every contact exactly once with a cursor', async () => {
       const marker = unique('page');
       const created = [];
-      for (let index = 0; index < 5; index += 1) created.push((await createContact(manager, { lastName: marker })).id);
+      for (let index = 0; index < 5; index += 1)
+        created.push((await crm.createContact(manager, { lastName: marker })).id);
       const seen: string[] = [];
       let cursor: string | null = null;
       let pages = 0;
@@ -356,7 +315,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
         const response = await t.http.get(query).set(bearer(viewer));
         expect(response.status).toBe(200);
         expect(response.body.total).toBe(5);
-        seen.push(...(response.body.items as ContactBody[]).map((row) => row.id));
+        seen.push(...(response.body.items as ContactRecord[]).map((row) => row.id));
         cursor = response.body.nextCursor as string | null;
         pages += 1;
       } while (cursor !== null && pages < 10);
@@ -384,8 +343,8 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
     it('shows neither another tenant nor a non-member organization', async () => {
       const marker = unique('iso');
-      await createContact(globex.admin, { lastName: marker });
-      await createContact(acme.admin, { lastName: marker }, branchId);
+      await crm.createContact(globex.admin, { lastName: marker });
+      await crm.createContact(acme.admin, { lastName: marker }, branchId);
       const response = await t.http.get(`/api/crm/contacts?q=${marker}`).set(bearer(manager));
       expect(response.body).toMatchObject({ items: [], total: 0 });
       const admin = await t.http.get(`/api/crm/contacts?q=${marker}`).set(bearer(acme.admin));
@@ -401,7 +360,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
   describe('GET /api/crm/contacts?format=csv|ndjson', () => {
     it('streams the filtered list as RFC 4180 CSV with formula cells neutralised', async () => {
       const marker = unique('csv');
-      await createContact(manager, {
+      await crm.createContact(manager, {
         firstName: '=HYPERLINK("http://evil")',
         lastName: marker,
         phone: '+44 20 7946 0000',
@@ -409,9 +368,9 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
         customerName: `@Corp ${marker}`,
         kind: 'VENDOR',
       });
-      await createContact(manager, { firstName: 'Tab', lastName: marker, jobTitle: '\tcmd', kind: 'LEAD' });
-      await createContact(acme.admin, { lastName: marker }, branchId);
-      await createContact(globex.admin, { lastName: marker });
+      await crm.createContact(manager, { firstName: 'Tab', lastName: marker, jobTitle: '\tcmd', kind: 'LEAD' });
+      await crm.createContact(acme.admin, { lastName: marker }, branchId);
+      await crm.createContact(globex.admin, { lastName: marker });
 
       const response = await t.http.get(`/api/crm/contacts?format=csv&q=${marker}&sort=name`).set(bearer(manager));
       expect(response.status).toBe(200);
@@ -444,7 +403,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
     it('streams more rows than one cursor batch, and answers bad filters with 400 before streaming', async () => {
       const marker = unique('bulk');
-      const customerId = await createCustomer(manager);
+      const { id: customerId } = await crm.createCustomer(manager);
       await t.db.query(
         `INSERT INTO contact (tenant_id, organization_id, name, first_name, last_name, customer_id)
          SELECT $1, $2, 'Bulk ' || $3 || g, 'Bulk', $3 || g, $4 FROM generate_series(1, 1200) g`,
@@ -470,8 +429,8 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
   describe('GET /api/crm/contacts/:id', () => {
     it('returns the contact with its customer and the (still empty) deals, activities, notes and tickets', async () => {
-      const tagId = await createTag(manager);
-      const contact = await createContact(manager, { customerName: `Globex ${unique()}`, tags: [{ id: tagId }] });
+      const { id: tagId } = await crm.createTag(manager);
+      const contact = await crm.createContact(manager, { customerName: `Globex ${unique()}`, tags: [{ id: tagId }] });
       const response = await t.http.get(`/api/crm/contacts/${contact.id}`).set(bearer(viewer));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
@@ -487,9 +446,9 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     });
 
     it('answers 404 for another tenant and a non-member organization, 400 for a bad id', async () => {
-      const foreign = await createContact(globex.admin);
+      const foreign = await crm.createContact(globex.admin);
       expectProblem(await t.http.get(`/api/crm/contacts/${foreign.id}`).set(bearer(manager)), 404, 'CONTACT_NOT_FOUND');
-      const branchContact = await createContact(acme.admin, {}, branchId);
+      const branchContact = await crm.createContact(acme.admin, {}, branchId);
       expectProblem(
         await t.http.get(`/api/crm/contacts/${branchContact.id}`).set(bearer(manager)),
         404,
@@ -501,7 +460,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
   describe('PATCH /api/crm/contacts/:id', () => {
     it('changes the fields sent (the portal example), recomposes the name and records before/after', async () => {
-      const contact = await createContact(manager, { firstName: 'Jane', lastName: 'Doe', status: 'Prospect' });
+      const contact = await crm.createContact(manager, { firstName: 'Jane', lastName: 'Doe', status: 'Prospect' });
       const response = await t.http
         .patch(`/api/crm/contacts/${contact.id}`)
         .set(bearer(manager))
@@ -520,12 +479,12 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
       );
       expect(audit.before).toMatchObject({ name: 'Jane Doe', status: 'Prospect', jobTitle: null });
       expect(audit.after).toMatchObject({ name: 'Jane Smith', status: 'Active', jobTitle: 'Head of IT' });
-      expect(await events(contact.id)).toEqual(['contact.created', 'contact.updated']);
+      expect(await outboxEventTypes(t.db, contact.id)).toEqual(['contact.created', 'contact.updated']);
     });
 
     it('lets an AGENT update contacts it owns but not others, nor hand its own to someone else', async () => {
-      const owned = await createContact(manager, { ownerId: agent.userId });
-      const notOwned = await createContact(manager, { ownerId: manager.userId });
+      const owned = await crm.createContact(manager, { ownerId: agent.userId });
+      const notOwned = await crm.createContact(manager, { ownerId: manager.userId });
       const ok = await t.http.patch(`/api/crm/contacts/${owned.id}`).set(bearer(agent)).send({ jobTitle: 'Buyer' });
       expect(ok.status).toBe(200);
       expect(ok.body.jobTitle).toBe('Buyer');
@@ -552,7 +511,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     });
 
     it('is refused to a VIEWER (403), and answers 404 for another tenant and a non-member organization', async () => {
-      const contact = await createContact(manager);
+      const contact = await crm.createContact(manager);
       expectProblem(
         await t.http.patch(`/api/crm/contacts/${contact.id}`).set(bearer(viewer)).send({ jobTitle: 'x' }),
         403,
@@ -563,7 +522,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
         404,
         'CONTACT_NOT_FOUND',
       );
-      const branchContact = await createContact(acme.admin, {}, branchId);
+      const branchContact = await crm.createContact(acme.admin, {}, branchId);
       expectProblem(
         await t.http.patch(`/api/crm/contacts/${branchContact.id}`).set(bearer(manager)).send({ jobTitle: 'x' }),
         404,
@@ -572,7 +531,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
     });
 
     it('answers 400 for bad values and null on required fields, 409 for a taken e-mail', async () => {
-      const contact = await createContact(manager);
+      const contact = await crm.createContact(manager);
       expectProblem(
         await t.http
           .patch(`/api/crm/contacts/${contact.id}`)
@@ -588,7 +547,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
         'VALIDATION_FAILED',
         ['status'],
       );
-      const other = await createContact(manager);
+      const other = await crm.createContact(manager);
       const conflict = await t.http
         .patch(`/api/crm/contacts/${contact.id}`)
         .set(bearer(manager))
@@ -606,22 +565,22 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
 
   describe('DELETE /api/crm/contacts/:id', () => {
     it('soft-deletes the contact, records contact.deleted and frees its e-mail', async () => {
-      const contact = await createContact(manager);
+      const contact = await crm.createContact(manager);
       await t.http.delete(`/api/crm/contacts/${contact.id}`).set(bearer(manager)).expect(204);
       const [row] = await t.db.query(`SELECT deleted_at FROM contact WHERE id = $1`, [contact.id]);
       expect(row.deleted_at).not.toBeNull();
-      expect(await events(contact.id)).toEqual(['contact.created', 'contact.deleted']);
+      expect(await outboxEventTypes(t.db, contact.id)).toEqual(['contact.created', 'contact.deleted']);
       const [audit] = await t.db.query(
         `SELECT before, after FROM audit_entry WHERE entity_id = $1 AND action = 'contact.deleted'`,
         [contact.id],
       );
       expect(audit).toMatchObject({ before: { id: contact.id }, after: null });
       expectProblem(await t.http.get(`/api/crm/contacts/${contact.id}`).set(bearer(manager)), 404, 'CONTACT_NOT_FOUND');
-      await createContact(manager, { email: contact.email });
+      await crm.createContact(manager, { email: contact.email });
     });
 
     it('is refused to an AGENT even on its own contact and to a VIEWER (403); 404 for another tenant', async () => {
-      const owned = await createContact(manager, { ownerId: agent.userId });
+      const owned = await crm.createContact(manager, { ownerId: agent.userId });
       expectProblem(await t.http.delete(`/api/crm/contacts/${owned.id}`).set(bearer(agent)), 403, 'FORBIDDEN');
       expectProblem(await t.http.delete(`/api/crm/contacts/${owned.id}`).set(bearer(viewer)), 403, 'FORBIDDEN');
       expectProblem(
@@ -642,7 +601,7 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
         .send({ name: `Off ${unique()}` })
         .expect(201);
       const offId = created.body.id as string;
-      const contact = await createContact(acme.admin, {}, offId);
+      const contact = await crm.createContact(acme.admin, {}, offId);
       await t.http
         .patch(`/api/organizations/${offId}/settings`)
         .set(bearer(acme.admin))

@@ -1,25 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createCrmWorld,
   bearer,
+  createCrmWorld,
   createTestApp,
+  type CrmRecords,
+  crmRecords,
+  type CustomerRecord,
   expectProblem,
   memberWithRole,
+  outboxEventTypes,
   type Session,
   type TenantFixture,
   type TestApp,
   unique,
 } from '@clientele/testing';
 
-interface CustomerBody {
-  id: string;
-  name: string;
-  contactCount: number;
-  tags: Array<{ id: string; name: string }>;
-}
-
 describe('customers', () => {
   let t: TestApp;
+  let crm: CrmRecords;
   let acme: TenantFixture;
   let globex: TenantFixture;
   let viewer: Session;
@@ -30,65 +28,17 @@ describe('customers', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ acme, globex, viewer, agent, manager, branchId } = await createCrmWorld(t.http));
+    const world = await createCrmWorld(t.http);
+    ({ acme, globex, viewer, agent, manager, branchId } = world);
+    crm = crmRecords(t.http, world);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  function orgOf(session: Session): string {
-    return session === globex.admin ? globex.organizationId : acme.organizationId;
-  }
-
-  async function createCustomer(
-    session: Session,
-    body: Record<string, unknown>,
-    organizationId = orgOf(session),
-  ): Promise<CustomerBody> {
-    const response = await t.http
-      .post('/api/crm/customers')
-      .set(bearer(session))
-      .set('X-Organization-Id', organizationId)
-      .send({ name: `Customer ${unique()}`, ...body });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body as CustomerBody;
-  }
-
-  async function createTag(
-    session: Session,
-    name = `Tag ${unique()}`,
-    organizationId = orgOf(session),
-  ): Promise<string> {
-    const response = await t.http
-      .post('/api/tags')
-      .set(bearer(session))
-      .set('X-Organization-Id', organizationId)
-      .send({ name })
-      .expect(201);
-    return response.body.id as string;
-  }
-
-  async function createContact(session: Session, body: Record<string, unknown>): Promise<string> {
-    const response = await t.http
-      .post('/api/crm/contacts')
-      .set(bearer(session))
-      .set('X-Organization-Id', orgOf(session))
-      .send({ firstName: 'Pat', lastName: `Contact${unique()}`, ...body });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id as string;
-  }
-
-  async function events(entityId: string): Promise<string[]> {
-    const rows: Array<{ type: string }> = await t.db.query(
-      `SELECT type FROM outbox_event WHERE entity_id = $1 ORDER BY position`,
-      [entityId],
-    );
-    return rows.map((row) => row.type);
-  }
-
   describe('POST /api/crm/customers', () => {
     it('creates a customer with tags, stores it and records customer.created', async () => {
-      const tagId = await createTag(manager);
+      const { id: tagId } = await crm.createTag(manager);
       const name = `Acme Corp ${unique()}`;
       const response = await t.http
         .post('/api/crm/customers')
@@ -134,12 +84,12 @@ describe('customers', () => {
         response.body.id,
       ]);
       expect(audit).toMatchObject({ action: 'customer.created', after: { name, tagIds: [tagId] } });
-      expect(await events(response.body.id)).toEqual(['customer.created']);
+      expect(await outboxEventTypes(t.db, response.body.id)).toEqual(['customer.created']);
     });
 
     it('accepts tagIds instead of tags, but not both', async () => {
-      const tagId = await createTag(manager);
-      const customer = await createCustomer(manager, { tagIds: [tagId] });
+      const { id: tagId } = await crm.createTag(manager);
+      const customer = await crm.createCustomer(manager, { tagIds: [tagId] });
       expect(customer.tags.map((tag) => tag.id)).toEqual([tagId]);
       expectProblem(
         await t.http
@@ -168,7 +118,7 @@ describe('customers', () => {
     });
 
     it('refuses a tag of another organization and an owner who is not a member with 400', async () => {
-      const foreignTag = await createTag(acme.admin, `T ${unique()}`, branchId);
+      const { id: foreignTag } = await crm.createTag(acme.admin, { name: `T ${unique()}` }, branchId);
       expectProblem(
         await t.http
           .post('/api/crm/customers')
@@ -190,14 +140,14 @@ describe('customers', () => {
     });
 
     it('answers a name taken in the organization (any case) with 409 CUSTOMER_NAME_TAKEN naming it', async () => {
-      const existing = await createCustomer(manager, {});
+      const existing = await crm.createCustomer(manager);
       const response = await t.http
         .post('/api/crm/customers')
         .set(bearer(manager))
         .send({ name: existing.name.toUpperCase() });
       expectProblem(response, 409, 'CUSTOMER_NAME_TAKEN');
       expect(response.body.existingId).toBe(existing.id);
-      await createCustomer(globex.admin, { name: existing.name });
+      await crm.createCustomer(globex.admin, { name: existing.name });
     });
 
     it('is refused to a VIEWER and an AGENT (403)', async () => {
@@ -210,41 +160,48 @@ describe('customers', () => {
     it('lists rows with contact counts, filtered by q (name or domain), kind and tag', async () => {
       const marker = unique('m');
       const tagName = `Gold ${marker}`;
-      const tagId = await createTag(manager, tagName);
-      const alpha = await createCustomer(manager, { name: `Alpha ${marker}`, kind: 'VENDOR', tags: [{ id: tagId }] });
-      const beta = await createCustomer(manager, { name: `Beta ${marker}`, primaryDomain: `${marker}.example.org` });
-      await createContact(manager, { customerId: alpha.id });
-      await createContact(manager, { customerId: alpha.id });
-      await createContact(manager, { customerId: beta.id });
+      const { id: tagId } = await crm.createTag(manager, { name: tagName });
+      const alpha = await crm.createCustomer(manager, {
+        name: `Alpha ${marker}`,
+        kind: 'VENDOR',
+        tags: [{ id: tagId }],
+      });
+      const beta = await crm.createCustomer(manager, {
+        name: `Beta ${marker}`,
+        primaryDomain: `${marker}.example.org`,
+      });
+      await crm.createContact(manager, { customerId: alpha.id });
+      await crm.createContact(manager, { customerId: alpha.id });
+      await crm.createContact(manager, { customerId: beta.id });
 
       const byName = await t.http.get(`/api/crm/customers?q=${marker}`).set(bearer(viewer));
       expect(byName.status).toBe(200);
       expect(byName.body.total).toBe(2);
-      expect(byName.body.items.map((row: CustomerBody) => [row.name, row.contactCount])).toEqual([
+      expect(byName.body.items.map((row: CustomerRecord) => [row.name, row.contactCount])).toEqual([
         [`Alpha ${marker}`, 2],
         [`Beta ${marker}`, 1],
       ]);
       expect(byName.body.items[0]).toMatchObject({ openTicketCount: 0, contractStatus: 'NONE', billingSummary: null });
 
       const byDomain = await t.http.get(`/api/crm/customers?q=${marker}.EXAMPLE.org`).set(bearer(viewer));
-      expect(byDomain.body.items.map((row: CustomerBody) => row.id)).toEqual([beta.id]);
+      expect(byDomain.body.items.map((row: CustomerRecord) => row.id)).toEqual([beta.id]);
       const byKind = await t.http.get(`/api/crm/customers?q=${marker}&kind=VENDOR`).set(bearer(viewer));
-      expect(byKind.body.items.map((row: CustomerBody) => row.id)).toEqual([alpha.id]);
+      expect(byKind.body.items.map((row: CustomerRecord) => row.id)).toEqual([alpha.id]);
       const byTagId = await t.http.get(`/api/crm/customers?tag=${tagId}`).set(bearer(viewer));
-      expect(byTagId.body.items.map((row: CustomerBody) => row.id)).toEqual([alpha.id]);
+      expect(byTagId.body.items.map((row: CustomerRecord) => row.id)).toEqual([alpha.id]);
       const byTagName = await t.http
         .get(`/api/crm/customers?tag=${encodeURIComponent(tagName.toLowerCase())}`)
         .set(bearer(viewer));
-      expect(byTagName.body.items.map((row: CustomerBody) => row.id)).toEqual([alpha.id]);
+      expect(byTagName.body.items.map((row: CustomerRecord) => row.id)).toEqual([alpha.id]);
       const newest = await t.http.get(`/api/crm/customers?q=${marker}&sort=-createdAt&limit=1`).set(bearer(viewer));
-      expect(newest.body.items.map((row: CustomerBody) => row.id)).toEqual([beta.id]);
+      expect(newest.body.items.map((row: CustomerRecord) => row.id)).toEqual([beta.id]);
       expect(newest.body.nextCursor).toEqual(expect.any(String));
     });
 
     it('never shows another tenant or a non-member organization', async () => {
       const marker = unique('iso');
-      await createCustomer(globex.admin, { name: `Foreign ${marker}` });
-      await createCustomer(acme.admin, { name: `Branch ${marker}` }, branchId);
+      await crm.createCustomer(globex.admin, { name: `Foreign ${marker}` });
+      await crm.createCustomer(acme.admin, { name: `Branch ${marker}` }, branchId);
       const response = await t.http.get(`/api/crm/customers?q=${marker}`).set(bearer(manager));
       expect(response.body).toMatchObject({ items: [], total: 0 });
     });
@@ -263,16 +220,16 @@ describe('customers', () => {
 
     it('exports CSV with the same filters, streamed, formula cells neutralised', async () => {
       const marker = unique('csv');
-      const evil = await createCustomer(manager, { name: `=HYPERLINK("http://evil") ${marker}` });
-      await createContact(manager, { customerId: evil.id });
-      const vip = await createTag(manager, `VIP ${marker}`);
-      const partner = await createTag(manager, `Partner ${marker}`);
-      await createCustomer(manager, {
+      const evil = await crm.createCustomer(manager, { name: `=HYPERLINK("http://evil") ${marker}` });
+      await crm.createContact(manager, { customerId: evil.id });
+      const { id: vip } = await crm.createTag(manager, { name: `VIP ${marker}` });
+      const { id: partner } = await crm.createTag(manager, { name: `Partner ${marker}` });
+      await crm.createCustomer(manager, {
         name: `Plain, Ltd ${marker}`,
         kind: 'VENDOR',
         tags: [{ id: vip }, { id: partner }],
       });
-      await createCustomer(globex.admin, { name: `Foreign ${marker}` });
+      await crm.createCustomer(globex.admin, { name: `Foreign ${marker}` });
 
       const response = await t.http.get(`/api/crm/customers?format=csv&q=${marker}&sort=name`).set(bearer(viewer));
       expect(response.status).toBe(200);
@@ -310,8 +267,8 @@ describe('customers', () => {
 
   describe('GET /api/crm/customers/:id', () => {
     it('returns the customer with its figures', async () => {
-      const customer = await createCustomer(manager, {});
-      await createContact(manager, { customerId: customer.id });
+      const customer = await crm.createCustomer(manager);
+      await crm.createContact(manager, { customerId: customer.id });
       const response = await t.http.get(`/api/crm/customers/${customer.id}`).set(bearer(viewer));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id: customer.id, contactCount: 1, contractStatus: 'NONE' });
@@ -319,13 +276,13 @@ describe('customers', () => {
     });
 
     it('answers 404 for another tenant or a non-member organization, 400 for a bad id', async () => {
-      const foreign = await createCustomer(globex.admin, {});
+      const foreign = await crm.createCustomer(globex.admin);
       expectProblem(
         await t.http.get(`/api/crm/customers/${foreign.id}`).set(bearer(manager)),
         404,
         'CUSTOMER_NOT_FOUND',
       );
-      const branchCustomer = await createCustomer(acme.admin, {}, branchId);
+      const branchCustomer = await crm.createCustomer(acme.admin, {}, branchId);
       expectProblem(
         await t.http.get(`/api/crm/customers/${branchCustomer.id}`).set(bearer(manager)),
         404,
@@ -337,8 +294,8 @@ describe('customers', () => {
 
   describe('PATCH /api/crm/customers/:id', () => {
     it('changes the fields sent, replaces tags and records before/after', async () => {
-      const [oldTag, newTag] = [await createTag(manager), await createTag(manager)];
-      const customer = await createCustomer(manager, { tags: [{ id: oldTag }], notes: 'keep' });
+      const [{ id: oldTag }, { id: newTag }] = [await crm.createTag(manager), await crm.createTag(manager)];
+      const customer = await crm.createCustomer(manager, { tags: [{ id: oldTag }], notes: 'keep' });
       const name = `Renamed ${unique()}`;
       const response = await t.http
         .patch(`/api/crm/customers/${customer.id}`)
@@ -356,8 +313,8 @@ describe('customers', () => {
     });
 
     it('lets an AGENT update customers it owns, and only those, without giving them away', async () => {
-      const owned = await createCustomer(manager, { ownerId: agent.userId });
-      const notOwned = await createCustomer(manager, {});
+      const owned = await crm.createCustomer(manager, { ownerId: agent.userId });
+      const notOwned = await crm.createCustomer(manager);
       const ok = await t.http.patch(`/api/crm/customers/${owned.id}`).set(bearer(agent)).send({ notes: 'called' });
       expect(ok.status).toBe(200);
       expect(ok.body.notes).toBe('called');
@@ -379,7 +336,7 @@ describe('customers', () => {
     });
 
     it('answers 400 for bad input, 404 for another tenant, 409 for a taken name', async () => {
-      const customer = await createCustomer(manager, {});
+      const customer = await crm.createCustomer(manager);
       expectProblem(
         await t.http.patch(`/api/crm/customers/${customer.id}`).set(bearer(manager)).send({ name: null, kind: 'X' }),
         400,
@@ -391,7 +348,7 @@ describe('customers', () => {
         404,
         'CUSTOMER_NOT_FOUND',
       );
-      const other = await createCustomer(manager, {});
+      const other = await crm.createCustomer(manager);
       const conflict = await t.http
         .patch(`/api/crm/customers/${customer.id}`)
         .set(bearer(manager))
@@ -403,26 +360,26 @@ describe('customers', () => {
 
   describe('DELETE /api/crm/customers/:id', () => {
     it('soft-deletes the customer and unlinks its contacts in the same transaction', async () => {
-      const customer = await createCustomer(manager, {});
-      const contactId = await createContact(manager, { customerId: customer.id });
+      const customer = await crm.createCustomer(manager);
+      const { id: contactId } = await crm.createContact(manager, { customerId: customer.id });
       await t.http.delete(`/api/crm/customers/${customer.id}`).set(bearer(manager)).expect(204);
       const [row] = await t.db.query(`SELECT deleted_at FROM customer WHERE id = $1`, [customer.id]);
       expect(row.deleted_at).not.toBeNull();
       const [contact] = await t.db.query(`SELECT customer_id, deleted_at FROM contact WHERE id = $1`, [contactId]);
       expect(contact).toEqual({ customer_id: null, deleted_at: null });
-      expect(await events(customer.id)).toEqual(['customer.created', 'customer.deleted']);
-      expect(await events(contactId)).toEqual(['contact.created', 'contact.updated']);
+      expect(await outboxEventTypes(t.db, customer.id)).toEqual(['customer.created', 'customer.deleted']);
+      expect(await outboxEventTypes(t.db, contactId)).toEqual(['contact.created', 'contact.updated']);
       expectProblem(
         await t.http.get(`/api/crm/customers/${customer.id}`).set(bearer(manager)),
         404,
         'CUSTOMER_NOT_FOUND',
       );
       // The name is free again.
-      await createCustomer(manager, { name: customer.name });
+      await crm.createCustomer(manager, { name: customer.name });
     });
 
     it('is refused to an AGENT, even an owner (403), and answers 404 for another tenant', async () => {
-      const customer = await createCustomer(manager, { ownerId: agent.userId });
+      const customer = await crm.createCustomer(manager, { ownerId: agent.userId });
       expectProblem(await t.http.delete(`/api/crm/customers/${customer.id}`).set(bearer(agent)), 403, 'FORBIDDEN');
       expectProblem(
         await t.http.delete(`/api/crm/customers/${customer.id}`).set(bearer(globex.admin)),
@@ -436,10 +393,10 @@ describe('customers', () => {
 
   describe('GET /api/crm/customers/:id/contacts', () => {
     it("lists the customer's contacts", async () => {
-      const customer = await createCustomer(manager, {});
-      const first = await createContact(manager, { customerId: customer.id });
-      const second = await createContact(manager, { customerId: customer.id, kind: 'VENDOR' });
-      await createContact(manager, {});
+      const customer = await crm.createCustomer(manager);
+      const { id: first } = await crm.createContact(manager, { customerId: customer.id });
+      const { id: second } = await crm.createContact(manager, { customerId: customer.id, kind: 'VENDOR' });
+      await crm.createContact(manager);
       const response = await t.http.get(`/api/crm/customers/${customer.id}/contacts`).set(bearer(viewer));
       expect(response.status).toBe(200);
       expect(response.body.total).toBe(2);
@@ -450,14 +407,14 @@ describe('customers', () => {
     });
 
     it('answers 404 for another tenant customer and 403 for a GUEST', async () => {
-      const foreign = await createCustomer(globex.admin, {});
+      const foreign = await crm.createCustomer(globex.admin);
       expectProblem(
         await t.http.get(`/api/crm/customers/${foreign.id}/contacts`).set(bearer(manager)),
         404,
         'CUSTOMER_NOT_FOUND',
       );
       const guest = await memberWithRole(t.http, acme, 'GUEST');
-      const customer = await createCustomer(manager, {});
+      const customer = await crm.createCustomer(manager);
       expectProblem(
         await t.http.get(`/api/crm/customers/${customer.id}/contacts`).set(bearer(guest)),
         403,
@@ -474,7 +431,7 @@ describe('customers', () => {
         .send({ name: `Off ${unique()}` })
         .expect(201);
       const offId = created.body.id as string;
-      const customer = await createCustomer(acme.admin, {}, offId);
+      const customer = await crm.createCustomer(acme.admin, {}, offId);
       await t.http
         .patch(`/api/organizations/${offId}/settings`)
         .set(bearer(acme.admin))

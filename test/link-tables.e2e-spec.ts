@@ -6,6 +6,8 @@ import {
   bearer,
   createCrmWorld,
   createTestApp,
+  type CrmRecords,
+  crmRecords,
   type Session,
   type TenantFixture,
   type TestApp,
@@ -20,6 +22,7 @@ interface Refusal {
 
 describe('link tables carry the tenant and organization', () => {
   let t: TestApp;
+  let crm: CrmRecords;
   let acme: TenantFixture;
   let globex: TenantFixture;
   let agent: Session;
@@ -29,44 +32,13 @@ describe('link tables carry the tenant and organization', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ acme, globex, agent, manager, branchId } = await createCrmWorld(t.http));
+    const world = await createCrmWorld(t.http);
+    ({ acme, globex, agent, manager, branchId } = world);
+    crm = crmRecords(t.http, world);
   });
   afterAll(async () => {
     await t.close();
   });
-
-  async function createTag(session: Session, organizationId: string): Promise<string> {
-    const response = await t.http
-      .post('/api/tags')
-      .set(bearer(session))
-      .set('X-Organization-Id', organizationId)
-      .send({ name: `Tag ${unique()}` });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id as string;
-  }
-
-  async function createContact(
-    session: Session,
-    organizationId: string,
-    body: Record<string, unknown> = {},
-  ): Promise<string> {
-    const response = await t.http
-      .post('/api/organization-contact')
-      .set(bearer(session))
-      .send({ name: `Contact ${unique()}`, organizationId, ...body });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id as string;
-  }
-
-  async function createCustomer(session: Session, organizationId: string, tagIds: string[] = []): Promise<string> {
-    const response = await t.http
-      .post('/api/crm/customers')
-      .set(bearer(session))
-      .set('X-Organization-Id', organizationId)
-      .send({ name: `Customer ${unique()}`, tagIds });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id as string;
-  }
 
   async function refusal(sql: string, parameters: unknown[]): Promise<Refusal> {
     try {
@@ -110,12 +82,12 @@ describe('link tables carry the tenant and organization', () => {
     let globexContact: string;
 
     beforeAll(async () => {
-      contactId = await createContact(manager, acme.organizationId);
-      customerId = await createCustomer(manager, acme.organizationId);
-      acmeTag = await createTag(manager, acme.organizationId);
-      branchTag = await createTag(acme.admin, branchId);
-      globexTag = await createTag(globex.admin, globex.organizationId);
-      globexContact = await createContact(globex.admin, globex.organizationId);
+      contactId = (await crm.createOrganizationContact(manager)).id;
+      customerId = (await crm.createCustomer(manager)).id;
+      acmeTag = (await crm.createTag(manager)).id;
+      branchTag = (await crm.createTag(acme.admin, {}, branchId)).id;
+      globexTag = (await crm.createTag(globex.admin)).id;
+      globexContact = (await crm.createOrganizationContact(globex.admin)).id;
     });
 
     it('accepts a link inside one organization, as the control', async () => {
@@ -188,12 +160,14 @@ describe('link tables carry the tenant and organization', () => {
   describe('the link helper', () => {
     it('stamps the tenant and the owner organization, and replaces, adds and removes only that owner’s links', async () => {
       const [first, second, third] = [
-        await createTag(acme.admin, branchId),
-        await createTag(acme.admin, branchId),
-        await createTag(acme.admin, branchId),
+        (await crm.createTag(acme.admin, {}, branchId)).id,
+        (await crm.createTag(acme.admin, {}, branchId)).id,
+        (await crm.createTag(acme.admin, {}, branchId)).id,
       ];
-      const contact = await contactEntity(await createContact(acme.admin, branchId));
-      const other = await contactEntity(await createContact(acme.admin, branchId, { tags: [{ id: first }] }));
+      const contact = await contactEntity((await crm.createOrganizationContact(acme.admin, {}, branchId)).id);
+      const other = await contactEntity(
+        (await crm.createOrganizationContact(acme.admin, { tags: [{ id: first }] }, branchId)).id,
+      );
       const uow = t.app.get(UnitOfWork);
       const actor = acmeAdmin([acme.organizationId, branchId]);
 
@@ -221,9 +195,9 @@ describe('link tables carry the tenant and organization', () => {
 
     it('refuses an owner of another tenant or outside the actor’s organizations before writing', async () => {
       const uow = t.app.get(UnitOfWork);
-      const tag = await createTag(acme.admin, branchId);
-      const branchContact = await contactEntity(await createContact(acme.admin, branchId));
-      const globexContact = await contactEntity(await createContact(globex.admin, globex.organizationId));
+      const { id: tag } = await crm.createTag(acme.admin, {}, branchId);
+      const branchContact = await contactEntity((await crm.createOrganizationContact(acme.admin, {}, branchId)).id);
+      const globexContact = await contactEntity((await crm.createOrganizationContact(globex.admin)).id);
 
       const headquartersOnly = acmeAdmin([acme.organizationId]);
       await expect(
@@ -233,7 +207,7 @@ describe('link tables carry the tenant and organization', () => {
         uow.runAs(acmeAdmin([acme.organizationId, branchId]), (tx) => CONTACT_TAGS.add(tx, globexContact, [tag])),
       ).rejects.toMatchObject({ code: 'CONTACT_NOT_FOUND' });
       // A target the scope check cannot see (a tag of another organization) is the database's to refuse.
-      const headquartersTag = await createTag(acme.admin, acme.organizationId);
+      const { id: headquartersTag } = await crm.createTag(acme.admin);
       await expect(
         uow.runAs(acmeAdmin([acme.organizationId, branchId]), (tx) =>
           CONTACT_TAGS.add(tx, branchContact, [headquartersTag]),
@@ -246,11 +220,8 @@ describe('link tables carry the tenant and organization', () => {
 
   describe('tags and members through the API behave as before', () => {
     it('writes, reads, filters and clears contact tags and members, every row carrying the tenant', async () => {
-      const [vip, partner] = [
-        await createTag(manager, acme.organizationId),
-        await createTag(manager, acme.organizationId),
-      ];
-      const id = await createContact(manager, acme.organizationId, {
+      const [vip, partner] = [(await crm.createTag(manager)).id, (await crm.createTag(manager)).id];
+      const { id } = await crm.createOrganizationContact(manager, {
         tags: [{ id: vip }, { id: partner }],
         members: [{ id: agent.userId }],
       });
@@ -290,7 +261,7 @@ describe('link tables carry the tenant and organization', () => {
     });
 
     it("answers another organization's tag with the same 400 as before, storing no link", async () => {
-      const branchTag = await createTag(acme.admin, branchId);
+      const { id: branchTag } = await crm.createTag(acme.admin, {}, branchId);
       const response = await t.http
         .post('/api/organization-contact')
         .set(bearer(acme.admin))
@@ -301,11 +272,8 @@ describe('link tables carry the tenant and organization', () => {
     });
 
     it('writes and replaces customer tags with the tenant and organization', async () => {
-      const [first, second] = [
-        await createTag(manager, acme.organizationId),
-        await createTag(manager, acme.organizationId),
-      ];
-      const id = await createCustomer(manager, acme.organizationId, [first]);
+      const [first, second] = [(await crm.createTag(manager)).id, (await crm.createTag(manager)).id];
+      const { id } = await crm.createCustomer(manager, { tagIds: [first] });
       const stamp = { tenant_id: acme.tenantId, organization_id: acme.organizationId, customer_id: id };
       expect(await linkRows('customer_tag', 'customer_id', id)).toEqual([{ ...stamp, tag_id: first }]);
       const changed = await t.http
@@ -324,9 +292,9 @@ describe('link tables carry the tenant and organization', () => {
     });
 
     it('keeps ON DELETE as before: removing a contact or a tag removes its links, a linked user stays', async () => {
-      const tag = await createTag(manager, acme.organizationId);
-      const kept = await createContact(manager, acme.organizationId, { tags: [{ id: tag }] });
-      const removed = await createContact(manager, acme.organizationId, {
+      const { id: tag } = await crm.createTag(manager);
+      const { id: kept } = await crm.createOrganizationContact(manager, { tags: [{ id: tag }] });
+      const { id: removed } = await crm.createOrganizationContact(manager, {
         tags: [{ id: tag }],
         members: [{ id: agent.userId }],
       });
@@ -342,7 +310,7 @@ describe('link tables carry the tenant and organization', () => {
          VALUES ($1, $2, 'Linked', 'User', 'x') RETURNING id`,
         [acme.tenantId, `linked-${unique()}@example.test`],
       );
-      const assigned = await createContact(manager, acme.organizationId);
+      const { id: assigned } = await crm.createOrganizationContact(manager);
       await t.db.query(
         `INSERT INTO contact_member (tenant_id, organization_id, contact_id, user_id) VALUES ($1, $2, $3, $4)`,
         [acme.tenantId, acme.organizationId, assigned, user?.id],
@@ -357,10 +325,10 @@ describe('link tables carry the tenant and organization', () => {
   // Last: it takes the schema back a step and forward again.
   describe('the migration', () => {
     it('backfills existing links from their owner and drops those that crossed an organization or tenant', async () => {
-      const tag = await createTag(manager, acme.organizationId);
-      const branchTag = await createTag(acme.admin, branchId);
-      const contact = await createContact(manager, acme.organizationId);
-      const customer = await createCustomer(manager, acme.organizationId);
+      const { id: tag } = await crm.createTag(manager);
+      const { id: branchTag } = await crm.createTag(acme.admin, {}, branchId);
+      const { id: contact } = await crm.createOrganizationContact(manager);
+      const { id: customer } = await crm.createCustomer(manager);
       // Back to the schema before this migration (later ones undone first), old-shape rows in, forward again.
       const at = MIGRATIONS.indexOf(LinkTablesCarryTenant1764000010000);
       const migrations = MIGRATIONS.slice(at).map((Migration) => new Migration());

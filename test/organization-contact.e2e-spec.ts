@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createCrmWorld,
   bearer,
+  createCrmWorld,
   createTestApp,
+  type CrmRecords,
+  crmRecords,
   expectProblem,
   memberWithRole,
   type Session,
@@ -11,18 +13,9 @@ import {
   unique,
 } from '@clientele/testing';
 
-interface OrganizationContactBody {
-  id: string;
-  name: string;
-  contactType: string;
-  primaryEmail: string | null;
-  budget: string | null;
-  tags?: Array<{ id: string }>;
-  members?: Array<{ id: string }>;
-}
-
 describe('Gauzy-compatible organization contacts (/api/organization-contact)', () => {
   let t: TestApp;
+  let crm: CrmRecords;
   let acme: TenantFixture;
   let globex: TenantFixture;
   let viewer: Session;
@@ -33,42 +26,13 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ acme, globex, viewer, agent, manager, branchId } = await createCrmWorld(t.http));
+    const world = await createCrmWorld(t.http);
+    ({ acme, globex, viewer, agent, manager, branchId } = world);
+    crm = crmRecords(t.http, world);
   });
   afterAll(async () => {
     await t.close();
   });
-
-  function orgOf(session: Session): string {
-    return session === globex.admin ? globex.organizationId : acme.organizationId;
-  }
-
-  async function createContact(
-    session: Session,
-    body: Record<string, unknown> = {},
-    organizationId = orgOf(session),
-  ): Promise<OrganizationContactBody> {
-    const response = await t.http
-      .post('/api/organization-contact')
-      .set(bearer(session))
-      .send({ name: `Contact ${unique()}`, organizationId, ...body });
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body as OrganizationContactBody;
-  }
-
-  async function createTag(
-    session: Session,
-    name = `Tag ${unique()}`,
-    organizationId = orgOf(session),
-  ): Promise<string> {
-    const response = await t.http
-      .post('/api/tags')
-      .set(bearer(session))
-      .set('X-Organization-Id', organizationId)
-      .send({ name })
-      .expect(201);
-    return response.body.id as string;
-  }
 
   function ids(body: { items: Array<{ id: string }> }): string[] {
     return body.items.map((item) => item.id);
@@ -76,7 +40,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
   describe('POST /api/organization-contact', () => {
     it('creates the contact of the Gauzy example with members, tags and a decimal budget', async () => {
-      const tagId = await createTag(manager);
+      const { id: tagId } = await crm.createTag(manager);
       const email = `info-${unique()}@acme.com`;
       const response = await t.http
         .post('/api/organization-contact')
@@ -139,9 +103,11 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('takes the budget as a numeric string too, and keeps its decimals', async () => {
-      expect((await createContact(manager, { budget: '1234.5' })).budget).toBe('1234.50');
-      expect((await createContact(manager, { budget: '0.125', budgetType: 'COST' })).budget).toBe('0.125');
-      expect((await createContact(manager, {})).budget).toBeNull();
+      expect((await crm.createOrganizationContact(manager, { budget: '1234.5' })).budget).toBe('1234.50');
+      expect((await crm.createOrganizationContact(manager, { budget: '0.125', budgetType: 'COST' })).budget).toBe(
+        '0.125',
+      );
+      expect((await crm.createOrganizationContact(manager)).budget).toBeNull();
     });
 
     it('answers bad input with 400 naming the fields (and the allowed contact types)', async () => {
@@ -190,7 +156,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         'VALIDATION_FAILED',
         ['members'],
       );
-      const branchTag = await createTag(acme.admin, `T ${unique()}`, branchId);
+      const { id: branchTag } = await crm.createTag(acme.admin, { name: `T ${unique()}` }, branchId);
       expectProblem(
         await t.http
           .post('/api/organization-contact')
@@ -222,7 +188,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('answers a taken e-mail with 409 CONTACT_EMAIL_TAKEN naming the existing contact', async () => {
-      const existing = await createContact(manager, { primaryEmail: `dup-${unique()}@acme.com` });
+      const existing = await crm.createOrganizationContact(manager, { primaryEmail: `dup-${unique()}@acme.com` });
       const response = await t.http
         .post('/api/organization-contact')
         .set(bearer(manager))
@@ -251,15 +217,18 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
   describe('GET /api/organization-contact/pagination and GET /api/organization-contact', () => {
     it("understands Gauzy's take, skip, where[…], relations[] and order[…]", async () => {
       const marker = unique('g');
-      const tagId = await createTag(manager);
-      const lead = await createContact(manager, {
+      const { id: tagId } = await crm.createTag(manager);
+      const lead = await crm.createOrganizationContact(manager, {
         name: `Beta Lead ${marker}`,
         contactType: 'LEAD',
         tags: [{ id: tagId }],
         members: [{ id: agent.userId }],
       });
-      const client = await createContact(manager, { name: `Alpha Client ${marker}`, contactType: 'CLIENT' });
-      const other = await createContact(manager, { name: `Gamma Lead ${marker}`, contactType: 'LEAD' });
+      const client = await crm.createOrganizationContact(manager, {
+        name: `Alpha Client ${marker}`,
+        contactType: 'CLIENT',
+      });
+      const other = await crm.createOrganizationContact(manager, { name: `Gamma Lead ${marker}`, contactType: 'LEAD' });
 
       const leads = await t.http
         .get(
@@ -299,8 +268,8 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
     it('also takes our limit/offset/sort/q', async () => {
       const marker = unique('o');
-      const first = await createContact(manager, { name: `A ${marker}` });
-      await createContact(manager, { name: `B ${marker}` });
+      const first = await crm.createOrganizationContact(manager, { name: `A ${marker}` });
+      await crm.createOrganizationContact(manager, { name: `B ${marker}` });
       const response = await t.http
         .get(`/api/organization-contact/pagination?q=${marker}&limit=1&offset=0&sort=name`)
         .set(bearer(viewer));
@@ -330,8 +299,8 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
     it('lists only the tenant and organizations of the user; where[organizationId] of others is a 404', async () => {
       const marker = unique('iso');
-      await createContact(globex.admin, { name: `Foreign ${marker}` });
-      await createContact(acme.admin, { name: `Branch ${marker}` }, branchId);
+      await crm.createOrganizationContact(globex.admin, { name: `Foreign ${marker}` });
+      await crm.createOrganizationContact(acme.admin, { name: `Branch ${marker}` }, branchId);
       const response = await t.http.get(`/api/organization-contact?where[name]=${marker}`).set(bearer(manager));
       expect(response.body).toMatchObject({ items: [], total: 0 });
       expectProblem(
@@ -361,8 +330,8 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
   describe('GET /api/organization-contact/:id', () => {
     it('returns the contact, with the relations asked for', async () => {
-      const tagId = await createTag(manager);
-      const contact = await createContact(manager, { tags: [{ id: tagId }] });
+      const { id: tagId } = await crm.createTag(manager);
+      const contact = await crm.createOrganizationContact(manager, { tags: [{ id: tagId }] });
       const plain = await t.http.get(`/api/organization-contact/${contact.id}`).set(bearer(viewer));
       expect(plain.status).toBe(200);
       expect(plain.body).toMatchObject({ id: contact.id, name: contact.name });
@@ -374,13 +343,13 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('answers 404 for another tenant and a non-member organization, 400 for a bad id', async () => {
-      const foreign = await createContact(globex.admin);
+      const foreign = await crm.createOrganizationContact(globex.admin);
       expectProblem(
         await t.http.get(`/api/organization-contact/${foreign.id}`).set(bearer(acme.admin)),
         404,
         'CONTACT_NOT_FOUND',
       );
-      const branchContact = await createContact(acme.admin, {}, branchId);
+      const branchContact = await crm.createOrganizationContact(acme.admin, {}, branchId);
       expectProblem(
         await t.http.get(`/api/organization-contact/${branchContact.id}`).set(bearer(manager)),
         404,
@@ -394,7 +363,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
   describe('PUT /api/organization-contact/:id', () => {
     it('updates only the fields sent, like the Gauzy example, and records before/after', async () => {
-      const contact = await createContact(manager, {
+      const contact = await crm.createOrganizationContact(manager, {
         primaryPhone: '+1-555-0100',
         budget: 10,
         members: [{ id: agent.userId }],
@@ -422,8 +391,8 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('replaces members and tags when sent, clears optional fields with null', async () => {
-      const tagId = await createTag(manager);
-      const contact = await createContact(manager, { members: [{ id: agent.userId }], notes: 'old' });
+      const { id: tagId } = await crm.createTag(manager);
+      const contact = await crm.createOrganizationContact(manager, { members: [{ id: agent.userId }], notes: 'old' });
       const response = await t.http
         .put(`/api/organization-contact/${contact.id}`)
         .set(bearer(manager))
@@ -436,7 +405,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('is refused to a VIEWER and an AGENT, even on a contact the AGENT owns (403)', async () => {
-      const owned = await createContact(manager, { ownerId: agent.userId });
+      const owned = await crm.createOrganizationContact(manager, { ownerId: agent.userId });
       expectProblem(
         await t.http.put(`/api/organization-contact/${owned.id}`).set(bearer(viewer)).send({ name: 'x' }),
         403,
@@ -450,7 +419,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('never touches another tenant or another organization (404), and answers 400 and 409', async () => {
-      const contact = await createContact(manager);
+      const contact = await crm.createOrganizationContact(manager);
       expectProblem(
         await t.http.put(`/api/organization-contact/${contact.id}`).set(bearer(globex.admin)).send({ name: 'Hijack' }),
         404,
@@ -475,7 +444,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         'VALIDATION_FAILED',
         ['name', 'contactType', 'budget'],
       );
-      const other = await createContact(manager, { primaryEmail: `o-${unique()}@acme.com` });
+      const other = await crm.createOrganizationContact(manager, { primaryEmail: `o-${unique()}@acme.com` });
       const conflict = await t.http
         .put(`/api/organization-contact/${contact.id}`)
         .set(bearer(manager))
@@ -487,7 +456,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
   describe('DELETE /api/organization-contact/:id', () => {
     it('soft-deletes the contact and answers like Gauzy', async () => {
-      const contact = await createContact(manager);
+      const contact = await crm.createOrganizationContact(manager);
       const response = await t.http.delete(`/api/organization-contact/${contact.id}`).set(bearer(manager));
       expect(response.status).toBe(200);
       expect(response.body).toEqual({ affected: 1 });
@@ -500,7 +469,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('answers 403 for a VIEWER and 404 for another tenant', async () => {
-      const contact = await createContact(manager);
+      const contact = await crm.createOrganizationContact(manager);
       expectProblem(
         await t.http.delete(`/api/organization-contact/${contact.id}`).set(bearer(viewer)),
         403,
@@ -516,7 +485,10 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
 
   describe('one contact table behind both API surfaces', () => {
     it('shows a Gauzy contact on the portal and a portal contact on the Gauzy API', async () => {
-      const gauzy = await createContact(manager, { name: 'Initech', primaryEmail: `hello-${unique()}@initech.com` });
+      const gauzy = await crm.createOrganizationContact(manager, {
+        name: 'Initech',
+        primaryEmail: `hello-${unique()}@initech.com`,
+      });
       const portalView = await t.http.get(`/api/crm/contacts/${gauzy.id}`).set(bearer(viewer));
       expect(portalView.body).toMatchObject({ name: 'Initech', email: gauzy.primaryEmail, kind: 'CUSTOMER' });
 
@@ -553,7 +525,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         .send({ name: `Off ${unique()}` })
         .expect(201);
       const offId = created.body.id as string;
-      const contact = await createContact(acme.admin, {}, offId);
+      const contact = await crm.createOrganizationContact(acme.admin, {}, offId);
       await t.http
         .patch(`/api/organizations/${offId}/settings`)
         .set(bearer(acme.admin))

@@ -166,15 +166,20 @@ describe('rate limiting', () => {
       }
     });
 
-    it('lets requests through when Redis cannot be reached', async () => {
+    it('counts in this process when Redis cannot be reached: the limit holds and no request waits for Redis', async () => {
       const t = await createTestApp({
         REDIS_URL: 'redis://127.0.0.1:1',
         RATE_LIMIT_ENABLED: 'true',
-        RATE_LIMIT_PER_IP: '1',
+        RATE_LIMIT_PER_IP: '2',
         RATE_LIMIT_KEY_PREFIX: prefix,
       });
       try {
-        for (let request = 0; request < 3; request += 1) await t.http.get('/api/health').expect(200);
+        const started = Date.now();
+        const statuses: number[] = [];
+        for (let request = 0; request < 3; request += 1) statuses.push((await t.http.get('/api/health')).status);
+        expect(statuses).toEqual([200, 200, 429]);
+        // Well under the 1 s command timeout each: nothing queued behind the reconnect.
+        expect(Date.now() - started).toBeLessThan(1_500);
       } finally {
         await t.close();
       }

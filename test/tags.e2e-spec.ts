@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  createCrmWorld,
   bearer,
+  createCrmWorld,
   createTestApp,
+  type CrmRecords,
+  crmRecords,
   expectProblem,
   memberWithRole,
+  outboxEventTypes,
   type Session,
   type TenantFixture,
   type TestApp,
@@ -13,6 +16,7 @@ import {
 
 describe('tags', () => {
   let t: TestApp;
+  let crm: CrmRecords;
   let acme: TenantFixture;
   let globex: TenantFixture;
   let viewer: Session;
@@ -23,32 +27,18 @@ describe('tags', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    ({ acme, globex, viewer, agent, manager, branchId } = await createCrmWorld(t.http));
+    const world = await createCrmWorld(t.http);
+    ({ acme, globex, viewer, agent, manager, branchId } = world);
+    crm = crmRecords(t.http, world);
   });
   afterAll(async () => {
     await t.close();
   });
 
-  /** acme's ADMIN belongs to two organizations, so every create names one. */
-  async function createTag(session: Session, body: Record<string, unknown>, organizationId?: string): Promise<string> {
-    const target = organizationId ?? (session === globex.admin ? globex.organizationId : acme.organizationId);
-    const response = await t.http.post('/api/tags').set(bearer(session)).set('X-Organization-Id', target).send(body);
-    expect(response.status, JSON.stringify(response.body)).toBe(201);
-    return response.body.id as string;
-  }
-
   async function history(entityId: string): Promise<Array<{ action: string; before: unknown; after: unknown }>> {
     return t.db.query(`SELECT action, before, after FROM audit_entry WHERE entity_id = $1 ORDER BY created_at, id`, [
       entityId,
     ]);
-  }
-
-  async function events(entityId: string): Promise<string[]> {
-    const rows: Array<{ type: string }> = await t.db.query(
-      `SELECT type FROM outbox_event WHERE entity_id = $1 ORDER BY position`,
-      [entityId],
-    );
-    return rows.map((row) => row.type);
   }
 
   describe('POST /api/tags', () => {
@@ -80,7 +70,7 @@ describe('tags', () => {
       });
       const [entry] = await history(response.body.id);
       expect(entry).toMatchObject({ action: 'tag.created', before: null, after: { name, color: '#1F6FEB' } });
-      expect(await events(response.body.id)).toEqual(['tag.created']);
+      expect(await outboxEventTypes(t.db, response.body.id)).toEqual(['tag.created']);
     });
 
     it('defaults the color', async () => {
@@ -108,7 +98,7 @@ describe('tags', () => {
 
     it('answers a name taken in the organization (any case) with 409 TAG_NAME_TAKEN; other organizations may reuse it', async () => {
       const name = `Partner ${unique()}`;
-      await createTag(acme.admin, { name });
+      await crm.createTag(acme.admin, { name });
       expectProblem(
         await t.http
           .post('/api/tags')
@@ -117,8 +107,8 @@ describe('tags', () => {
         409,
         'TAG_NAME_TAKEN',
       );
-      await createTag(acme.admin, { name }, branchId);
-      await createTag(globex.admin, { name });
+      await crm.createTag(acme.admin, { name }, branchId);
+      await crm.createTag(globex.admin, { name });
     });
 
     it('is refused to a VIEWER and an AGENT (403)', async () => {
@@ -157,8 +147,8 @@ describe('tags', () => {
   describe('GET /api/tags', () => {
     it('lists the organization tags by name with q and cursor paging', async () => {
       const prefix = `Zeta${unique()}`;
-      for (const suffix of ['c', 'a', 'b']) await createTag(acme.admin, { name: `${prefix}-${suffix}` });
-      await createTag(globex.admin, { name: `${prefix}-foreign` });
+      for (const suffix of ['c', 'a', 'b']) await crm.createTag(acme.admin, { name: `${prefix}-${suffix}` });
+      await crm.createTag(globex.admin, { name: `${prefix}-foreign` });
 
       const first = await t.http.get(`/api/tags?q=${prefix}&limit=2`).set(bearer(viewer));
       expect(first.status).toBe(200);
@@ -184,16 +174,16 @@ describe('tags', () => {
 
   describe('GET /api/tags/:id', () => {
     it('returns a tag of a visible organization', async () => {
-      const id = await createTag(acme.admin, { name: `One ${unique()}` });
+      const { id } = await crm.createTag(acme.admin, { name: `One ${unique()}` });
       const response = await t.http.get(`/api/tags/${id}`).set(bearer(viewer));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({ id, organizationId: acme.organizationId });
     });
 
     it('answers 404 for another tenant, for a non-member organization, and 400 for a bad id', async () => {
-      const foreign = await createTag(globex.admin, { name: `F ${unique()}` });
+      const { id: foreign } = await crm.createTag(globex.admin, { name: `F ${unique()}` });
       expectProblem(await t.http.get(`/api/tags/${foreign}`).set(bearer(acme.admin)), 404, 'TAG_NOT_FOUND');
-      const branchTag = await createTag(acme.admin, { name: `B ${unique()}` }, branchId);
+      const { id: branchTag } = await crm.createTag(acme.admin, { name: `B ${unique()}` }, branchId);
       expectProblem(await t.http.get(`/api/tags/${branchTag}`).set(bearer(manager)), 404, 'TAG_NOT_FOUND');
       expectProblem(await t.http.get('/api/tags/not-a-uuid').set(bearer(manager)), 400, 'VALIDATION_FAILED', ['id']);
     });
@@ -201,7 +191,7 @@ describe('tags', () => {
 
   describe('PATCH /api/tags/:id', () => {
     it('changes the fields sent and records before and after', async () => {
-      const id = await createTag(acme.admin, { name: `Old ${unique()}`, description: 'keep me' });
+      const { id } = await crm.createTag(acme.admin, { name: `Old ${unique()}`, description: 'keep me' });
       const name = `New ${unique()}`;
       const response = await t.http.patch(`/api/tags/${id}`).set(bearer(manager)).send({ name, color: '#00AA00' });
       expect(response.status).toBe(200);
@@ -210,11 +200,11 @@ describe('tags', () => {
       expect(row).toEqual({ name, updated_by: manager.userId });
       const updated = (await history(id)).find((entry) => entry.action === 'tag.updated');
       expect(updated).toMatchObject({ before: { color: '#6B7280' }, after: { name, color: '#00AA00' } });
-      expect(await events(id)).toEqual(['tag.created', 'tag.updated']);
+      expect(await outboxEventTypes(t.db, id)).toEqual(['tag.created', 'tag.updated']);
     });
 
     it('answers 400 for bad values and null name, 403 for a VIEWER, 404 for another tenant, 409 for a taken name', async () => {
-      const id = await createTag(acme.admin, { name: `P ${unique()}` });
+      const { id } = await crm.createTag(acme.admin, { name: `P ${unique()}` });
       expectProblem(
         await t.http.patch(`/api/tags/${id}`).set(bearer(acme.admin)).send({ name: null, color: '#12' }),
         400,
@@ -228,7 +218,7 @@ describe('tags', () => {
         'TAG_NOT_FOUND',
       );
       const other = `Taken ${unique()}`;
-      await createTag(acme.admin, { name: other });
+      await crm.createTag(acme.admin, { name: other });
       expectProblem(
         await t.http.patch(`/api/tags/${id}`).set(bearer(acme.admin)).send({ name: other.toLowerCase() }),
         409,
@@ -237,7 +227,7 @@ describe('tags', () => {
     });
 
     it('answers a stale If-Match with 412', async () => {
-      const id = await createTag(acme.admin, { name: `E ${unique()}` });
+      const { id } = await crm.createTag(acme.admin, { name: `E ${unique()}` });
       expectProblem(
         await t.http.patch(`/api/tags/${id}`).set(bearer(acme.admin)).set('If-Match', '"7"').send({ color: '#000000' }),
         412,
@@ -249,17 +239,17 @@ describe('tags', () => {
   describe('DELETE /api/tags/:id', () => {
     it('soft-deletes the tag, records tag.deleted and frees the name', async () => {
       const name = `Gone ${unique()}`;
-      const id = await createTag(acme.admin, { name });
+      const { id } = await crm.createTag(acme.admin, { name });
       await t.http.delete(`/api/tags/${id}`).set(bearer(manager)).expect(204);
       const [row] = await t.db.query(`SELECT deleted_at FROM tag WHERE id = $1`, [id]);
       expect(row.deleted_at).not.toBeNull();
-      expect(await events(id)).toEqual(['tag.created', 'tag.deleted']);
+      expect(await outboxEventTypes(t.db, id)).toEqual(['tag.created', 'tag.deleted']);
       expectProblem(await t.http.get(`/api/tags/${id}`).set(bearer(manager)), 404, 'TAG_NOT_FOUND');
-      await createTag(acme.admin, { name });
+      await crm.createTag(acme.admin, { name });
     });
 
     it('disappears from the contacts and customers it was on', async () => {
-      const id = await createTag(acme.admin, { name: `Fleeting ${unique()}` });
+      const { id } = await crm.createTag(acme.admin, { name: `Fleeting ${unique()}` });
       const contact = await t.http
         .post('/api/crm/contacts')
         .set(bearer(manager))
@@ -281,7 +271,7 @@ describe('tags', () => {
     });
 
     it('answers 403 for an AGENT and 404 for another tenant', async () => {
-      const id = await createTag(acme.admin, { name: `Keep ${unique()}` });
+      const { id } = await crm.createTag(acme.admin, { name: `Keep ${unique()}` });
       expectProblem(await t.http.delete(`/api/tags/${id}`).set(bearer(agent)), 403, 'FORBIDDEN');
       expectProblem(await t.http.delete(`/api/tags/${id}`).set(bearer(globex.admin)), 404, 'TAG_NOT_FOUND');
       const [row] = await t.db.query(`SELECT deleted_at FROM tag WHERE id = $1`, [id]);
@@ -297,7 +287,7 @@ describe('tags', () => {
         .send({ name: `Off ${unique()}` })
         .expect(201);
       const offId = created.body.id as string;
-      const tagId = await createTag(acme.admin, { name: `Off ${unique()}` }, offId);
+      const { id: tagId } = await crm.createTag(acme.admin, { name: `Off ${unique()}` }, offId);
       await t.http
         .patch(`/api/organizations/${offId}/settings`)
         .set(bearer(acme.admin))

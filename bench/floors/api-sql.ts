@@ -155,12 +155,17 @@ export const CREATE_OWNER_MEMBERSHIP_SQL = `SELECT "membership"."id" AS "members
 
 export const CREATE_INSERT_SQL = `INSERT INTO "contact"("id", "tenant_id", "created_at", "updated_at", "deleted_at", "created_by", "updated_by", "version", "organization_id", "name", "first_name", "last_name", "primary_email", "primary_phone", "job_title", "contact_type", "status", "customer_id", "owner_id", "image_url", "budget", "budget_type", "notes", "marketing_opt_out", "is_active") VALUES (DEFAULT, $1, DEFAULT, DEFAULT, DEFAULT, $2, $3, 1, $4, $5, $6, $7, $8, DEFAULT, DEFAULT, $9, $10, DEFAULT, $11, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT, DEFAULT) RETURNING "id", "created_at", "updated_at", "deleted_at", "version", "contact_type", "marketing_opt_out", "is_active"`;
 
-export const RECORD_CHANGE_SQL = `WITH audit AS (
+/** `Transaction.publish`: the audit entry and the outbox event of a change, in one statement. */
+export const PUBLISH_EVENT_SQL = `WITH audit AS (
          INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        )
-       INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
-       SELECT $11::uuid, $1::uuid, $2::uuid, $5::text, $6::text, $7::uuid, $12::jsonb WHERE $13::boolean`;
+       INSERT INTO outbox_event (id, tenant_id, organization_id, type, version, entity, entity_id, data, previous, changed_fields, actor_type, actor_id, request_id)
+       VALUES ($11, $1, $2, $5, $12, $6, $7, $9, $8, $13, $3, $4, $10)`;
+
+/** `Transaction.audit`: an audit-only security entry (a login), no outbox event. */
+export const AUDIT_ONLY_SQL = `INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9)`;
 
 export const CREATED_BY_ID_SQL = contactById('= $2');
 export const LOGIN_LOCKOUT_SQL = `SELECT extract(epoch FROM locked_until - now())::float8 AS seconds
@@ -194,7 +199,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
     CREATE_EMAIL_TAKEN_SQL,
     CREATE_OWNER_MEMBERSHIP_SQL,
     CREATE_INSERT_SQL,
-    RECORD_CHANGE_SQL,
+    PUBLISH_EVENT_SQL,
     COMMIT,
     CREATED_BY_ID_SQL,
   ],
@@ -206,7 +211,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
     LOGIN_CLEAR_LOCKOUT_SQL,
     LOGIN_INSERT_SESSION_SQL,
     LOGIN_INSERT_REFRESH_TOKEN_SQL,
-    RECORD_CHANGE_SQL,
+    AUDIT_ONLY_SQL,
     COMMIT,
   ],
 };

@@ -142,9 +142,9 @@ async function createContact({ body, headers, db }: FloorRequest): Promise<Floor
          INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, after)
          SELECT c.tenant_id, c.organization_id, 'user', $14, 'contact.created', 'contact', c.id, to_jsonb(c) FROM c
        ), outbox AS (
-         INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
-         SELECT gen_random_uuid(), c.tenant_id, c.organization_id, 'contact.created', 'contact', c.id,
-                jsonb_build_object('id', c.id, 'organizationId', c.organization_id, 'after', to_jsonb(c)) FROM c
+         INSERT INTO outbox_event (id, tenant_id, organization_id, type, version, entity, entity_id, data, actor_type, actor_id)
+         SELECT gen_random_uuid(), c.tenant_id, c.organization_id, 'contact.created', 1, 'contact', c.id,
+                to_jsonb(c), 'user', $14 FROM c
        )
        SELECT ${FLOOR_CONTACT_SELECT} FROM c LEFT JOIN customer cu ON cu.id = c.customer_id`,
       [

@@ -3,6 +3,7 @@ import { verify as verifyPassword } from '@node-rs/argon2';
 import type { Pool, PoolClient } from 'pg';
 import {
   ACTOR_SQL,
+  AUDIT_ONLY_SQL,
   COMMIT,
   CONTACT_BY_ID_SQL,
   CONTACT_PAGE_SQL,
@@ -19,7 +20,7 @@ import {
   LOGIN_INSERT_SESSION_SQL,
   LOGIN_LOCKOUT_SQL,
   LOGIN_MFA_SQL,
-  RECORD_CHANGE_SQL,
+  PUBLISH_EVENT_SQL,
   SEARCH_PAGE_SQL,
   START_TRANSACTION,
 } from './api-sql';
@@ -203,7 +204,7 @@ async function createContact({ body, headers }: FloorRequest, claims: TokenClaim
       tagIds: [],
       memberIds: [],
     };
-    await client.query(RECORD_CHANGE_SQL, [
+    await client.query(PUBLISH_EVENT_SQL, [
       claims.tid,
       organizationId,
       'user',
@@ -215,8 +216,8 @@ async function createContact({ body, headers }: FloorRequest, claims: TokenClaim
       after,
       randomUUID(),
       randomUUID(),
-      { id: created.id, organizationId, before: null, after },
-      true,
+      1,
+      null,
     ]);
     return undefined;
   });
@@ -269,8 +270,8 @@ async function login({ body, headers }: FloorRequest, tokens: Hs256Token, pool: 
       createHash('sha256').update(refreshToken).digest('hex'),
     ]);
     const after = { sessionId, mfa: null, ip: '127.0.0.1', userAgent };
-    // Audited, not published: the statement's last parameter turns the outbox insert off.
-    await client.query(RECORD_CHANGE_SQL, [
+    // Audited, not published.
+    await client.query(AUDIT_ONLY_SQL, [
       tenantId,
       null,
       'user',
@@ -278,12 +279,8 @@ async function login({ body, headers }: FloorRequest, tokens: Hs256Token, pool: 
       'user.logged_in',
       'user',
       userId,
-      null,
       after,
       randomUUID(),
-      randomUUID(),
-      { id: userId, organizationId: null, before: null, after },
-      false,
     ]);
     return undefined;
   });

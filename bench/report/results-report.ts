@@ -1,6 +1,7 @@
 import type { BenchOptions } from '../bench-options';
 import type { CapturedScenario } from '../capture/capture-api-sql';
 import type { ScenarioPlans } from '../explain/explain-plans';
+import type { ContentionMeasurement } from '../contention/contention-measurement';
 import type { ExportMeasurement } from '../export/export-measurement';
 import type { DatasetManifest } from '../generate/dataset-manifest';
 import type { Fixtures } from '../scenarios/fixtures';
@@ -33,6 +34,7 @@ export interface RunReport {
   readonly cursorCheck: string;
   readonly embedded?: EmbeddedComparison | string;
   readonly exports: readonly ExportMeasurement[];
+  readonly contention?: ContentionMeasurement;
   readonly captured: readonly CapturedScenario[];
   readonly plans: readonly ScenarioPlans[];
 }
@@ -68,6 +70,7 @@ export function renderReport(report: RunReport): string {
   lines.push(...targetsSection(report), '');
   lines.push(...embeddedSection(report.embedded), '');
   lines.push(...exportSection(report.exports), '');
+  lines.push(...contentionSection(report.contention), '');
   lines.push('## SQL the API issued (query log) and the same-SQL floor', '');
   for (const captured of report.captured) {
     lines.push(`### ${captured.scenario} — HTTP ${captured.status}; ${captured.drift}`, '', '```sql');
@@ -224,6 +227,24 @@ function embeddedSection(embedded: RunReport['embedded']): string[] {
       r === undefined
         ? `| ${label} | ${m.unavailable ?? 'not run'} | | | |`
         : `| ${label} | ${r.requestsPerSecond.toFixed(0)} | ${r.p50Ms.toFixed(1)} | ${r.p99Ms.toFixed(1)} | ${r.non2xx} |`,
+    );
+  }
+  return lines;
+}
+
+function contentionSection(contention: ContentionMeasurement | undefined): string[] {
+  const lines = ['## Concurrent creates in one organization (counter contention)', ''];
+  if (contention === undefined) return [...lines, 'Not run (`--no-contention`).'];
+  lines.push(
+    "Straight SQL: each writer inserts a contact and holds its transaction open briefly (the rest of a create), with its own status so only the organization's `record_count` rows are shared.",
+    '',
+    '| counters | writers | seconds | creates | creates/s | ÷ no counters |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  const base = contention.runs.find((run) => run.mode === 'no counters')?.createsPerSecond ?? 0;
+  for (const run of contention.runs) {
+    lines.push(
+      `| ${run.mode} | ${run.writers} | ${run.seconds.toFixed(1)} | ${run.creates.toLocaleString('en')} | ${run.createsPerSecond.toFixed(0)} | ${base > 0 ? (run.createsPerSecond / base).toFixed(2) : ''} |`,
     );
   }
   return lines;

@@ -6,6 +6,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   type AppConfig,
+  clientErrorHandler,
   depthLimitedJsonParser,
   Idempotency,
   installEtag,
@@ -23,6 +24,20 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
+
+/**
+ * How long a client may take, so slow or idle connections cannot pile up (README › Limits):
+ * the request line and headers within 10 s (slowloris), the whole request with its body within
+ * 30 s, no socket silent for 60 s, an idle keep-alive connection kept 72 s (longer than the 60 s
+ * of common load balancers, so they close first). Node checks the first two every 2 s.
+ */
+export const HTTP_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  connectionTimeoutMs: 60_000,
+  keepAliveTimeoutMs: 72_000,
+  maxHeaderBytes: 16_384,
+} as const;
 const routerLogger = new NestLogger('Router');
 
 /** Builds the HTTP app (Fastify, `/api` prefix, problem+json errors, Swagger) without listening. */
@@ -58,6 +73,14 @@ export async function createApp(
   );
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
+    connectionTimeout: HTTP_LIMITS.connectionTimeoutMs,
+    keepAliveTimeout: HTTP_LIMITS.keepAliveTimeoutMs,
+    requestTimeout: HTTP_LIMITS.requestTimeoutMs,
+    http: {
+      headersTimeout: HTTP_LIMITS.headersTimeoutMs,
+      connectionsCheckingInterval: 2_000,
+      maxHeaderSize: HTTP_LIMITS.maxHeaderBytes,
+    },
     requestIdHeader: false,
     genReqId: (request: IncomingMessage) => {
       const header = request.headers['x-request-id'];
@@ -65,6 +88,8 @@ export async function createApp(
     },
     routerOptions: { ignoreTrailingSlash: true },
     trustProxy: config.trustProxy,
+    // What Node's parser refuses (431 headers too large, malformed HTTP) as problem+json too.
+    clientErrorHandler: clientErrorHandler(securityHeaders),
     // The router's own refusals (a URL that is not UTF-8, an over-long path parameter) skip every
     // hook and the Nest filter; without this they answered Fastify's JSON, not problem+json.
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {

@@ -1,5 +1,5 @@
 import { createSecretKey } from 'node:crypto';
-import { type DynamicModule, Global, Module, ValidationPipe } from '@nestjs/common';
+import { type DynamicModule, Global, Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
@@ -24,8 +24,12 @@ import { ScopedReader, UnitOfWork } from './database/unit-of-work';
 import { ProblemFilter } from './errors/problem.filter';
 import { validationExceptionFactory } from './errors/validation-exception.factory';
 import { OutboxEventEntity } from './events/outbox-event.entity';
+import { OutboxFeed } from './events/outbox-feed';
+import { OutboxSequenceJob } from './events/outbox-sequence.job';
+import { OutboxSequencer } from './events/outbox-sequencer';
 import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
+import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
 import { WriteGuard } from './http/write-guard';
 import { loggerOptions } from './logging/logger-options';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -33,6 +37,8 @@ import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { RedisConnections } from './redis/redis-connections';
 import { RolesModule } from './roles/roles.module';
+import { JobRegistry } from './scheduler/job-registry';
+import { Scheduler } from './scheduler/scheduler';
 import { ActorCache } from './tenancy/actor-cache';
 import { BuiltInRolesSync } from './tenancy/built-in-roles.sync';
 import { MembershipEntity } from './tenancy/entities/membership.entity';
@@ -41,8 +47,11 @@ import { RoleEntity } from './tenancy/entities/role.entity';
 import { TenantEntity } from './tenancy/entities/tenant.entity';
 import { UserEntity } from './tenancy/entities/user.entity';
 import { RequestContext } from './tenancy/request-context';
+import { SystemContext } from './tenancy/system-context';
 import './tenancy/tenancy-constraints';
+import { StrictValidationPipe } from './validation/strict-validation.pipe';
 import { memoizeValidationMetadata } from './validation/validation-metadata-cache';
+import { CountedTables } from './pagination/record-count';
 
 export const CORE_ENTITIES = [
   TenantEntity,
@@ -62,7 +71,12 @@ export const CORE_ENTITIES = [
 /** Infrastructure every module relies on: config, database, CLS, logging, auth, errors. */
 @Global()
 @Module({})
-export class CoreModule {
+export class CoreModule implements OnApplicationBootstrap {
+  /** The counted tables are all registered (from their modules' files) once the app is up. */
+  onApplicationBootstrap(): void {
+    CountedTables.freeze();
+  }
+
   /** `logDestination`: where log lines go instead of stdout (tests read them). */
   static forRoot(config: AppConfig, logDestination?: DestinationStream): DynamicModule {
     if (config.database.url === undefined || config.auth.jwtSecret === undefined) {
@@ -116,6 +130,13 @@ export class CoreModule {
         ActorCache,
         RateLimiter,
         Idempotency,
+        SystemContext,
+        JobRegistry,
+        Scheduler,
+        OutboxSequencer,
+        OutboxFeed,
+        OutboxSequenceJob,
+        IdempotencyCleanupJob,
         // Guards run in this order: authentication first, so the rate limit can count per actor,
         // then a write's preconditions (If-Match, Idempotency-Key). No global interceptor: a read
         // then skips Nest's per-request observable chain (ETag is a Fastify hook, `installEtag`).
@@ -125,7 +146,7 @@ export class CoreModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         {
           provide: APP_PIPE,
-          useValue: new ValidationPipe({
+          useValue: new StrictValidationPipe({
             whitelist: true,
             forbidNonWhitelisted: true,
             transform: true,
@@ -143,6 +164,11 @@ export class CoreModule {
         RateLimiter,
         RedisConnections,
         Idempotency,
+        SystemContext,
+        JobRegistry,
+        Scheduler,
+        OutboxSequencer,
+        OutboxFeed,
       ],
     };
   }

@@ -10,7 +10,13 @@ export { escapeLike } from './database/escape-like';
 export { PreparingClient, StatementNames } from './database/prepared-statements';
 export { checkRememberedQueryTexts, queryText } from './database/query-text';
 export { MIGRATIONS } from './database/migrations';
-export { type Change, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
+export {
+  type CountedColumn,
+  type CountedTableDeclaration,
+  installCountedTable,
+  uninstallCountedTable,
+} from './database/counted-tables';
+export { type AuditOnlyEntry, type Publication, ScopedReader, Transaction, UnitOfWork } from './database/unit-of-work';
 export { entitySnapshot } from './database/entity-snapshot';
 export { DECIMAL_COLUMN } from './database/decimal-column.transformer';
 export { CURRENCY_CODES, type Currency, currency, type CurrencyCode, isCurrencyCode } from './domain/currency';
@@ -38,6 +44,29 @@ export { sendProblem } from './errors/problem.filter';
 export { registerUniqueConstraint } from './errors/unique-constraints';
 export { AuditEntryEntity } from './audit/audit-entry.entity';
 export { OutboxEventEntity } from './events/outbox-event.entity';
+export {
+  defineEvent,
+  definedEvents,
+  type EventData,
+  type EventDefinition,
+  EventPayloadMismatchError,
+} from './events/event-definition';
+export { type FeedEvent, type FeedQuery, OutboxFeed } from './events/outbox-feed';
+export { OutboxSequencer } from './events/outbox-sequencer';
+export { OutboxSequenceJob } from './events/outbox-sequence.job';
+export {
+  ORGANIZATION_RECORD_FIELDS,
+  organizationRecordSnapshot,
+  TENANT_RECORD_FIELDS,
+  type TenantRecordSnapshot,
+  tenantRecordSnapshot,
+} from './events/record-snapshot';
+export { type Infer, type JsonSchema, type Schema, schema } from './events/schema';
+export { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
+export { JobRegistry } from './scheduler/job-registry';
+export type { JobContext, JobOutcome, ScheduledJob } from './scheduler/scheduled-job';
+export { Scheduler } from './scheduler/scheduler';
+export { SystemContext } from './tenancy/system-context';
 export { buildOpenApiDocument, setupSwagger } from './openapi/swagger';
 export { ApiPageResponse, Page } from './pagination/page';
 export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageParams } from './pagination/page-params.dto';
@@ -50,7 +79,15 @@ export {
   type TotalSql,
 } from './pagination/paginate';
 export { encodeCursor } from './pagination/keyset-cursor';
-export { type CountedTable, countedTotal, type FacetValue } from './pagination/record-count';
+export {
+  type CountedFacet,
+  type CountedTable,
+  CountedTables,
+  countedTotal,
+  type FacetValue,
+} from './pagination/record-count';
+export { Registry, type RegistryEntry } from './registry/registry';
+export { documentRegistry } from './registry/document-registry';
 export { parseBracketQuery } from './pagination/bracket-query';
 export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { installEtag } from './http/etag';
@@ -58,16 +95,11 @@ export { Idempotency, installIdempotency } from './http/idempotency';
 export { depthLimitedJsonParser, MAX_JSON_DEPTH } from './http/json-depth';
 export { installNoStore } from './http/no-store';
 export { installTextInputRule } from './http/text-input';
+export { clientErrorHandler } from './http/client-error';
 export { csvLine, type CsvValue, escapeCsvCell } from './export/csv-escape';
 export type { ExportColumn } from './export/export-column';
-export { exportFile } from './export/export-file';
-export {
-  EXPORT_CONTENT_TYPES,
-  type ExportFormat,
-  isExportFormat,
-  LIST_FORMATS,
-  type ListFormat,
-} from './export/export-format';
+export { type ExportFormat, LIST_FORMATS, type ListFormat } from './export/export-format';
+export { ApiListOrExport, listOrExport, type ListOrExportRoute } from './export/list-or-export';
 export { RowExporter, type SqlQuery } from './export/row-exporter';
 export { findOrganizationMembers } from './organizations/organization-members';
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
@@ -93,7 +125,7 @@ export {
 } from './permissions/permissions.decorator';
 export { AccessScope } from './tenancy/access-scope';
 export { type QueryScope, ScopeEscapeError, ScopedSelectQueryBuilder } from './tenancy/scoped-query-builder';
-export { Actor } from './tenancy/actor';
+export { Actor, type ActorType, SYSTEM_ACTOR_ID } from './tenancy/actor';
 export { MembershipEntity } from './tenancy/entities/membership.entity';
 export { DEFAULT_CONTACT_STATUSES, OrganizationEntity } from './tenancy/entities/organization.entity';
 export { RoleEntity } from './tenancy/entities/role.entity';

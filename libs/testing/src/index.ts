@@ -1,10 +1,17 @@
 export * from './api-key-helpers';
 export * from './auth-helpers';
+export * from './crm-records';
 export * from './crm-world';
 export * from './factories';
 export * from './forged-tokens';
 export * from './problem-assertions';
 export * from './query-capture';
 export * from './route-catalog';
+export * from './stored-events';
 export * from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
+export * from './openapi-document';
+export * from './openapi-fuzz';
+export { TEST_DATABASE_URL } from './test-environment';
+export * from './chaos-load';
+export * from './spawned-api';

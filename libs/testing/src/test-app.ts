@@ -40,6 +40,8 @@ export async function createTestApp(
     // Every request of the suite comes from 127.0.0.1: rate limits are off unless a test asks.
     RATE_LIMIT_ENABLED: 'false',
     DATABASE_PREPARED_STATEMENTS: String(!database.embedded),
+    // No background jobs unless a test asks: it runs them itself (`Scheduler.runOnce`) when it needs them.
+    SCHEDULER_ENABLED: 'false',
     ...env,
   });
   const app = await createApp(config, logDestination);

@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../errors/domain-error';
 import { UserEntity } from '../tenancy/entities/user.entity';
 import { LoginLockout } from './lockout/login-lockout';
 import { PasswordHasher } from './password-hasher';
+import { SecurityAudit } from './security-audit';
 
 export type ReauthenticationFailure = 'INVALID_PASSWORD' | 'INVALID_MFA_CODE';
 
@@ -51,9 +52,9 @@ export class Reauthentication {
     }
     const { failures, lockedNow } = attempt;
     await this.uow.run(async (tx) => {
-      const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
-      await tx.record({ ...base, type: 'user.reauthentication_failed', after: { reason, failures } });
-      if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: { reason, failures } });
+      const base = { entity: 'user', entityId: user.id, organizationId: null, details: { reason, failures } } as const;
+      await tx.audit({ ...base, action: SecurityAudit.reauthenticationFailed });
+      if (lockedNow) await tx.audit({ ...base, action: SecurityAudit.lockedOut });
     });
     return null;
   }

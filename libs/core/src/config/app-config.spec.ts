@@ -13,6 +13,22 @@ describe('loadConfig', () => {
     });
   });
 
+  it('runs the scheduler by default, every job on its own interval, and refuses intervals out of range', () => {
+    expect(loadConfig({}).scheduler).toEqual({
+      enabled: true,
+      outboxSequenceIntervalMs: 1_000,
+      idempotencyCleanupIntervalMs: 600_000,
+    });
+    expect(
+      loadConfig({
+        SCHEDULER_ENABLED: 'false',
+        OUTBOX_SEQUENCE_INTERVAL_MS: '250',
+        IDEMPOTENCY_CLEANUP_INTERVAL_MS: '60000',
+      }).scheduler,
+    ).toEqual({ enabled: false, outboxSequenceIntervalMs: 250, idempotencyCleanupIntervalMs: 60_000 });
+    expect(() => loadConfig({ OUTBOX_SEQUENCE_INTERVAL_MS: '0' })).toThrow(/OUTBOX_SEQUENCE_INTERVAL_MS/);
+  });
+
   it('requires a JWT secret of at least 32 characters when DATABASE_URL is set', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db' })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db', JWT_SECRET: 'short' })).toThrow(

@@ -55,6 +55,15 @@ export interface RateLimitConfig {
   readonly keyPrefix: string;
 }
 
+export interface SchedulerConfig {
+  /** Run the scheduled jobs in this process (leader election keeps one run at a time across processes). */
+  readonly enabled: boolean;
+  /** How often committed outbox events get their feed sequence. */
+  readonly outboxSequenceIntervalMs: number;
+  /** How often idempotency keys older than a day are deleted. */
+  readonly idempotencyCleanupIntervalMs: number;
+}
+
 /**
  * The one typed configuration object. `process.env` is read only by `loadConfig`,
  * called once in `main.ts` (and by the test harness with its own map).
@@ -74,6 +83,7 @@ export interface AppConfig {
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
   readonly rateLimit: RateLimitConfig;
+  readonly scheduler: SchedulerConfig;
   readonly seedDemoData: boolean;
   readonly natsUrl: string | undefined;
   readonly redisUrl: string | undefined;
@@ -144,6 +154,14 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       perActor: env.int('RATE_LIMIT_PER_ACTOR', 600, { min: 1, max: 10_000_000 }),
       authPerIp: env.int('RATE_LIMIT_AUTH_PER_IP', 20, { min: 1, max: 10_000_000 }),
       keyPrefix: env.string('RATE_LIMIT_KEY_PREFIX', 'clientele:rl:'),
+    },
+    scheduler: {
+      enabled: env.bool('SCHEDULER_ENABLED', true),
+      outboxSequenceIntervalMs: env.int('OUTBOX_SEQUENCE_INTERVAL_MS', 1_000, { min: 50, max: 3_600_000 }),
+      idempotencyCleanupIntervalMs: env.int('IDEMPOTENCY_CLEANUP_INTERVAL_MS', 600_000, {
+        min: 1_000,
+        max: 86_400_000,
+      }),
     },
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
     natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations';
+import { GuardedClient } from './guarded-client';
 import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 import { CONNECTION_TYPES } from './timestamptz';
@@ -29,7 +30,7 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
       connectionTimeoutMillis: 10_000,
       application_name: 'clientele',
       types: CONNECTION_TYPES,
-      ...(settings.preparedStatements === true ? { Client: PreparingClient } : {}),
+      Client: settings.preparedStatements === true ? PreparingClient : GuardedClient,
     },
   };
 }

@@ -1,4 +1,5 @@
-import { Client, type ClientConfig } from 'pg';
+import type { Client, ClientConfig } from 'pg';
+import { GuardedClient } from './guarded-client';
 
 /** Statements one connection prepares at most; any further ones run unnamed, as before. */
 export const MAX_PREPARED_PER_CONNECTION = 100;
@@ -52,7 +53,7 @@ const CUSTOM_PLANS = '-c plan_cache_mode=force_custom_plan';
  * Only for a real PostgreSQL: on the embedded database every pooled connection shares one
  * backend session, where a name prepared by one connection clashes with the next.
  */
-export class PreparingClient extends Client {
+export class PreparingClient extends GuardedClient {
   readonly statements = new StatementNames();
 
   constructor(config: ClientConfig = {}) {

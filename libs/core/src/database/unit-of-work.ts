@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import type { SecurityAuditAction } from '../auth/security-audit';
+import { changedFields } from '../events/changed-fields';
+import { type EventDefinition, EventPayloadMismatchError } from '../events/event-definition';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
 import { ActorCache } from '../tenancy/actor-cache';
@@ -8,21 +11,28 @@ import { RequestContext } from '../tenancy/request-context';
 import { ScopedRepository } from '../tenancy/scoped-repository';
 import { entitySnapshot } from './entity-snapshot';
 
-/** A change to record: one audit entry and one outbox event, in the writing transaction. */
-export interface Change {
-  /** `<entity>.<verb>`: `contact.created`, `organization.member_added`, … */
-  readonly type: string;
+/** What `tx.publish` is told about a change; `before`/`after` are the entity's snapshots. */
+export interface Publication<T> {
+  readonly entityId: string;
+  readonly organizationId: string | null;
+  /** Null or left out for a creation. */
+  readonly before?: T | null;
+  /** Null or left out for a deletion. */
+  readonly after?: T | null;
+}
+
+/**
+ * An audit-only entry: security events (logins, MFA, password changes) are not domain changes
+ * for webhook and event-stream consumers, and carry IP addresses. They do not invalidate cached
+ * actors by themselves either (a handler that ends sessions does that).
+ */
+export interface AuditOnlyEntry {
+  /** `<entity>.<verb>`, one of `SecurityAudit`: `user.logged_in`, `user.mfa_enabled`, … */
+  readonly action: SecurityAuditAction;
   readonly entity: string;
   readonly entityId: string | null;
   readonly organizationId: string | null;
-  readonly before?: ObjectLiteral | null;
-  readonly after?: ObjectLiteral | null;
-  /**
-   * Security events (logins, MFA, password changes) go to the audit log only: they are not
-   * domain changes for webhook and event-stream consumers, and carry IP addresses. They do not
-   * invalidate cached actors by themselves either (a handler that ends sessions does that).
-   */
-  readonly auditOnly?: boolean;
+  readonly details?: Record<string, unknown>;
 }
 
 /** Entities whose changes alter who may do what: cached actors of the tenant are dropped on commit. */
@@ -64,47 +74,64 @@ export class Transaction {
     return this.manager;
   }
 
-  /** An entity's column values as plain JSON for audit entries and events (secrets left out). */
-  snapshot(entity: ObjectLiteral): Record<string, unknown> {
-    return entitySnapshot(this.manager, entity);
-  }
-
   /** Sets a PostgreSQL setting for the rest of the transaction (`SET LOCAL`). */
   async setLocal(name: string, value: string | number): Promise<void> {
     await this.manager.query('SELECT set_config($1, $2, true)', [name, String(value)]);
   }
 
-  /** Writes the audit entry and (unless audit-only) the outbox event of a change, in one statement. */
-  async record(change: Change): Promise<void> {
-    const before = change.before == null ? null : entitySnapshot(this.manager, change.before);
-    const after = change.after == null ? null : entitySnapshot(this.manager, change.after);
+  /**
+   * Publishes a typed event: the outbox row and its audit entry, in one statement of the writing
+   * transaction. The payload is checked against the event's schema (a mismatch is a bug: the
+   * transaction fails). The outbox row gets its feed `sequence` after commit (`OutboxSequencer`).
+   */
+  async publish<T>(event: EventDefinition<T>, change: Publication<T>): Promise<void> {
+    const data = change.after ?? null;
+    const previous = change.before ?? null;
+    const problems = [data, previous].flatMap((value) => (value === null ? [] : event.schema.problems(value)));
+    if (problems.length > 0) throw new EventPayloadMismatchError(event.type, problems);
+    if (ACCESS_ENTITIES.has(event.entity)) this.accessChanged = true;
     const actor = this.scope.actor;
-    if (ACCESS_ENTITIES.has(change.entity) && change.auditOnly !== true) this.accessChanged = true;
-    const actorId = actor.type === 'system' || actor.type === 'anonymous' ? null : actor.id;
-    const evented = change.auditOnly !== true;
-    const payload = { id: change.entityId, organizationId: change.organizationId, before, after };
-    // One statement: the audit entry always, the outbox event unless the change is audit-only.
     await this.manager.query(
       `WITH audit AS (
          INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        )
-       INSERT INTO outbox_event (id, tenant_id, organization_id, type, entity, entity_id, payload)
-       SELECT $11::uuid, $1::uuid, $2::uuid, $5::text, $6::text, $7::uuid, $12::jsonb WHERE $13::boolean`,
+       INSERT INTO outbox_event (id, tenant_id, organization_id, type, version, entity, entity_id, data, previous, changed_fields, actor_type, actor_id, request_id)
+       VALUES ($11, $1, $2, $5, $12, $6, $7, $9, $8, $13, $3, $4, $10)`,
       [
         actor.tenantId,
         change.organizationId,
         actor.type,
-        actorId,
-        change.type,
-        change.entity,
+        actor.authorId,
+        event.type,
+        event.entity,
         change.entityId,
-        before,
-        after,
+        previous,
+        data,
         this.requestId ?? null,
         randomUUID(),
-        payload,
-        evented,
+        event.version,
+        data === null || previous === null ? null : changedFields(previous, data),
+      ],
+    );
+  }
+
+  /** Writes an audit-only entry (no outbox event): see `AuditOnlyEntry`. */
+  async audit(entry: AuditOnlyEntry): Promise<void> {
+    const actor = this.scope.actor;
+    await this.manager.query(
+      `INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9)`,
+      [
+        actor.tenantId,
+        entry.organizationId,
+        actor.type,
+        actor.authorId,
+        entry.action,
+        entry.entity,
+        entry.entityId,
+        entry.details === undefined ? null : entitySnapshot(this.manager, entry.details),
+        this.requestId ?? null,
       ],
     );
   }

@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, UnprocessableEntityError, ValidationError } from './domain-error';
 import { problemFromError } from './problem-from-error';
@@ -28,6 +28,26 @@ describe('problemFromError', () => {
       });
       expect(JSON.stringify(problem)).not.toContain('raw driver text');
     }
+  });
+
+  it('maps a lost or refused database connection to 503 DATABASE_UNAVAILABLE with Retry-After, and nothing else', () => {
+    const lost = [
+      driverError('57P01'),
+      driverError('08006'),
+      driverError('53300'),
+      new QueryFailedError('SELECT 1', [], new Error('Connection terminated unexpectedly')),
+      Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }),
+      new Error('timeout exceeded when trying to connect'),
+      new QueryRunnerAlreadyReleasedError(),
+    ];
+    for (const error of lost) {
+      expect(problemFromError(error)).toMatchObject({
+        unexpected: true,
+        problem: { status: 503, code: 'DATABASE_UNAVAILABLE', retryAfterSeconds: 1 },
+      });
+    }
+    expect(problemFromError(driverError('42P01')).problem.status).toBe(500);
+    expect(problemFromError(new Error('Connection terminated by the user, said the code')).problem.status).toBe(500);
   });
 
   it('maps domain errors with their code and field errors', () => {

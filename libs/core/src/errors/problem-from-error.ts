@@ -1,5 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { ConcurrentUpdateError, DomainError } from './domain-error';
 import { type FieldError, type Problem, problemType } from './problem';
 import { uniqueConstraintProblem } from './unique-constraints';
@@ -195,6 +196,20 @@ export function problemFromError(error: unknown): ProblemResult {
     return {
       problem: build(status, code, titleFor(status), detail),
       unexpected: status >= 500,
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    // Logged (an operator wants to know), but the client's answer is: retry in a moment.
+    return {
+      problem: build(
+        503,
+        'DATABASE_UNAVAILABLE',
+        'Service unavailable',
+        'The database cannot be reached right now; retry in a moment. A write answered this may or may not have been saved: retry it with the same Idempotency-Key.',
+        undefined,
+        { retryAfterSeconds: 1 },
+      ),
+      unexpected: true,
     };
   }
   const fastify = error as FastifyLikeError;

@@ -1,8 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * An event written in the same transaction as the change it describes. `position` grows
- * monotonically; the relay (a later module) publishes rows and stamps `publishedAt`.
+ * An event written in the same transaction as the change it describes (`Transaction.publish`).
+ * `sequence` is null until `OutboxSequencer` assigns it in commit order; the feed reads by it.
+ * `position` is only the insert order (a late commit can take a lower one): never read by it.
  */
 @Entity('outbox_event')
 export class OutboxEventEntity {
@@ -11,6 +12,9 @@ export class OutboxEventEntity {
 
   @Column('uuid', { unique: true })
   id: string;
+
+  @Column('bigint', { nullable: true })
+  sequence: string | null;
 
   @Column('uuid')
   tenantId: string;
@@ -22,13 +26,40 @@ export class OutboxEventEntity {
   @Column('text')
   type: string;
 
+  @Column('integer')
+  version: number;
+
   @Column('text')
   entity: string;
 
   @Column('uuid', { nullable: true })
   entityId: string | null;
 
-  @Column('jsonb')
+  /** The entity's snapshot after the change; null for a deletion. */
+  @Column('jsonb', { nullable: true })
+  data: Record<string, unknown> | null;
+
+  /** The snapshot before the change; null for a creation. */
+  @Column('jsonb', { nullable: true })
+  previous: Record<string, unknown> | null;
+
+  @Column('text', { array: true, nullable: true })
+  changedFields: string[] | null;
+
+  @Column('text', { nullable: true })
+  actorType: string | null;
+
+  @Column('uuid', { nullable: true })
+  actorId: string | null;
+
+  @Column('text', { nullable: true })
+  requestId: string | null;
+
+  @Column('timestamptz')
+  occurredAt: Date;
+
+  /** Generated from `data`/`previous` in the shape of before version-1 events: `{id, organizationId, before, after}`. */
+  @Column({ type: 'jsonb', insert: false, update: false })
   payload: Record<string, unknown>;
 
   @CreateDateColumn({ type: 'timestamptz' })

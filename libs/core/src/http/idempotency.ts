@@ -6,8 +6,8 @@ import { ConflictError, UnprocessableEntityError, ValidationError } from '../err
 import type { AccessScope } from '../tenancy/access-scope';
 
 const KEY = /^[A-Za-z0-9._:-]{1,255}$/;
-/** How long a key is remembered. */
-const RETENTION = '24 hours';
+/** How long a key is remembered; `IdempotencyCleanupJob` deletes older ones. */
+export const IDEMPOTENCY_RETENTION = '24 hours';
 
 interface StoredResponse {
   request_hash: string;
@@ -73,10 +73,13 @@ export class Idempotency {
 
   /** Null when this request may run; the stored response when it is a replay. */
   private async claimOrFind(identity: Identity, hash: string): Promise<StoredResponse | null> {
-    await this.dataSource.query(`DELETE FROM idempotency_key WHERE created_at < now() - interval '${RETENTION}'`);
+    // An expired key not yet cleaned up (`IdempotencyCleanupJob`) is claimed afresh, never replayed.
     const inserted: unknown[] = await this.dataSource.query(
-      `INSERT INTO idempotency_key (tenant_id, actor_id, key, request_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT DO NOTHING RETURNING key`,
+      `INSERT INTO idempotency_key AS stored (tenant_id, actor_id, key, request_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, actor_id, key) DO UPDATE
+         SET request_hash = EXCLUDED.request_hash, status_code = NULL, response = NULL, created_at = now()
+         WHERE stored.created_at < now() - interval '${IDEMPOTENCY_RETENTION}'
+       RETURNING key`,
       [...identity, hash],
     );
     if (inserted.length > 0) return null;

@@ -12,10 +12,19 @@ export function encodeCursor(position: KeysetPosition): string {
   return Buffer.from(JSON.stringify([position.sort, position.value, position.id])).toString('base64url');
 }
 
+/** NUL, or a surrogate not paired with its other half: no PostgreSQL text holds it. */
+const UNSTORABLE = /[\0\p{Cs}]/u;
+
+/**
+ * The position a cursor of `encodeCursor` holds. Only the exact text it makes is one: Node's
+ * base64 decoder skips what is not base64 (a NUL, `!`), so `<cursor>%00` decoded as the cursor.
+ */
 export function decodeCursor(cursor: string, sort: string): KeysetPosition {
   let decoded: unknown;
   try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const bytes = Buffer.from(cursor, 'base64url');
+    if (bytes.toString('base64url') !== cursor) throw new Error('not canonical base64url');
+    decoded = JSON.parse(bytes.toString('utf8'));
   } catch {
     throw ValidationError.field('cursor', 'cursor is not a cursor this API issued');
   }
@@ -24,6 +33,7 @@ export function decodeCursor(cursor: string, sort: string): KeysetPosition {
     decoded.length !== 3 ||
     typeof decoded[0] !== 'string' ||
     (typeof decoded[1] !== 'string' && typeof decoded[1] !== 'number') ||
+    (typeof decoded[1] === 'string' && UNSTORABLE.test(decoded[1])) ||
     typeof decoded[2] !== 'string' ||
     !/^[0-9a-f-]{36}$/i.test(decoded[2])
   ) {

@@ -1,7 +1,27 @@
+import { Registry, type RegistryEntry } from '../registry/registry';
 import type { TotalSql } from './paginate';
 
-/** The tables whose live rows triggers count, per organization and per facet. */
-export type CountedTable = 'contact' | 'customer';
+/** A counted column of a table, as its facet-count migration (`installCountedTable`) declared it. */
+export interface CountedFacet {
+  readonly column: string;
+  /** Counted as `lower(column)`. */
+  readonly lowerCase?: boolean;
+}
+
+/**
+ * A table whose live rows triggers count, per organization (`record_count`) and per value of
+ * its facets (`<table>_facet_count`): the table is the key.
+ */
+export interface CountedTable extends RegistryEntry {
+  readonly facets: readonly CountedFacet[];
+}
+
+/**
+ * The tables `countedTotal` may read counters of. The module owning a table registers it from
+ * its own files, with the facets its migration counts (`installCountedTable`); an unregistered
+ * table, or a column its migration does not count, is refused rather than summed from nothing.
+ */
+export const CountedTables = new Registry<CountedTable>('counted table');
 
 /**
  * An equality filter on a column counted per value by `<table>_facet_count` (see the
@@ -18,7 +38,7 @@ export interface FacetValue {
  * Live rows of `table` in these organizations of the tenant: the exact `total` of an unfiltered
  * list at the price of one indexed read, made inside the page's own statement.
  */
-function recordCountTotal(table: CountedTable, tenantId: string, organizationIds: readonly string[]): TotalSql {
+function recordCountTotal(table: string, tenantId: string, organizationIds: readonly string[]): TotalSql {
   return {
     sql: `SELECT coalesce(sum(record_count.count), 0) FROM record_count
            WHERE record_count.tenant_id = :recordCountTenantId
@@ -38,7 +58,7 @@ function recordCountTotal(table: CountedTable, tenantId: string, organizationIds
  * counter rows of the organizations however many records match.
  */
 function facetCountTotal(
-  table: CountedTable,
+  table: string,
   tenantId: string,
   organizationIds: readonly string[],
   facets: readonly FacetValue[],
@@ -68,12 +88,19 @@ function facetCountTotal(
  * hid some rows of an organization from its reader would have to count instead.
  */
 export function countedTotal(
-  table: CountedTable,
+  table: string,
   tenantId: string,
   organizationIds: readonly string[],
   facets: readonly FacetValue[] | undefined,
 ): TotalSql | undefined {
+  const counted = CountedTables.get(table);
   if (facets === undefined) return undefined;
+  for (const { column, lowerCase } of facets) {
+    const facet = counted.facets.find((candidate) => candidate.column === column);
+    if (facet === undefined || (facet.lowerCase ?? false) !== (lowerCase ?? false)) {
+      throw new Error(`${table}.${column} is not counted${lowerCase === true ? ' in lower case' : ''}`);
+    }
+  }
   return facets.length === 0
     ? recordCountTotal(table, tenantId, organizationIds)
     : facetCountTotal(table, tenantId, organizationIds, facets);

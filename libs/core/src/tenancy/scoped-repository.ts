@@ -119,8 +119,8 @@ export class ScopedRepository<T extends ScopedRow> {
     const stamped: Record<string, unknown> = {
       ...data,
       tenantId: this.scope.tenantId,
-      createdBy: this.scope.actor.id,
-      updatedBy: this.scope.actor.id,
+      createdBy: this.scope.actor.authorId,
+      updatedBy: this.scope.actor.authorId,
     };
     if (this.organizationColumn === 'organizationId') {
       stamped.organizationId = this.scope.targetOrganizationId(data.organizationId);
@@ -130,7 +130,7 @@ export class ScopedRepository<T extends ScopedRow> {
 
   async save(row: T): Promise<T> {
     this.assertWritable(row);
-    (row as Record<string, unknown>).updatedBy = this.scope.actor.id;
+    (row as Record<string, unknown>).updatedBy = this.scope.actor.authorId;
     return this.manager.save(this.target, row);
   }
 
@@ -153,7 +153,7 @@ export class ScopedRepository<T extends ScopedRow> {
 
   async softRemove(row: T): Promise<void> {
     this.assertWritable(row);
-    (row as Record<string, unknown>).updatedBy = this.scope.actor.id;
+    (row as Record<string, unknown>).updatedBy = this.scope.actor.authorId;
     await this.manager.save(this.target, row);
     await this.manager.softDelete(this.target, { id: row.id, tenantId: this.scope.tenantId });
   }

@@ -3,6 +3,7 @@ import { defaultOwnerId } from '../record-ownership';
 import { CustomerNameTakenError } from './customer-name-taken.error';
 import { customerSnapshot } from './customer-snapshot';
 import { CustomerEntity } from './entities/customer.entity';
+import { CustomerCreated } from './events/customer.events';
 
 function findByName(tx: Transaction, organizationId: string, name: string): Promise<CustomerEntity | null> {
   return tx
@@ -54,12 +55,10 @@ export async function findOrCreateCustomerByName(
     throw new ConcurrentUpdateError('The customer changed concurrently; retry the request.');
   }
   if (inserted) {
-    await tx.record({
-      type: 'customer.created',
-      entity: 'customer',
+    await tx.publish(CustomerCreated, {
       entityId: customer.id,
       organizationId: customer.organizationId,
-      after: customerSnapshot(tx, customer, []),
+      after: customerSnapshot(customer, []),
     });
   }
   return customer;

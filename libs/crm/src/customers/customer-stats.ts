@@ -1,24 +1,12 @@
+import type { CustomerColumnValues } from './customer-columns';
+
 export const CONTRACT_STATUSES = ['ACTIVE', 'EXPIRING', 'EXPIRED', 'NONE'] as const;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-/** The figures a customer row carries beyond its own columns. */
-export interface CustomerStats {
+/** The figures a customer row carries beyond its own columns: its contacts, and the registered columns. */
+export interface CustomerStats extends CustomerColumnValues {
   readonly contactCount: number;
-  readonly openTicketCount: number;
-  readonly contractStatus: ContractStatus;
-  readonly billingSummary: string | null;
 }
-
-/**
- * What a customer reports while the tickets, contracts and billing modules do not exist: no
- * open tickets, no contract, no billing. Each of those modules replaces its part here (with a
- * column like `contactCountSql`, and in the export's columns) when it lands.
- */
-export const NO_TICKETS_CONTRACTS_OR_BILLING: Omit<CustomerStats, 'contactCount'> = {
-  openTicketCount: 0,
-  contractStatus: 'NONE',
-  billingSummary: null,
-};
 
 /**
  * The number of live contacts of the customer, a column of the customer's own statement (one

@@ -1,4 +1,4 @@
-import { defineLink } from '@clientele/core';
+import { registerTagLink } from '../tags';
 
 /** Where a customer's tags are linked. */
-export const CUSTOMER_TAGS = defineLink({ table: 'customer_tag', ownerColumn: 'customer_id', targetColumn: 'tag_id' });
+export const CUSTOMER_TAGS = registerTagLink({ table: 'customer_tag', ownerColumn: 'customer_id' });

@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
-  ApiPageResponse,
+  ApiListOrExport,
   ApiProblems,
   CrmRoute,
-  exportFile,
   IdParam,
-  isExportFormat,
+  listOrExport,
   type Page,
   Permission,
   RequirePermissions,
@@ -43,22 +42,17 @@ export class CustomersController {
 
   @Get()
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
-  @ApiOperation({
-    summary: 'Customers with contact count, open tickets, contract status and billing summary.',
-    description: 'With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.',
-  })
-  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
-  @ApiPageResponse(CustomerResponse)
-  @ApiProblems(400, 401, 403, 404)
-  async list(@Query() params: ListCustomersParams): Promise<Page<CustomerResponse> | StreamableFile> {
-    if (isExportFormat(params.format)) {
-      const stream = await this.queryBus.execute<ExportCustomersQuery, Readable>(
-        new ExportCustomersQuery(params, params.format),
-      );
-      return exportFile('customers', params.format, stream);
-    }
-    const page = await this.queryBus.execute<ListCustomersQuery, Page<CustomerView>>(new ListCustomersQuery(params));
-    return page.map((view) => CustomerResponse.from(view));
+  @ApiListOrExport(CustomerResponse, 'Customers with contact count, open tickets, contract status and billing summary.')
+  list(@Query() params: ListCustomersParams): Promise<Page<CustomerResponse> | StreamableFile> {
+    return listOrExport(params.format, {
+      file: 'customers',
+      exportRows: (format) =>
+        this.queryBus.execute<ExportCustomersQuery, Readable>(new ExportCustomersQuery(params, format)),
+      page: async () =>
+        (await this.queryBus.execute<ListCustomersQuery, Page<CustomerView>>(new ListCustomersQuery(params))).map(
+          (view) => CustomerResponse.from(view),
+        ),
+    });
   }
 
   @Get(':id')

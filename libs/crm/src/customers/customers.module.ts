@@ -1,19 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { RowExporter } from '@clientele/core';
 import { CreateCustomerHandler } from './commands/create-customer.handler';
 import { DeleteCustomerHandler } from './commands/delete-customer.handler';
 import { UpdateCustomerHandler } from './commands/update-customer.handler';
+import { assertCustomerColumnsComplete, CustomerColumns } from './customer-columns';
 import './customer-constraints';
+import './customer-counts';
+import './customer-search-section';
 import { CustomerDeletionSteps } from './customer-deletion-steps';
 import { CustomersController } from './customers.controller';
 import { ExportCustomersHandler } from './queries/export-customers.handler';
 import { GetCustomerHandler } from './queries/get-customer.handler';
 import { ListCustomersHandler } from './queries/list-customers.handler';
+import { CustomerEntity } from './entities/customer.entity';
 
 /** Customers (companies) the organization supports or sells to. */
 @Module({
-  imports: [CqrsModule],
+  imports: [CqrsModule, TypeOrmModule.forFeature([CustomerEntity])],
   controllers: [CustomersController],
   providers: [
     RowExporter,
@@ -27,4 +32,9 @@ import { ListCustomersHandler } from './queries/list-customers.handler';
   ],
   exports: [CustomerDeletionSteps],
 })
-export class CustomersModule {}
+export class CustomersModule implements OnApplicationBootstrap {
+  onApplicationBootstrap(): void {
+    CustomerColumns.freeze();
+    assertCustomerColumnsComplete();
+  }
+}

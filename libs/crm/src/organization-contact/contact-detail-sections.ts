@@ -1,41 +1,30 @@
-import { Injectable } from '@nestjs/common';
+import { Registry, type RegistryEntry, type ScopedReader } from '@clientele/core';
 import type { ContactRow } from './contact-relations';
 
-/** The parts of `GET crm/contacts/:id` that other modules own. */
-export const CONTACT_DETAIL_SECTION_KEYS = ['openDeals', 'recentActivities', 'notes', 'tickets'] as const;
-export type ContactDetailSectionKey = (typeof CONTACT_DETAIL_SECTION_KEYS)[number];
-export type ContactDetailSectionItems = Record<ContactDetailSectionKey, readonly object[]>;
-
-/** One module's part of the contact detail, read from its own table. */
-export interface ContactDetailSection {
-  readonly key: ContactDetailSectionKey;
-  /** Runs in the request's scope; read through `ScopedReader` like any query. */
-  load(contact: ContactRow): Promise<readonly object[]>;
+/** One module's part of `GET crm/contacts/:id` (open deals, activities, notes, tickets, …). */
+export interface ContactDetailSection extends RegistryEntry {
+  /** Shown on the section's field of the response in the OpenAPI document. */
+  readonly description: string;
+  /** The section's items, read in the request's scope through `reader` like any query. */
+  load(reader: ScopedReader, contact: ContactRow): Promise<readonly object[]>;
 }
 
+/** Each registered section's items, under its key, in the registry's order. */
+export type ContactDetailSectionItems = Readonly<Record<string, readonly object[]>>;
+
 /**
- * The extension point of the contact detail view: until the deals, activities, notes and
- * tickets modules exist their sections are empty arrays; each of those modules imports
- * `OrganizationContactModule` and, in `onModuleInit`, calls `register({ key: 'openDeals', load })`.
+ * The extension point of the contact detail view: a module owning records of a contact
+ * registers its section from its own files (`ContactDetailSections.register({ key: 'openDeals', … })`);
+ * until deals, activities, notes and tickets exist, `placeholders/` registers empty ones.
  */
-@Injectable()
-export class ContactDetailSections {
-  private readonly sections = new Map<ContactDetailSectionKey, ContactDetailSection>();
+export const ContactDetailSections = new Registry<ContactDetailSection>('contact detail section');
 
-  register(section: ContactDetailSection): void {
-    if (this.sections.has(section.key)) throw new Error(`contact detail section ${section.key} is registered twice`);
-    this.sections.set(section.key, section);
-  }
-
-  async load(contact: ContactRow): Promise<ContactDetailSectionItems> {
-    const load = async (key: ContactDetailSectionKey): Promise<readonly object[]> =>
-      (await this.sections.get(key)?.load(contact)) ?? [];
-    // One after the other: a request holds one pooled connection at a time.
-    return {
-      openDeals: await load('openDeals'),
-      recentActivities: await load('recentActivities'),
-      notes: await load('notes'),
-      tickets: await load('tickets'),
-    };
-  }
+/** Every section's items for `contact`, one section after the other (a request holds one connection). */
+export async function loadContactDetailSections(
+  reader: ScopedReader,
+  contact: ContactRow,
+): Promise<ContactDetailSectionItems> {
+  const items: Record<string, readonly object[]> = {};
+  for (const section of ContactDetailSections.list()) items[section.key] = await section.load(reader, contact);
+  return items;
 }

@@ -1,4 +1,4 @@
-import { defineLink } from '@clientele/core';
+import { registerTagLink } from '../tags';
 
 /** Where a contact's tags are linked. */
-export const CONTACT_TAGS = defineLink({ table: 'contact_tag', ownerColumn: 'contact_id', targetColumn: 'tag_id' });
+export const CONTACT_TAGS = registerTagLink({ table: 'contact_tag', ownerColumn: 'contact_id' });

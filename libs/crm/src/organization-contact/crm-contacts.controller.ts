@@ -1,14 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
-  ApiPageResponse,
+  ApiListOrExport,
   ApiProblems,
   CrmRoute,
-  exportFile,
   IdParam,
-  isExportFormat,
+  listOrExport,
   type Page,
   Permission,
   RequirePermissions,
@@ -53,24 +52,20 @@ export class CrmContactsController {
 
   @Get()
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
-  @ApiOperation({
-    summary: 'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.',
-    description: 'With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.',
-  })
-  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
-  @ApiPageResponse(CrmContactResponse)
-  @ApiProblems(400, 401, 403, 404)
-  async list(@Query() params: ListCrmContactsParams): Promise<Page<CrmContactResponse> | StreamableFile> {
-    if (isExportFormat(params.format)) {
-      const stream = await this.queryBus.execute<ExportContactsQuery, Readable>(
-        new ExportContactsQuery(crmContactFilter(params), params.sort, params.format),
-      );
-      return exportFile('contacts', params.format, stream);
-    }
-    const page = await this.queryBus.execute<ListContactsQuery, Page<PortalContactRow>>(
-      new ListContactsQuery(crmContactFilter(params), params, PORTAL_CONTACT_RELATIONS, PORTAL_CONTACT_COLUMNS),
-    );
-    return page.map((contact) => CrmContactResponse.from(contact));
+  @ApiListOrExport(CrmContactResponse, 'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.')
+  list(@Query() params: ListCrmContactsParams): Promise<Page<CrmContactResponse> | StreamableFile> {
+    const filter = crmContactFilter(params);
+    return listOrExport(params.format, {
+      file: 'contacts',
+      exportRows: (format) =>
+        this.queryBus.execute<ExportContactsQuery, Readable>(new ExportContactsQuery(filter, params.sort, format)),
+      page: async () => {
+        const page = await this.queryBus.execute<ListContactsQuery, Page<PortalContactRow>>(
+          new ListContactsQuery(filter, params, PORTAL_CONTACT_RELATIONS, PORTAL_CONTACT_COLUMNS),
+        );
+        return page.map((contact) => CrmContactResponse.from(contact));
+      },
+    });
   }
 
   @Get(':id')

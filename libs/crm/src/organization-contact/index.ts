@@ -1,8 +1,7 @@
 // What other rooms may use from organization-contact.
 export {
-  CONTACT_DETAIL_SECTION_KEYS,
   type ContactDetailSection,
-  type ContactDetailSectionKey,
+  type ContactDetailSectionItems,
   ContactDetailSections,
 } from './contact-detail-sections';
 export { CONTACT_MEMBERS } from './contact-members';

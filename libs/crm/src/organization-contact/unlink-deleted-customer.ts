@@ -4,10 +4,11 @@ import { type CustomerEntity, CustomerDeletionSteps } from '../customers';
 import { loadContactLinks } from './contact-relations';
 import { contactSnapshot } from './contact-snapshot';
 import { ContactEntity } from './entities/contact.entity';
+import { publishContactUpdated } from './publish-contact-updated';
 
 /**
  * When a customer is deleted its contacts stay, with no company: each is unlinked in the
- * deleting transaction and recorded as a `contact.updated` with the contact's usual snapshot.
+ * deleting transaction and published as the same `contact.updated` the update commands publish.
  */
 @Injectable()
 export class UnlinkDeletedCustomer implements OnModuleInit {
@@ -27,17 +28,10 @@ export class UnlinkDeletedCustomer implements OnModuleInit {
       .getMany();
     for (const contact of linked) {
       await loadContactLinks(tx, contact);
-      const before = contactSnapshot(tx, contact);
+      const before = contactSnapshot(contact);
       contact.customerId = null;
       const saved = await contacts.save(contact);
-      await tx.record({
-        type: 'contact.updated',
-        entity: 'contact',
-        entityId: saved.id,
-        organizationId: saved.organizationId,
-        before,
-        after: contactSnapshot(tx, saved),
-      });
+      await publishContactUpdated(tx, before, saved);
     }
   }
 }

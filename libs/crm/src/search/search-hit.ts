@@ -1,5 +1,3 @@
-import type { SearchType } from './search-type';
-
 /** One ranked result of a CRM search. */
 export interface SearchHit {
   readonly id: string;
@@ -12,4 +10,5 @@ export interface SearchHit {
   readonly score: number;
 }
 
-export type SearchResults = Record<SearchType, SearchHit[]>;
+/** Each registered section's hits, under its key, in the registry's order. */
+export type SearchResults = Record<string, SearchHit[]>;

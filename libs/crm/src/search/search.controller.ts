@@ -6,7 +6,7 @@ import { DEFAULT_SEARCH_LIMIT, SearchParams } from './dto/search.params';
 import { SearchResponse } from './dto/search.response';
 import { SearchCrmQuery } from './queries/search-crm.query';
 import type { SearchResults } from './search-hit';
-import { SEARCH_TYPES } from './search-type';
+import { SearchSections } from './search-sections';
 
 @ApiTags('crm search')
 @ApiBearerAuth()
@@ -27,7 +27,7 @@ export class SearchController {
   @ApiProblems(400, 401, 403, 404)
   async search(@Query() params: SearchParams): Promise<SearchResponse> {
     const results = await this.queryBus.execute<SearchCrmQuery, SearchResults>(
-      new SearchCrmQuery(params.q, params.limit ?? DEFAULT_SEARCH_LIMIT, params.types ?? SEARCH_TYPES),
+      new SearchCrmQuery(params.q, params.limit ?? DEFAULT_SEARCH_LIMIT, params.types ?? SearchSections.keys()),
     );
     return SearchResponse.from(results);
   }

@@ -1,28 +1,22 @@
-import { Module } from '@nestjs/common';
+import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CustomerEntity } from '../customers';
-import { ContactEntity } from '../organization-contact';
-import { TagEntity } from '../tags';
 import { SearchCrmHandler } from './queries/search-crm.handler';
+import { describeSearchApi } from './search-api';
 import { SearchController } from './search.controller';
-import { ContactSearchSection } from './sections/contact-search.section';
-import { CustomerSearchSection } from './sections/customer-search.section';
-import { SEARCH_SECTIONS, type SearchSection } from './sections/search-section';
+import { SearchSections } from './search-sections';
 
-/** `GET /api/crm/search`: one ranked, typo-tolerant search over the CRM's sections. */
+/**
+ * `GET /api/crm/search`: one ranked, typo-tolerant search over the sections other modules
+ * register in `SearchSections` (contacts, customers, deals, …).
+ */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([ContactEntity, CustomerEntity, TagEntity])],
+  imports: [CqrsModule],
   controllers: [SearchController],
-  providers: [
-    SearchCrmHandler,
-    ContactSearchSection,
-    CustomerSearchSection,
-    {
-      provide: SEARCH_SECTIONS,
-      useFactory: (...sections: SearchSection[]): SearchSection[] => sections,
-      inject: [ContactSearchSection, CustomerSearchSection],
-    },
-  ],
+  providers: [SearchCrmHandler],
 })
-export class SearchModule {}
+export class SearchModule implements OnApplicationBootstrap {
+  onApplicationBootstrap(): void {
+    SearchSections.freeze();
+    describeSearchApi();
+  }
+}

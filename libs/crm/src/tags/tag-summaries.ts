@@ -1,5 +1,6 @@
 import type { Link } from '@clientele/core';
 import type { TagEntity } from './entities/tag.entity';
+import { tagLink } from './tag-links';
 
 /** A tag as a tagged record shows it. */
 export type TagSummary = Pick<TagEntity, 'id' | 'name' | 'color'>;
@@ -9,6 +10,7 @@ export type TagSummary = Pick<TagEntity, 'id' | 'name' | 'color'>;
  * one probe of the link table's primary key per row. `alias` is the record's alias in the query.
  */
 function liveTagsOf(link: Link, alias: string): string {
+  tagLink(link);
   return `FROM ${link.table} record_link
              JOIN tag record_tag ON record_tag.id = record_link.${link.targetColumn} AND record_tag.deleted_at IS NULL
                                 AND record_tag.tenant_id = "${alias}".tenant_id

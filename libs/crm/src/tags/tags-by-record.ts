@@ -1,5 +1,6 @@
 import type { Link, ScopedRepository } from '@clientele/core';
 import type { TagEntity } from './entities/tag.entity';
+import { tagLink } from './tag-links';
 
 /** The live tags of many records in one query: record id → its tags, by name. */
 export function loadTagsByRecord(
@@ -7,5 +8,5 @@ export function loadTagsByRecord(
   link: Link,
   recordIds: readonly string[],
 ): Promise<Map<string, TagEntity[]>> {
-  return link.load(tags, 'tag', recordIds, { 'tag.name': 'ASC' });
+  return tagLink(link).load(tags, 'tag', recordIds, { 'tag.name': 'ASC' });
 }

@@ -5,6 +5,7 @@ import { assertGrantsAssignable } from '../../roles/grants-assignable';
 import { CreatedApiKeyResponse } from '../dto/created-api-key.response';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { CreateApiKeyCommand } from './create-api-key.command';
+import { ApiKeyCreated, apiKeySnapshot } from '../events/api-key.events';
 
 /**
  * A new service key. Every organization must be one where the actor manages keys (404 when not
@@ -33,13 +34,7 @@ export class CreateApiKeyHandler implements ICommandHandler<CreateApiKeyCommand,
           revokedAt: null,
         }),
       );
-      await tx.record({
-        type: 'api_key.created',
-        entity: 'api_key',
-        entityId: key.id,
-        organizationId: null,
-        after: key,
-      });
+      await tx.publish(ApiKeyCreated, { entityId: key.id, organizationId: null, after: apiKeySnapshot(key) });
       return CreatedApiKeyResponse.withSecret(key, secret);
     });
   }

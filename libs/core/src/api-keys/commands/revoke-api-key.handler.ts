@@ -4,6 +4,7 @@ import { NotFoundError } from '../../errors/domain-error';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { manageableApiKeys } from '../manageable-api-keys';
 import { RevokeApiKeyCommand } from './revoke-api-key.command';
+import { ApiKeyRevoked, apiKeySnapshot } from '../events/api-key.events';
 
 /** Revokes a key: its next request is a 401. The row stays, for the list and the audit trail. */
 @CommandHandler(RevokeApiKeyCommand)
@@ -19,14 +20,14 @@ export class RevokeApiKeyHandler implements ICommandHandler<RevokeApiKeyCommand,
         .setLock('pessimistic_write')
         .getOne();
       if (key === null) throw new NotFoundError('API_KEY', apiKeyId);
+      const before = apiKeySnapshot(key);
       key.revokedAt = new Date();
       const saved = await keys.save(key);
-      await tx.record({
-        type: 'api_key.revoked',
-        entity: 'api_key',
+      await tx.publish(ApiKeyRevoked, {
         entityId: key.id,
         organizationId: null,
-        after: { revokedAt: saved.revokedAt, name: key.name, prefix: key.prefix },
+        before,
+        after: apiKeySnapshot(saved),
       });
     });
   }

@@ -7,13 +7,13 @@ import {
   IsArray,
   IsDate,
   IsEnum,
-  IsOptional,
   IsString,
   IsUUID,
   Matches,
   MinDate,
 } from 'class-validator';
 import { Permission } from '../../permissions/permission.enum';
+import { OptionalNonNull } from '../../validation/optional-non-null.decorator';
 
 export class CreateApiKeyDto {
   /** What the key is for, e.g. `billing-sync`; unique among your active keys. */
@@ -39,7 +39,7 @@ export class CreateApiKeyDto {
   organizationIds: string[];
 
   /** When the key stops working (ISO 8601, in the future); omit for a key that never expires. */
-  @IsOptional()
+  @OptionalNonNull()
   @Type(() => Date)
   @IsDate({ message: 'expiresAt must be an ISO 8601 date-time' })
   @MinDate(() => new Date(), { message: 'expiresAt must be in the future' })

@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageParams } from '../../pagination/page-params.dto';
 
@@ -34,11 +35,13 @@ export class ListAuditEntriesParams extends PageParams {
   action?: string;
 
   /** From this instant on (ISO 8601, inclusive). */
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date-time' })
   from?: string;
 
   /** Before this instant (ISO 8601, exclusive). */
+  @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date-time' })
   to?: string;

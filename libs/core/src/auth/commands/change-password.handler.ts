@@ -9,6 +9,7 @@ import { passwordPolicyViolation } from '../password-policy/password-policy';
 import { Reauthentication } from '../reauthentication';
 import { SessionService } from '../session.service';
 import { ChangePasswordCommand } from './change-password.command';
+import { SecurityAudit } from '../security-audit';
 
 /**
  * Sets a new password after checking the current one, and ends every other session of the
@@ -37,13 +38,12 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
     await this.uow.run(async (tx) => {
       await tx.repository(UserEntity).save(user);
       const revokedSessions = await this.sessions.revokeOthers(tx.unscopedManager(), user, keep, 'password_changed');
-      await tx.record({
-        type: 'user.password_changed',
+      await tx.audit({
+        action: SecurityAudit.passwordChanged,
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        after: { revokedSessions },
-        auditOnly: true,
+        details: { revokedSessions },
       });
     });
     // The revoked sessions may sit in the actor cache; drop them now the revocation is committed.

@@ -11,6 +11,7 @@ import { type MfaFactor, MfaCodeVerifier } from '../mfa/mfa-code-verifier';
 import { PasswordHasher } from '../password-hasher';
 import { type ClientInfo, type IssuedTokens, SessionService } from '../session.service';
 import { LoginCommand } from './login.command';
+import { SecurityAudit } from '../security-audit';
 
 type FailureReason = 'INVALID_CREDENTIALS' | 'INVALID_MFA_CODE';
 
@@ -55,13 +56,17 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     return this.uow.runAs(actor, async (tx) => {
       await this.lockout.reset(tx.unscopedManager(), input.email);
       const issued = await this.sessions.open(tx.unscopedManager(), user, client);
-      await tx.record({
-        type: 'user.logged_in',
+      await tx.audit({
+        action: SecurityAudit.loggedIn,
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        after: { sessionId: issued.sessionId, mfa: factor, ip: client.ip ?? null, userAgent: client.userAgent ?? null },
-        auditOnly: true,
+        details: {
+          sessionId: issued.sessionId,
+          mfa: factor,
+          ip: client.ip ?? null,
+          userAgent: client.userAgent ?? null,
+        },
       });
       return issued;
     });
@@ -109,9 +114,9 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     const attempt = new Actor('anonymous', user.id, user.tenantId, new Map());
     await this.uow.runAs(attempt, async (tx) => {
       const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
-      const base = { entity: 'user', entityId: user.id, organizationId: null, auditOnly: true } as const;
-      await tx.record({ ...base, type: 'user.login_failed', after: details });
-      if (lockedNow) await tx.record({ ...base, type: 'user.locked_out', after: details });
+      const base = { entity: 'user', entityId: user.id, organizationId: null, details } as const;
+      await tx.audit({ ...base, action: SecurityAudit.loginFailed });
+      if (lockedNow) await tx.audit({ ...base, action: SecurityAudit.lockedOut });
     });
   }
 }

@@ -15,6 +15,13 @@ import { unscopedRepository } from '../../tenancy/unscoped-repository';
 import { PasswordHasher } from '../password-hasher';
 import { type IssuedTokens, SessionService } from '../session.service';
 import { SignupCommand } from './signup.command';
+import {
+  MemberAdded,
+  membershipSnapshot,
+  OrganizationCreated,
+  organizationSnapshot,
+} from '../../organizations/events/organization.events';
+import { TenantCreated, tenantSnapshot, UserCreated, userSnapshot } from '../../tenancy/events/tenancy.events';
 
 /** A new tenant, its first organization, and its first user as that organization's ADMIN. */
 @CommandHandler(SignupCommand)
@@ -66,27 +73,17 @@ export class SignupHandler implements ICommandHandler<SignupCommand, IssuedToken
           roleId: BUILT_IN_ROLE_IDS.ADMIN,
         }),
       );
-      await tx.record({
-        type: 'tenant.created',
-        entity: 'tenant',
-        entityId: tenant.id,
-        organizationId: null,
-        after: tenant,
-      });
-      await tx.record({
-        type: 'organization.created',
-        entity: 'organization',
+      await tx.publish(TenantCreated, { entityId: tenant.id, organizationId: null, after: tenantSnapshot(tenant) });
+      await tx.publish(OrganizationCreated, {
         entityId: organization.id,
         organizationId: organization.id,
-        after: organization,
+        after: organizationSnapshot(organization),
       });
-      await tx.record({ type: 'user.created', entity: 'user', entityId: user.id, organizationId: null, after: user });
-      await tx.record({
-        type: 'organization.member_added',
-        entity: 'membership',
+      await tx.publish(UserCreated, { entityId: user.id, organizationId: null, after: userSnapshot(user) });
+      await tx.publish(MemberAdded, {
         entityId: membership.id,
         organizationId: organization.id,
-        after: membership,
+        after: membershipSnapshot(membership),
       });
       return this.sessions.open(tx.unscopedManager(), user, client);
     });

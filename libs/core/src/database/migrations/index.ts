@@ -6,7 +6,9 @@ import { RecordCount1764000005000 } from './1764000005000-record-count';
 import { ContactFilterIndex1764000006000 } from './1764000006000-contact-filter-index';
 import { ContactFilterIndexOnly1764000007000 } from './1764000007000-contact-filter-index-only';
 import { FacetCount1764000008000 } from './1764000008000-facet-count';
+import { CommitOrderedOutbox1764000009000 } from './1764000009000-commit-ordered-outbox';
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
+import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -21,5 +23,7 @@ export const MIGRATIONS = [
   ContactFilterIndex1764000006000,
   ContactFilterIndexOnly1764000007000,
   FacetCount1764000008000,
+  CommitOrderedOutbox1764000009000,
   LinkTablesCarryTenant1764000010000,
+  SpreadRecordCount1764000011000,
 ];

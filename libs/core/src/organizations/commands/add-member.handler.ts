@@ -6,6 +6,8 @@ import { OrganizationEntity } from '../../tenancy/entities/organization.entity';
 import { UserEntity } from '../../tenancy/entities/user.entity';
 import { findAssignableRole } from '../assignable-role';
 import { AddMemberCommand } from './add-member.command';
+import { UserCreated, userSnapshot } from '../../tenancy/events/tenancy.events';
+import { MemberAdded, membershipSnapshot } from '../events/organization.events';
 
 /** Adds an existing user of the tenant, or a new one, to an organization with a role. */
 @CommandHandler(AddMemberCommand)
@@ -28,12 +30,10 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Membe
       const membership = await memberships.save(
         memberships.create({ organizationId: organization.id, userId: user.id, roleId: role.id }),
       );
-      await tx.record({
-        type: 'organization.member_added',
-        entity: 'membership',
+      await tx.publish(MemberAdded, {
         entityId: membership.id,
         organizationId: organization.id,
-        after: membership,
+        after: membershipSnapshot(membership),
       });
       return Object.assign(membership, { user, role });
     });
@@ -53,7 +53,7 @@ export class AddMemberHandler implements ICommandHandler<AddMemberCommand, Membe
         passwordHash,
       }),
     );
-    await tx.record({ type: 'user.created', entity: 'user', entityId: user.id, organizationId: null, after: user });
+    await tx.publish(UserCreated, { entityId: user.id, organizationId: null, after: userSnapshot(user) });
     return user;
   }
 }

@@ -4,6 +4,7 @@ import { MembershipEntity } from '../../tenancy/entities/membership.entity';
 import { findAssignableRole } from '../assignable-role';
 import { assertNotLastAdmin, findMembership } from '../find-membership';
 import { ChangeMemberRoleCommand } from './change-member-role.command';
+import { MemberRoleChanged, membershipSnapshot } from '../events/organization.events';
 
 /** Gives a member another role; the new grants apply from the member's next request. */
 @CommandHandler(ChangeMemberRoleCommand)
@@ -13,19 +14,17 @@ export class ChangeMemberRoleHandler implements ICommandHandler<ChangeMemberRole
   execute({ organizationId, userId, input }: ChangeMemberRoleCommand): Promise<MembershipEntity> {
     return this.uow.run(async (tx) => {
       const membership = await findMembership(tx, organizationId, userId);
-      const before = { ...membership };
+      const before = membershipSnapshot(membership);
       const role = await findAssignableRole(tx, organizationId, input);
       if (role.id !== membership.roleId) await assertNotLastAdmin(tx, membership);
       membership.roleId = role.id;
       membership.role = role;
       const saved = await tx.repository(MembershipEntity).save(membership);
-      await tx.record({
-        type: 'organization.member_role_changed',
-        entity: 'membership',
+      await tx.publish(MemberRoleChanged, {
         entityId: saved.id,
         organizationId,
-        before: { roleId: before.roleId, userId },
-        after: { roleId: role.id, role: role.name, userId },
+        before,
+        after: membershipSnapshot(saved),
       });
       return saved;
     });

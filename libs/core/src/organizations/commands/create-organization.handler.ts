@@ -4,6 +4,12 @@ import { BUILT_IN_ROLE_IDS } from '../../permissions/built-in-roles';
 import { MembershipEntity } from '../../tenancy/entities/membership.entity';
 import { OrganizationEntity } from '../../tenancy/entities/organization.entity';
 import { CreateOrganizationCommand } from './create-organization.command';
+import {
+  MemberAdded,
+  membershipSnapshot,
+  OrganizationCreated,
+  organizationSnapshot,
+} from '../events/organization.events';
 
 /** A new organization in the actor's tenant; the creator becomes its ADMIN. */
 @CommandHandler(CreateOrganizationCommand)
@@ -26,19 +32,15 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
           updatedBy: tx.scope.actor.id,
         }),
       );
-      await tx.record({
-        type: 'organization.created',
-        entity: 'organization',
+      await tx.publish(OrganizationCreated, {
         entityId: organization.id,
         organizationId: organization.id,
-        after: organization,
+        after: organizationSnapshot(organization),
       });
-      await tx.record({
-        type: 'organization.member_added',
-        entity: 'membership',
+      await tx.publish(MemberAdded, {
         entityId: membership.id,
         organizationId: organization.id,
-        after: membership,
+        after: membershipSnapshot(membership),
       });
       return organization;
     });

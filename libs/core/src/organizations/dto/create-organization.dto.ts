@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { OptionalNonNull } from '../../validation/optional-non-null.decorator';
 import { UpdateOrganizationSettingsDto } from './update-organization-settings.dto';
 
 export class CreateOrganizationDto {
@@ -8,7 +9,7 @@ export class CreateOrganizationDto {
   @MaxLength(200)
   name: string;
 
-  @IsOptional()
+  @OptionalNonNull()
   @ValidateNested()
   @Type(() => UpdateOrganizationSettingsDto)
   settings?: UpdateOrganizationSettingsDto;

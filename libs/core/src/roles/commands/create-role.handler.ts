@@ -4,6 +4,7 @@ import { RoleEntity } from '../../tenancy/entities/role.entity';
 import { assertGrantsHeldSomewhere } from '../grants-assignable';
 import { assertNotBuiltInName } from '../role-rules';
 import { CreateRoleCommand } from './create-role.command';
+import { RoleCreated, roleSnapshot } from '../events/role.events';
 
 /** A tenant-defined role, with any subset of the grants the actor holds where they manage members. */
 @CommandHandler(CreateRoleCommand)
@@ -23,7 +24,7 @@ export class CreateRoleHandler implements ICommandHandler<CreateRoleCommand, Rol
           builtIn: false,
         }),
       );
-      await tx.record({ type: 'role.created', entity: 'role', entityId: role.id, organizationId: null, after: role });
+      await tx.publish(RoleCreated, { entityId: role.id, organizationId: null, after: roleSnapshot(role) });
       return role;
     });
   }

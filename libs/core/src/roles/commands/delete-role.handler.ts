@@ -6,6 +6,7 @@ import { RoleEntity } from '../../tenancy/entities/role.entity';
 import { findMutableRole } from '../find-role';
 import { assertRoleChangeableByActor } from '../role-holders';
 import { DeleteRoleCommand } from './delete-role.command';
+import { RoleDeleted, roleSnapshot } from '../events/role.events';
 
 /** Deletes a tenant role nobody holds; a role in use answers 409 `ROLE_IN_USE`. */
 @CommandHandler(DeleteRoleCommand)
@@ -28,8 +29,9 @@ export class DeleteRoleHandler implements ICommandHandler<DeleteRoleCommand, voi
           { memberCount: members },
         );
       }
+      const before = roleSnapshot(role);
       await tx.repository(RoleEntity).softRemove(role);
-      await tx.record({ type: 'role.deleted', entity: 'role', entityId: role.id, organizationId: null, before: role });
+      await tx.publish(RoleDeleted, { entityId: role.id, organizationId: null, before });
     });
   }
 }

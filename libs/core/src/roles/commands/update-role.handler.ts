@@ -6,6 +6,7 @@ import { findMutableRole } from '../find-role';
 import { assertRoleChangeableByActor } from '../role-holders';
 import { assertNotBuiltInName } from '../role-rules';
 import { UpdateRoleCommand } from './update-role.command';
+import { RoleUpdated, roleSnapshot } from '../events/role.events';
 
 /** Renames a tenant role or replaces its grants; members holding it get the new grants on their next request. */
 @CommandHandler(UpdateRoleCommand)
@@ -19,21 +20,14 @@ export class UpdateRoleHandler implements ICommandHandler<UpdateRoleCommand, Rol
       if (input.grants !== undefined)
         assertGrantsHeldSomewhere(tx.scope, input.grants, tx.scope.grantedOrganizationIds);
       await assertRoleChangeableByActor(tx, role, input.grants);
-      const before = Object.assign(new RoleEntity(), role);
+      const before = roleSnapshot(role);
       Object.assign(role, {
         ...(input.name === undefined ? {} : { name: input.name }),
         ...(input.description === undefined ? {} : { description: input.description }),
         ...(input.grants === undefined ? {} : { grants: [...input.grants].sort() }),
       });
       const saved = await tx.repository(RoleEntity).save(role);
-      await tx.record({
-        type: 'role.updated',
-        entity: 'role',
-        entityId: role.id,
-        organizationId: null,
-        before,
-        after: saved,
-      });
+      await tx.publish(RoleUpdated, { entityId: role.id, organizationId: null, before, after: roleSnapshot(saved) });
       return saved;
     });
   }

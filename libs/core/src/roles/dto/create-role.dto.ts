@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsEnum, IsString, Matches, MaxLength } from 'class-validator';
+import { OptionalNonNull } from '../../validation/optional-non-null.decorator';
 import { Permission } from '../../permissions/permission.enum';
 
 export class CreateRoleDto {
@@ -8,7 +9,7 @@ export class CreateRoleDto {
   @Matches(/^\S(.{0,98}\S)?$/, { message: 'name must be 1–100 characters without leading or trailing spaces' })
   name: string;
 
-  @IsOptional()
+  @OptionalNonNull()
   @IsString()
   @MaxLength(500)
   description?: string;

@@ -7,6 +7,7 @@ import { customerSnapshot } from '../customer-snapshot';
 import { CUSTOMER_TAGS } from '../customer-tags';
 import { CustomerEntity } from '../entities/customer.entity';
 import { CreateCustomerCommand } from './create-customer.command';
+import { CustomerCreated } from '../events/customer.events';
 
 @CommandHandler(CreateCustomerCommand)
 export class CreateCustomerHandler implements ICommandHandler<CreateCustomerCommand, CustomerEntity> {
@@ -39,12 +40,10 @@ export class CreateCustomerHandler implements ICommandHandler<CreateCustomerComm
       const saved = await customers.save(customer);
       const tagIds = tags.map((tag) => tag.id);
       await CUSTOMER_TAGS.add(tx, saved, tagIds);
-      await tx.record({
-        type: 'customer.created',
-        entity: 'customer',
+      await tx.publish(CustomerCreated, {
         entityId: saved.id,
         organizationId: saved.organizationId,
-        after: customerSnapshot(tx, saved, tags),
+        after: customerSnapshot(saved, tags),
       });
       return saved;
     });

@@ -6,6 +6,7 @@ import { CustomerDeletionSteps } from '../customer-deletion-steps';
 import { CUSTOMER_TAGS } from '../customer-tags';
 import { CustomerEntity } from '../entities/customer.entity';
 import { DeleteCustomerCommand } from './delete-customer.command';
+import { CustomerDeleted } from '../events/customer.events';
 
 /**
  * Soft-deletes a customer; in the same transaction the modules whose rows point at it run their
@@ -25,14 +26,9 @@ export class DeleteCustomerHandler implements ICommandHandler<DeleteCustomerComm
       tx.scope.assertCanEdit(customer.organizationId, customer.ownerId, Permission.ORG_CONTACT_EDIT);
       const tags = (await loadTagsByRecord(tx.repository(TagEntity), CUSTOMER_TAGS, [customer.id])).get(customer.id);
       await this.deletionSteps.run(tx, customer);
+      const before = customerSnapshot(customer, tags);
       await customers.softRemove(customer);
-      await tx.record({
-        type: 'customer.deleted',
-        entity: 'customer',
-        entityId: customer.id,
-        organizationId: customer.organizationId,
-        before: customerSnapshot(tx, customer, tags),
-      });
+      await tx.publish(CustomerDeleted, { entityId: customer.id, organizationId: customer.organizationId, before });
     });
   }
 }

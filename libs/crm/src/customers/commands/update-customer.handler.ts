@@ -7,6 +7,7 @@ import { customerSnapshot } from '../customer-snapshot';
 import { CUSTOMER_TAGS } from '../customer-tags';
 import { CustomerEntity } from '../entities/customer.entity';
 import { UpdateCustomerCommand } from './update-customer.command';
+import { CustomerUpdated } from '../events/customer.events';
 
 /** Changes the fields sent; an AGENT (`ORG_CONTACT_EDIT_OWN`) only on customers it owns. */
 @CommandHandler(UpdateCustomerCommand)
@@ -27,7 +28,7 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
       const currentTags = (await loadTagsByRecord(tx.repository(TagEntity), CUSTOMER_TAGS, [customer.id])).get(
         customer.id,
       );
-      const before = customerSnapshot(tx, customer, currentTags);
+      const before = customerSnapshot(customer, currentTags);
 
       const requestedTags = requestedTagIds(input);
       const tags =
@@ -53,13 +54,11 @@ export class UpdateCustomerHandler implements ICommandHandler<UpdateCustomerComm
         const tagIds = tags.map((tag) => tag.id);
         await CUSTOMER_TAGS.replace(tx, saved, tagIds);
       }
-      await tx.record({
-        type: 'customer.updated',
-        entity: 'customer',
+      await tx.publish(CustomerUpdated, {
         entityId: saved.id,
         organizationId,
         before,
-        after: customerSnapshot(tx, saved, tags),
+        after: customerSnapshot(saved, tags),
       });
       return saved;
     });

@@ -1,19 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsFQDN,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUrl,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
-import { TagRefDto } from '../../tags';
+import { Transform } from 'class-transformer';
+import { IsFQDN, IsIn, IsOptional, IsString, IsUrl, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
+import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
+import { OwnerIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 
 export class CreateCustomerDto {
@@ -25,7 +15,7 @@ export class CreateCustomerDto {
   name: string;
 
   @ApiPropertyOptional({ enum: CONTACT_KINDS, default: 'CUSTOMER' })
-  @IsOptional()
+  @OptionalNonNull()
   @IsIn(CONTACT_KINDS)
   kind?: ContactKind;
 
@@ -48,22 +38,14 @@ export class CreateCustomerDto {
   notes?: string | null;
 
   /** A member of the organization; defaults to you. */
-  @IsOptional()
-  @IsUUID()
+  @OwnerIdField()
   ownerId?: string | null;
 
   /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TagRefDto)
+  @TagRefsField({ nullable: false })
   tags?: TagRefDto[];
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID(undefined, { each: true })
+  @TagIdsField({ nullable: false })
   tagIds?: string[];
 
   /** The organization the customer belongs to; defaults to your only one (or `X-Organization-Id`). */

@@ -5,8 +5,10 @@ import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { CreateCustomerDto } from './create-customer.dto';
 
-/** Fields left out keep their value; `null` clears an optional one; `tags`/`tagIds` replace the set. */
-export class UpdateCustomerDto extends PartialType(OmitType(CreateCustomerDto, ['name', 'kind', 'organizationId'])) {
+/** Fields left out keep their value; `null` clears an optional one (not `tags`/`tagIds`: `[]`); `tags`/`tagIds` replace the set. */
+export class UpdateCustomerDto extends PartialType(OmitType(CreateCustomerDto, ['name', 'kind', 'organizationId']), {
+  skipNullProperties: false,
+}) {
   @OptionalNonNull()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()

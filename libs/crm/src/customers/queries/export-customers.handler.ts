@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parseSort, RowExporter, ScopedReader } from '@clientele/core';
 import { tagNamesSql } from '../../tags';
-import { CUSTOMER_EXPORT_COLUMNS, type CustomerExportRow } from '../customer-export-columns';
+import { customerColumnSelects } from '../customer-columns';
+import { customerExportColumns, type CustomerExportRow } from '../customer-export-columns';
 import { contactCountSql } from '../customer-stats';
 import { applyCustomerFilters, CUSTOMER_SORTS } from '../customer-filters';
 import { CUSTOMER_TAGS } from '../customer-tags';
@@ -33,6 +34,7 @@ export class ExportCustomersHandler implements IQueryHandler<ExportCustomersQuer
       .addSelect('customer.updatedAt', 'updatedAt')
       .orderBy(`customer.${order.property}`, order.direction)
       .addOrderBy('customer.id', order.direction);
-    return this.exporter.open<CustomerExportRow>(qb.getQueryAndParameters(), CUSTOMER_EXPORT_COLUMNS, format);
+    for (const column of customerColumnSelects('customer')) qb.addSelect(column.sql, column.alias);
+    return this.exporter.open<CustomerExportRow>(qb.getQueryAndParameters(), customerExportColumns(), format);
   }
 }

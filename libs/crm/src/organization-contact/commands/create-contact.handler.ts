@@ -6,6 +6,7 @@ import { saveContactLinks } from '../contact-relations';
 import { contactSnapshot } from '../contact-snapshot';
 import { ContactEntity } from '../entities/contact.entity';
 import { CreateContactCommand } from './create-contact.command';
+import { ContactCreated } from '../events/contact.events';
 
 @CommandHandler(CreateContactCommand)
 export class CreateContactHandler implements ICommandHandler<CreateContactCommand, ContactEntity> {
@@ -23,13 +24,7 @@ export class CreateContactHandler implements ICommandHandler<CreateContactComman
       });
       const saved = await contacts.save(contact);
       await saveContactLinks(tx, saved, input);
-      await tx.record({
-        type: 'contact.created',
-        entity: 'contact',
-        entityId: saved.id,
-        organizationId,
-        after: contactSnapshot(tx, saved),
-      });
+      await tx.publish(ContactCreated, { entityId: saved.id, organizationId, after: contactSnapshot(saved) });
       return saved;
     });
   }

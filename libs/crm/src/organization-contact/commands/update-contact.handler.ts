@@ -5,6 +5,7 @@ import { loadContactLinks, saveContactLinks } from '../contact-relations';
 import { contactSnapshot } from '../contact-snapshot';
 import { ContactEntity } from '../entities/contact.entity';
 import { UpdateContactCommand } from './update-contact.command';
+import { publishContactUpdated } from '../publish-contact-updated';
 
 /** An AGENT (`ORG_CONTACT_EDIT_OWN`) changes only contacts it owns, and keeps them its own. */
 @CommandHandler(UpdateContactCommand)
@@ -24,19 +25,12 @@ export class UpdateContactHandler implements ICommandHandler<UpdateContactComman
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(contact.organizationId);
       await loadContactLinks(tx, contact);
       const current = Object.assign(new ContactEntity(), contact);
-      const before = contactSnapshot(tx, current);
+      const before = contactSnapshot(current);
 
       await applyContactInput(tx, organization, contact, input, current);
       const saved = await contacts.save(contact);
       await saveContactLinks(tx, saved, input);
-      await tx.record({
-        type: 'contact.updated',
-        entity: 'contact',
-        entityId: saved.id,
-        organizationId: saved.organizationId,
-        before,
-        after: contactSnapshot(tx, saved),
-      });
+      await publishContactUpdated(tx, before, saved);
       return saved;
     });
   }

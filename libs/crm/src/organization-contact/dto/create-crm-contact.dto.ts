@@ -1,20 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  IsUUID,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
-import { TagRefDto } from '../../tags';
+import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
+import { FlagField, OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { trim } from './trim.transform';
 
@@ -82,36 +71,25 @@ export class CreateCrmContactDto {
   customerName?: string;
 
   @ApiPropertyOptional({ default: false })
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
   @ApiPropertyOptional({ default: true })
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 
   /** A member of the organization; defaults to you. */
-  @IsOptional()
-  @IsUUID()
+  @OwnerIdField()
   ownerId?: string | null;
 
   /** Tags of the organization: `[{ "id": "…" }]`. Or send `tagIds`. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TagRefDto)
+  @TagRefsField()
   tags?: TagRefDto[] | null;
 
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsUUID(undefined, { each: true })
+  @TagIdsField()
   tagIds?: string[] | null;
 
   /** The organization the contact belongs to; defaults to your only one (or `X-Organization-Id`). */
-  @OptionalNonNull()
-  @IsUUID()
+  @OrganizationIdField()
   organizationId?: string;
 }

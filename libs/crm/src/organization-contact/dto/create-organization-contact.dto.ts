@@ -3,7 +3,6 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
-  IsBoolean,
   IsEmail,
   IsIn,
   IsOptional,
@@ -15,7 +14,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDecimalString, OptionalNonNull } from '@clientele/core';
-import { TagRefDto } from '../../tags';
+import { TagRefDto, TagRefsField } from '../../tags';
+import { FlagField, OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
 import { BUDGET_TYPES, type BudgetType, CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { BUDGET_LIMITS, BUDGET_MESSAGE, budgetInput } from '../budget';
 import { MemberRefDto } from './member-ref.dto';
@@ -76,8 +76,7 @@ export class CreateOrganizationContactDto {
   notes?: string | null;
 
   /** The organization the contact belongs to, checked against your memberships. */
-  @OptionalNonNull()
-  @IsUUID()
+  @OrganizationIdField()
   organizationId?: string;
 
   /** Users assigned to the contact; each must be a member of the organization. */
@@ -89,11 +88,7 @@ export class CreateOrganizationContactDto {
   members?: MemberRefDto[] | null;
 
   /** Tags of the organization. */
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => TagRefDto)
+  @TagRefsField()
   tags?: TagRefDto[] | null;
 
   @IsOptional()
@@ -125,15 +120,12 @@ export class CreateOrganizationContactDto {
   customerId?: string | null;
 
   /** A member of the organization; defaults to you. */
-  @IsOptional()
-  @IsUUID()
+  @OwnerIdField()
   ownerId?: string | null;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 }

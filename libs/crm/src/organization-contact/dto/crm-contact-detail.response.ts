@@ -1,31 +1,25 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { documentRegistry } from '@clientele/core';
 import type { ContactDetail } from '../contact-detail';
+import { ContactDetailSections } from '../contact-detail-sections';
 import { CrmContactResponse } from './crm-contact.response';
 
-const SECTION = (description: string): ReturnType<typeof ApiProperty> =>
-  ApiProperty({ type: 'array', items: { type: 'object' }, description });
-
-/** `GET crm/contacts/:id`: the contact, its customer, open deals, recent activity, notes and tickets. */
+/**
+ * `GET crm/contacts/:id`: the contact, its customer, and one field per registered detail
+ * section (open deals, recent activity, notes, tickets), documented by `describeContactDetail`.
+ */
 export class CrmContactDetailResponse extends CrmContactResponse {
-  @SECTION('Open deals of the contact (empty until the deals module exists).')
-  openDeals: object[];
-
-  @SECTION('Recent calls, e-mails, meetings and tasks (empty until the activities module exists).')
-  recentActivities: object[];
-
-  @SECTION('Notes on the contact (empty until the notes module exists).')
-  notes: object[];
-
-  @SECTION('Ticket history (empty until the tickets module exists).')
-  tickets: object[];
-
   static fromDetail({ contact, sections }: ContactDetail): CrmContactDetailResponse {
-    return {
-      ...CrmContactResponse.from(contact),
-      openDeals: [...sections.openDeals],
-      recentActivities: [...sections.recentActivities],
-      notes: [...sections.notes],
-      tickets: [...sections.tickets],
-    };
+    const response: CrmContactDetailResponse & Record<string, unknown> = { ...CrmContactResponse.from(contact) };
+    for (const key of ContactDetailSections.keys()) response[key] = [...(sections[key] ?? [])];
+    return response;
   }
+}
+
+/** Documents one field per registered section (the contacts module calls it once the app is up). */
+export function describeContactDetail(): void {
+  documentRegistry(CrmContactDetailResponse, ContactDetailSections, (section) => ({
+    type: 'array',
+    items: { type: 'object' },
+    description: section.description,
+  }));
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
+import { FlagField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { CreateCrmContactDto } from './create-crm-contact.dto';
 import { trim } from './trim.transform';
@@ -33,11 +34,9 @@ export class UpdateCrmContactDto extends PartialType(
   @MaxLength(200)
   customerName?: string;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 }

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
+import { FlagField, OrganizationIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { CreateOrganizationContactDto } from './create-organization-contact.dto';
 import { trim } from './trim.transform';
@@ -27,15 +28,12 @@ export class UpdateOrganizationContactDto extends PartialType(
   contactType?: ContactKind;
 
   /** Gauzy clients send it back; it must be the contact's own organization (else 404). */
-  @OptionalNonNull()
-  @IsUUID()
+  @OrganizationIdField()
   organizationId?: string;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   marketingOptOut?: boolean;
 
-  @OptionalNonNull()
-  @IsBoolean()
+  @FlagField()
   isActive?: boolean;
 }

@@ -1,9 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
 import type { SearchHit } from '../search-hit';
 
 export class SearchHitResponse {
   id: string;
-  @ApiProperty({ enum: ['contact', 'customer', 'deal'] })
+  // The section's `hitType`, documented with them by `describeSearchApi` (a line comment: the
+  // Swagger plugin would publish a doc comment as the field's description).
   type: string;
   organizationId: string;
   /** Contact: name; customer: name; deal: title. */

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { SEARCH_TYPES, type SearchType } from '../search-type';
+import { ArrayNotEmpty, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy } from 'class-validator';
+import { SearchSections } from '../search-sections';
 
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;
@@ -27,16 +27,21 @@ export class SearchParams {
   @Max(MAX_SEARCH_LIMIT)
   limit?: number;
 
-  @ApiPropertyOptional({
-    description: 'Sections to search, repeated or comma-separated (`types=contacts,customers`); all by default.',
-    enum: SEARCH_TYPES,
-    isArray: true,
-  })
+  // Keys of `SearchSections`, documented with them by `describeSearchApi` once all are registered.
   @IsOptional()
   @Transform(splitList)
   @ArrayNotEmpty()
-  @IsIn(SEARCH_TYPES, { each: true, message: `types must be among ${SEARCH_TYPES.join(', ')}` })
-  types?: SearchType[];
+  @ValidateBy(
+    {
+      name: 'isSearchSection',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && SearchSections.has(value),
+        defaultMessage: () => `types must be among ${SearchSections.keys().join(', ')}`,
+      },
+    },
+    { each: true },
+  )
+  types?: string[];
 
   /** Narrows the search to one organization (as does `X-Organization-Id`). */
   @IsOptional()

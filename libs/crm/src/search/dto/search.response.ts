@@ -1,21 +1,17 @@
-import { ApiProperty } from '@nestjs/swagger';
 import type { SearchResults } from '../search-hit';
+import { SearchSections } from '../search-sections';
 import { SearchHitResponse } from './search-hit.response';
 
-/** Each section ranked best first; a section not asked for (or not granted) is empty. */
+/**
+ * Each registered section ranked best first, under its key; a section not asked for (or not
+ * granted) is empty. Its fields are the sections', documented by `describeSearchApi`.
+ */
 export class SearchResponse {
-  @ApiProperty({ type: [SearchHitResponse] })
-  contacts: SearchHitResponse[];
-  @ApiProperty({ type: [SearchHitResponse] })
-  customers: SearchHitResponse[];
-  @ApiProperty({ type: [SearchHitResponse], description: 'Deals by title (empty until deals exist).' })
-  deals: SearchHitResponse[];
+  [section: string]: SearchHitResponse[];
 
   static from(results: SearchResults): SearchResponse {
-    return {
-      contacts: results.contacts.map((hit) => SearchHitResponse.from(hit)),
-      customers: results.customers.map((hit) => SearchHitResponse.from(hit)),
-      deals: results.deals.map((hit) => SearchHitResponse.from(hit)),
-    };
+    return Object.fromEntries(
+      SearchSections.keys().map((key) => [key, (results[key] ?? []).map((hit) => SearchHitResponse.from(hit))]),
+    );
   }
 }

@@ -1,10 +1,9 @@
-import { Inject } from '@nestjs/common';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@clientele/core';
 import type { SearchResults } from '../search-hit';
 import { rankCandidates } from '../search-ranking';
 import { SearchTerm } from '../search-term';
-import { SEARCH_SECTIONS, type SearchSection } from '../sections/search-section';
+import { SearchSections } from '../search-sections';
 import { SearchCrmQuery } from './search-crm.query';
 
 /**
@@ -22,15 +21,13 @@ function candidateLimit(limit: number): number {
 /** Ranked, typo-tolerant search across the CRM sections the actor may view. */
 @QueryHandler(SearchCrmQuery)
 export class SearchCrmHandler implements IQueryHandler<SearchCrmQuery, SearchResults> {
-  constructor(
-    private readonly uow: UnitOfWork,
-    @Inject(SEARCH_SECTIONS) private readonly sections: readonly SearchSection[],
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   async execute({ q, limit, types }: SearchCrmQuery): Promise<SearchResults> {
-    const results: SearchResults = { contacts: [], customers: [], deals: [] };
+    const registered = SearchSections.list();
+    const results: SearchResults = Object.fromEntries(registered.map((section) => [section.key, []]));
     const term = SearchTerm.parse(q);
-    const sections = this.sections.filter((section) => types.includes(section.type));
+    const sections = registered.filter((section) => types.includes(section.key));
     if (!term.isSearchable || sections.length === 0) return results;
 
     // A transaction only so the threshold is `SET LOCAL`: a session-level SET would leak to
@@ -43,7 +40,7 @@ export class SearchCrmHandler implements IQueryHandler<SearchCrmQuery, SearchRes
         );
         if (organizationIds.length === 0) continue;
         const candidates = await section.findCandidates(tx, term, organizationIds, candidateLimit(limit));
-        results[section.type] = rankCandidates(candidates, term, section.hitType, limit);
+        results[section.key] = rankCandidates(candidates, term, section.hitType, limit);
       }
     });
     return results;

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@clientele/core';
 import { TagEntity } from '../entities/tag.entity';
 import { CreateTagCommand } from './create-tag.command';
+import { TagCreated, tagSnapshot } from '../events/tag.events';
 
 @CommandHandler(CreateTagCommand)
 export class CreateTagHandler implements ICommandHandler<CreateTagCommand, TagEntity> {
@@ -18,13 +19,7 @@ export class CreateTagHandler implements ICommandHandler<CreateTagCommand, TagEn
           description: input.description ?? null,
         }),
       );
-      await tx.record({
-        type: 'tag.created',
-        entity: 'tag',
-        entityId: tag.id,
-        organizationId: tag.organizationId,
-        after: tag,
-      });
+      await tx.publish(TagCreated, { entityId: tag.id, organizationId: tag.organizationId, after: tagSnapshot(tag) });
       return tag;
     });
   }

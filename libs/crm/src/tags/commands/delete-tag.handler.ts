@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@clientele/core';
 import { TagEntity } from '../entities/tag.entity';
 import { DeleteTagCommand } from './delete-tag.command';
+import { TagDeleted, tagSnapshot } from '../events/tag.events';
 
 /**
  * Soft-deletes a tag. Its links to records stay in place but are no longer read (joins skip
@@ -15,14 +16,9 @@ export class DeleteTagHandler implements ICommandHandler<DeleteTagCommand, void>
     return this.uow.run(async (tx) => {
       const tags = tx.repository(TagEntity);
       const tag = await tags.findOneForUpdate(tagId);
+      const before = tagSnapshot(tag);
       await tags.softRemove(tag);
-      await tx.record({
-        type: 'tag.deleted',
-        entity: 'tag',
-        entityId: tag.id,
-        organizationId: tag.organizationId,
-        before: tag,
-      });
+      await tx.publish(TagDeleted, { entityId: tag.id, organizationId: tag.organizationId, before });
     });
   }
 }

@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@clientele/core';
 import { TagEntity } from '../entities/tag.entity';
 import { UpdateTagCommand } from './update-tag.command';
+import { TagUpdated, tagSnapshot } from '../events/tag.events';
 
 @CommandHandler(UpdateTagCommand)
 export class UpdateTagHandler implements ICommandHandler<UpdateTagCommand, TagEntity> {
@@ -11,18 +12,16 @@ export class UpdateTagHandler implements ICommandHandler<UpdateTagCommand, TagEn
     return this.uow.run(async (tx) => {
       const tags = tx.repository(TagEntity);
       const tag = await tags.findOneForUpdate(tagId);
-      const before = Object.assign(new TagEntity(), tag);
+      const before = tagSnapshot(tag);
       if (input.name !== undefined) tag.name = input.name;
       if (input.color !== undefined) tag.color = input.color.toUpperCase();
       if (input.description !== undefined) tag.description = input.description;
       const saved = await tags.save(tag);
-      await tx.record({
-        type: 'tag.updated',
-        entity: 'tag',
+      await tx.publish(TagUpdated, {
         entityId: saved.id,
         organizationId: saved.organizationId,
         before,
-        after: saved,
+        after: tagSnapshot(saved),
       });
       return saved;
     });

@@ -9,6 +9,7 @@ import { MfaRecoveryCodeEntity } from '../entities/mfa-recovery-code.entity';
 import { UserMfaEntity } from '../entities/user-mfa.entity';
 import { MfaCodeVerifier } from '../mfa-code-verifier';
 import { DisableMfaCommand } from './disable-mfa.command';
+import { SecurityAudit } from '../../security-audit';
 
 /** Switches MFA off; needs the password and a current code (or a recovery code). */
 @CommandHandler(DisableMfaCommand)
@@ -34,13 +35,12 @@ export class DisableMfaHandler implements ICommandHandler<DisableMfaCommand, voi
     await this.uow.run(async (tx) => {
       await unscopedRepository(tx.unscopedManager(), MfaRecoveryCodeEntity).delete({ userId: user.id });
       await unscopedRepository(tx.unscopedManager(), UserMfaEntity).delete({ userId: user.id });
-      await tx.record({
-        type: 'user.mfa_disabled',
+      await tx.audit({
+        action: SecurityAudit.mfaDisabled,
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        after: { confirmedWith: factor },
-        auditOnly: true,
+        details: { confirmedWith: factor },
       });
     });
   }

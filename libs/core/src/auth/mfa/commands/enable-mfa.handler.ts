@@ -5,6 +5,7 @@ import { unscopedRepository } from '../../../tenancy/unscoped-repository';
 import { UserMfaEntity } from '../entities/user-mfa.entity';
 import { MfaCodeVerifier } from '../mfa-code-verifier';
 import { EnableMfaCommand } from './enable-mfa.command';
+import { SecurityAudit } from '../../security-audit';
 
 /** Switches MFA on once a code from the authenticator app matches the secret from setup. */
 @CommandHandler(EnableMfaCommand)
@@ -37,13 +38,7 @@ export class EnableMfaHandler implements ICommandHandler<EnableMfaCommand, void>
         { userId },
         { enabledAt: () => 'now()', lastTimeStep: step },
       );
-      await tx.record({
-        type: 'user.mfa_enabled',
-        entity: 'user',
-        entityId: userId,
-        organizationId: null,
-        auditOnly: true,
-      });
+      await tx.audit({ action: SecurityAudit.mfaEnabled, entity: 'user', entityId: userId, organizationId: null });
     });
   }
 }

@@ -14,6 +14,7 @@ import { MfaSecretCipher } from '../mfa-secret-cipher';
 import { RecoveryCodes } from '../recovery-codes';
 import { Totp } from '../totp';
 import { SetUpMfaCommand } from './set-up-mfa.command';
+import { SecurityAudit } from '../../security-audit';
 
 /**
  * Starts (or restarts) MFA setup: a new TOTP secret, stored encrypted, and new recovery codes,
@@ -58,12 +59,11 @@ export class SetUpMfaHandler implements ICommandHandler<SetUpMfaCommand, MfaSetu
       await recoveryCodes.insert(
         codes.map((code) => ({ tenantId: user.tenantId, userId: user.id, codeHash: this.recoveryCodes.hash(code) })),
       );
-      await tx.record({
-        type: 'user.mfa_setup_started',
+      await tx.audit({
+        action: SecurityAudit.mfaSetupStarted,
         entity: 'user',
         entityId: user.id,
         organizationId: null,
-        auditOnly: true,
       });
       return MfaSetupResponse.from(secret, this.totp.uri(secret, this.config.auth.mfaIssuer, user.email), codes);
     });

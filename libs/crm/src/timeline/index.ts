@@ -1,0 +1,9 @@
+// What other rooms may use from timeline.
+export {
+  type TimelineItem,
+  type TimelineSource,
+  TimelineSources,
+  timelineSourcesFor,
+  type TimelineSubject,
+} from './timeline-sources';
+export { TimelineModule } from './timeline.module';
