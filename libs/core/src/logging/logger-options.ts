@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
@@ -32,5 +33,10 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
       res: (response: { statusCode: unknown }) => ({ statusCode: response.statusCode }),
     },
   };
-  return { pinoHttp: destination === undefined ? options : [options, destination] };
+  return {
+    pinoHttp: destination === undefined ? options : [options, destination],
+    // nestjs-pino 4 (kept for Node 20, see docs/architecture.md) defaults to the legacy `*` route,
+    // which Nest 12 rewrites with a warning at every start; this is the pattern nestjs-pino 5 uses.
+    forRoutes: [{ path: '{/*splat}', method: RequestMethod.ALL }],
+  };
 }
