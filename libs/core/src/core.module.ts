@@ -32,7 +32,6 @@ import { Idempotency } from './http/idempotency';
 import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
 import { WriteGuard } from './http/write-guard';
 import { loggerOptions } from './logging/logger-options';
-import { OrganizationCreationSteps } from './organizations/organization-creation-steps';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -126,7 +125,6 @@ export class CoreModule implements OnApplicationBootstrap {
         RequestContext,
         UnitOfWork,
         ScopedReader,
-        OrganizationCreationSteps,
         BuiltInRolesSync,
         RedisConnections,
         ActorCache,
@@ -161,7 +159,6 @@ export class CoreModule implements OnApplicationBootstrap {
         RequestContext,
         UnitOfWork,
         ScopedReader,
-        OrganizationCreationSteps,
         AuthModule,
         ActorCache,
         RateLimiter,

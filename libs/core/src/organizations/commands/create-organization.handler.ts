@@ -3,7 +3,6 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { BUILT_IN_ROLE_IDS } from '../../permissions/built-in-roles';
 import { MembershipEntity } from '../../tenancy/entities/membership.entity';
 import { OrganizationEntity } from '../../tenancy/entities/organization.entity';
-import { OrganizationCreationSteps } from '../organization-creation-steps';
 import { CreateOrganizationCommand } from './create-organization.command';
 import {
   MemberAdded,
@@ -12,16 +11,10 @@ import {
   organizationSnapshot,
 } from '../events/organization.events';
 
-/**
- * A new organization in the actor's tenant; the creator becomes its ADMIN, and the modules'
- * creation steps give it its first records (the default pipeline) in the same transaction.
- */
+/** A new organization in the actor's tenant; the creator becomes its ADMIN. */
 @CommandHandler(CreateOrganizationCommand)
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand, OrganizationEntity> {
-  constructor(
-    private readonly uow: UnitOfWork,
-    private readonly creationSteps: OrganizationCreationSteps,
-  ) {}
+  constructor(private readonly uow: UnitOfWork) {}
 
   execute({ input }: CreateOrganizationCommand): Promise<OrganizationEntity> {
     return this.uow.run(async (tx) => {
@@ -49,7 +42,6 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
         organizationId: organization.id,
         after: membershipSnapshot(membership),
       });
-      await this.creationSteps.run(tx, organization);
       return organization;
     });
   }

@@ -1,3 +1,0 @@
-export class DeleteDealCommand {
-  constructor(readonly dealId: string) {}
-}

@@ -1,7 +1,0 @@
-export class MoveDealToStageCommand {
-  constructor(
-    readonly dealId: string,
-    readonly stageId: string,
-    readonly lostReason: string | undefined,
-  ) {}
-}

@@ -1,6 +1,0 @@
-export class ReopenDealCommand {
-  constructor(
-    readonly dealId: string,
-    readonly stageId: string | undefined,
-  ) {}
-}

@@ -1,5 +1,0 @@
-import type { DealForecastParams } from '../dto/deal-forecast.params';
-
-export class GetDealForecastQuery {
-  constructor(readonly params: DealForecastParams) {}
-}

@@ -1,3 +1,0 @@
-export class GetDealQuery {
-  constructor(readonly dealId: string) {}
-}

@@ -1,8 +1,0 @@
-import type { PipelineDealsParams } from '../dto/pipeline-deals.params';
-
-export class ListPipelineDealsQuery {
-  constructor(
-    readonly pipelineId: string,
-    readonly params: PipelineDealsParams,
-  ) {}
-}

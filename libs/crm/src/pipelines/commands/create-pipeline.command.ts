@@ -1,5 +1,0 @@
-import type { CreatePipelineDto } from '../dto/create-pipeline.dto';
-
-export class CreatePipelineCommand {
-  constructor(readonly input: CreatePipelineDto) {}
-}

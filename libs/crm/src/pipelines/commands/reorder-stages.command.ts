@@ -1,6 +1,0 @@
-export class ReorderStagesCommand {
-  constructor(
-    readonly pipelineId: string,
-    readonly stageIds: readonly string[],
-  ) {}
-}

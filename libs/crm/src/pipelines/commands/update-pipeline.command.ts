@@ -1,8 +1,0 @@
-import type { UpdatePipelineDto } from '../dto/update-pipeline.dto';
-
-export class UpdatePipelineCommand {
-  constructor(
-    readonly pipelineId: string,
-    readonly input: UpdatePipelineDto,
-  ) {}
-}

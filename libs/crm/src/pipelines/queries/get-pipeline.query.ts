@@ -1,3 +1,0 @@
-export class GetPipelineQuery {
-  constructor(readonly pipelineId: string) {}
-}

@@ -1,6 +1,0 @@
-export class GetStageQuery {
-  constructor(
-    readonly pipelineId: string,
-    readonly stageId: string,
-  ) {}
-}

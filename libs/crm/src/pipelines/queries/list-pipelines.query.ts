@@ -1,5 +1,0 @@
-import type { ListPipelinesParams } from '../dto/list-pipelines.params';
-
-export class ListPipelinesQuery {
-  constructor(readonly params: ListPipelinesParams) {}
-}
