@@ -6,7 +6,9 @@ import {
   bearer,
   createTestApp,
   effectiveType,
+  EXCLUSIVE_FIELDS,
   type FuzzContext,
+  idsNamedBy,
   type JsonSchema,
   memberWithRole,
   openApiDocument,
@@ -90,13 +92,8 @@ describe('cross-tenant and cross-organization sweep', () => {
   }
 
   function contextFor(ids: Map<string, string[]>, organizationId: string): FuzzContext {
-    const byName = (name: string): string[] => {
-      const stem = name.replace(/Ids?$/, '').replace(/s$/, '').toLowerCase();
-      const wanted = ['owner', 'user', 'member'].includes(stem) ? 'member' : stem;
-      return [...ids.entries()].filter(([path]) => path.split('/').pop() === `${wanted}s`).flatMap(([, list]) => list);
-    };
     return {
-      idsFor: byName,
+      idsFor: (name) => idsNamedBy(ids, name),
       domain: {
         color: fc.constant('#1F6FEB'),
         defaultCurrency: fc.constant('EUR'),
@@ -114,14 +111,7 @@ describe('cross-tenant and cross-organization sweep', () => {
         order: fc.constant({ name: 'ASC' }),
       },
       omit: ['cursor', 'sort'],
-      exclusive: [
-        ['limit', 'take'],
-        ['offset', 'skip'],
-        ['tags', 'tagIds'],
-        ['customerId', 'customerName'],
-        ['userId', 'email'],
-        ['role', 'roleId'],
-      ],
+      exclusive: EXCLUSIVE_FIELDS,
     };
   }
 

@@ -5,8 +5,10 @@ import { DEFAULT_CONTACT_STATUSES } from '@clientele/core';
 import {
   bearer,
   createTestApp,
+  EXCLUSIVE_FIELDS,
   type FuzzContext,
   type FuzzRequest,
+  idsNamedBy,
   invalidRequests,
   login,
   memberWithRole,
@@ -55,15 +57,6 @@ interface Tally {
 }
 
 /** Pairs the schema cannot say are either-or: the second is dropped from a valid request. */
-const EXCLUSIVE: ReadonlyArray<readonly [string, string]> = [
-  ['limit', 'take'],
-  ['offset', 'skip'],
-  ['tags', 'tagIds'],
-  ['customerId', 'customerName'],
-  ['userId', 'email'],
-  ['role', 'roleId'],
-];
-
 const PROBLEM_KEYS = ['type', 'title', 'status', 'detail', 'code'] as const;
 
 /** The documented Problem shape, or why not. */
@@ -136,23 +129,13 @@ describe('OpenAPI-driven fuzz', () => {
 
   /** Ids for a uuid named `name` in a request to `path`: of the list the name points at. */
   function idsFor(operation: OperationSpec): FuzzContext {
-    const byName = (name: string): string[] => {
-      const stem = name.replace(/Ids?$/, '').replace(/s$/, '').toLowerCase();
-      const wanted = stem === 'owner' || stem === 'user' || stem === 'member' ? 'member' : stem;
-      const found: string[] = [];
-      for (const [path, list] of ids) {
-        const last = path.split('/').pop() ?? '';
-        if (last === `${wanted}s`) found.push(...list);
-      }
-      return found;
-    };
     const pathIds = (name: string): string[] => {
       const at = operation.path.indexOf(`{${name}}`);
       const list = operation.path
         .slice(0, at)
         .replace(/\/$/, '')
         .replace(/\{[^}]+\}/g, '{}');
-      return ids.get(list) ?? byName(name);
+      return ids.get(list) ?? idsNamedBy(ids, name);
     };
     const uuidOf = (list: string[]): fc.Arbitrary<string> =>
       list.length === 0
@@ -189,11 +172,11 @@ describe('OpenAPI-driven fuzz', () => {
       idsFor: (name) =>
         operation.parameters.some((parameter) => parameter.name === name && parameter.in === 'path')
           ? []
-          : byName(name),
+          : idsNamedBy(ids, name),
       domain,
       // Its valid values come from the API: a cursor is a `nextCursor`, the sortable fields differ per list.
       omit: ['cursor', 'sort'],
-      exclusive: EXCLUSIVE,
+      exclusive: EXCLUSIVE_FIELDS,
     };
   }
 

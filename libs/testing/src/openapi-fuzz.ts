@@ -148,6 +148,26 @@ export interface FuzzContext {
   readonly omit?: readonly string[];
 }
 
+/** Field pairs no valid request sends together: either-or alternatives of the API's bodies and queries. */
+export const EXCLUSIVE_FIELDS: ReadonlyArray<readonly [string, string]> = [
+  ['limit', 'take'],
+  ['offset', 'skip'],
+  ['tags', 'tagIds'],
+  ['customerId', 'customerName'],
+  ['userId', 'email'],
+  ['role', 'roleId'],
+];
+
+/**
+ * The ids a uuid field named `name` points at, from ids gathered per list path: `ownerId`,
+ * `userId` and `memberIds` name members, `tagIds` tags, `customerId` customers.
+ */
+export function idsNamedBy(ids: ReadonlyMap<string, readonly string[]>, name: string): string[] {
+  const stem = name.replace(/Ids?$/, '').replace(/s$/, '').toLowerCase();
+  const wanted = ['owner', 'user', 'member'].includes(stem) ? 'member' : stem;
+  return [...ids.entries()].filter(([path]) => path.split('/').pop() === `${wanted}s`).flatMap(([, list]) => list);
+}
+
 const WORD_START = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éßЖ日';
 const WORD_REST = `${WORD_START} .-_'`;
 
