@@ -49,9 +49,11 @@ describe('auth', () => {
       const audit = await t.db.query(`SELECT action FROM audit_entry WHERE tenant_id = $1 ORDER BY action`, [
         user.tenant_id,
       ]);
+      // The pipelines module gives the new organization its default pipeline in the same transaction.
       expect(audit.map((row: { action: string }) => row.action)).toEqual([
         'organization.created',
         'organization.member_added',
+        'pipeline.created',
         'tenant.created',
         'user.created',
       ]);
@@ -64,6 +66,7 @@ describe('auth', () => {
         'organization.created',
         'user.created',
         'organization.member_added',
+        'pipeline.created',
       ]);
       const outboxPayload = JSON.stringify(
         await t.db.query(`SELECT payload FROM outbox_event WHERE tenant_id = $1`, [user.tenant_id]),

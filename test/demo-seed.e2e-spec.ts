@@ -55,6 +55,20 @@ describe('demo tenant seed', () => {
         WHERE u.email = 'agent@demo.clientele.dev'`,
     );
     expect(owned.n).toBe(20);
+
+    const stages: Array<{ name: string; kind: string }> = await t.db.query(
+      `SELECT s.name, s.kind FROM pipeline_stage s JOIN pipeline p ON p.id = s.pipeline_id
+         JOIN tenant t ON t.id = s.tenant_id
+        WHERE t.name = 'Demo Ltd' AND p.name = 'Sales' AND s.deleted_at IS NULL ORDER BY s.position`,
+    );
+    expect(stages.map((stage) => `${stage.name}:${stage.kind}`)).toEqual([
+      'Lead:OPEN',
+      'Qualified:OPEN',
+      'Proposal:OPEN',
+      'Negotiation:OPEN',
+      'Won:WON',
+      'Lost:LOST',
+    ]);
   });
 
   it('makes a CRM the API reads: Jane Doe is found by search', async () => {

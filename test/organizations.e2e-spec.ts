@@ -39,6 +39,7 @@ describe('organizations', () => {
             contactStatuses: ['Prospect', 'Active', 'Churned'],
             defaultCurrency: 'GBP',
             invoicePrefix: 'INV',
+            requireLostReason: false,
           },
         }),
       ]);
@@ -91,9 +92,11 @@ describe('organizations', () => {
       const events = await t.db.query(`SELECT type FROM outbox_event WHERE organization_id = $1 ORDER BY position`, [
         response.body.id,
       ]);
+      // The pipelines module gives every new organization its default pipeline in the same transaction.
       expect(events.map((event: { type: string }) => event.type)).toEqual([
         'organization.created',
         'organization.member_added',
+        'pipeline.created',
       ]);
     });
 

@@ -153,7 +153,8 @@ describe('scheduler', () => {
         if (sequenced.length > 0 && sequenced.every((row) => row.sequence !== null)) break;
         await sleep(100);
       }
-      expect(sequenced).toHaveLength(4);
+      // tenant, organization, user, membership, and the organization's default pipeline.
+      expect(sequenced).toHaveLength(5);
       expect(sequenced.every((row) => row.sequence !== null)).toBe(true);
       const [row] = await app.db.query<JobRow[]>(
         `SELECT last_status, run_count::text AS run_count FROM scheduled_job WHERE name = $1`,

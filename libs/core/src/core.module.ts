@@ -32,6 +32,7 @@ import { Idempotency } from './http/idempotency';
 import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
 import { WriteGuard } from './http/write-guard';
 import { loggerOptions } from './logging/logger-options';
+import { OrganizationCreationSteps } from './organizations/organization-creation-steps';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { RateLimitGuard } from './rate-limit/rate-limit.guard';
 import { RateLimiter } from './rate-limit/rate-limiter';
@@ -125,6 +126,7 @@ export class CoreModule implements OnApplicationBootstrap {
         RequestContext,
         UnitOfWork,
         ScopedReader,
+        OrganizationCreationSteps,
         BuiltInRolesSync,
         RedisConnections,
         ActorCache,
@@ -159,6 +161,7 @@ export class CoreModule implements OnApplicationBootstrap {
         RequestContext,
         UnitOfWork,
         ScopedReader,
+        OrganizationCreationSteps,
         AuthModule,
         ActorCache,
         RateLimiter,

@@ -102,6 +102,7 @@ export { type ExportFormat, LIST_FORMATS, type ListFormat } from './export/expor
 export { ApiListOrExport, listOrExport, type ListOrExportRoute } from './export/list-or-export';
 export { RowExporter, type SqlQuery } from './export/row-exporter';
 export { findOrganizationMembers } from './organizations/organization-members';
+export { type OrganizationCreationStep, OrganizationCreationSteps } from './organizations/organization-creation-steps';
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
 export { IsDecimalString } from './validation/is-decimal-string.decorator';
 export { PasswordHasher } from './auth/password-hasher';

@@ -1,13 +1,24 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from './customers';
+import { DealsModule } from './deals';
 import { OrganizationContactModule } from './organization-contact';
+import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, …). */
 @Module({
-  imports: [TagsModule, CustomersModule, OrganizationContactModule, SearchModule, TimelineModule, PlaceholdersModule],
+  imports: [
+    TagsModule,
+    CustomersModule,
+    OrganizationContactModule,
+    SearchModule,
+    TimelineModule,
+    PlaceholdersModule,
+    PipelinesModule,
+    DealsModule,
+  ],
 })
 export class CrmModule {}

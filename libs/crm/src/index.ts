@@ -3,3 +3,4 @@ export { CrmModule } from './crm.module';
 export { CONTACT_MEMBERS, CONTACT_TAGS, ContactEntity } from './organization-contact';
 export { CUSTOMER_TAGS, CustomerEntity } from './customers';
 export { TagEntity } from './tags';
+export { DEFAULT_PIPELINE_NAME, DEFAULT_PIPELINE_STAGES, PipelineEntity, PipelineStageEntity } from './pipelines';

@@ -1,5 +1,16 @@
 import { type BuiltInRoleName, unscopedRepository } from '@clientele/core';
-import { CONTACT_MEMBERS, CONTACT_TAGS, ContactEntity, CUSTOMER_TAGS, CustomerEntity, TagEntity } from '@clientele/crm';
+import {
+  CONTACT_MEMBERS,
+  CONTACT_TAGS,
+  ContactEntity,
+  CUSTOMER_TAGS,
+  CustomerEntity,
+  DEFAULT_PIPELINE_NAME,
+  DEFAULT_PIPELINE_STAGES,
+  PipelineEntity,
+  PipelineStageEntity,
+  TagEntity,
+} from '@clientele/crm';
 import type { EntityManager } from 'typeorm';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
@@ -20,6 +31,7 @@ const SPACING_MS = 7 * HOUR_MS;
  * so the AGENT's edit-own rule has something to show.
  */
 export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
+  await seedDefaultPipeline(manager, demo);
   const tags = await seedTags(manager, demo);
   const total = DEMO_COMPANIES.reduce((sum, company) => sum + 1 + company.people.length, 0);
   const startedAt = Date.now() - total * SPACING_MS;
@@ -32,6 +44,25 @@ export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization
       await seedContact(manager, demo, { company, customer, person, personIndex, tags, createdAt: nextCreatedAt() });
       personIndex += 1;
     }
+  }
+}
+
+/** The pipeline every organization starts with (the seeder writes the organization itself, unscoped). */
+async function seedDefaultPipeline(manager: EntityManager, demo: DemoOrganization): Promise<void> {
+  const pipeline = await unscopedRepository(manager, PipelineEntity).save({
+    ...stamp(demo, demo.users.ADMIN),
+    name: DEFAULT_PIPELINE_NAME,
+  });
+  for (const [position, stage] of DEFAULT_PIPELINE_STAGES.entries()) {
+    await unscopedRepository(manager, PipelineStageEntity).save({
+      ...stamp(demo, demo.users.ADMIN),
+      pipelineId: pipeline.id,
+      name: stage.name,
+      position,
+      probability: stage.probability,
+      kind: stage.kind,
+      rottenAfterDays: stage.rottenAfterDays ?? null,
+    });
   }
 }
 

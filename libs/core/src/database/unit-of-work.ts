@@ -4,8 +4,10 @@ import { DataSource, type EntityManager, type EntityTarget, type ObjectLiteral }
 import type { SecurityAuditAction } from '../auth/security-audit';
 import { changedFields } from '../events/changed-fields';
 import { type EventDefinition, EventPayloadMismatchError } from '../events/event-definition';
+import { ALL_PERMISSIONS } from '../permissions/permission.enum';
+import { GrantSet } from '../permissions/grant-set';
 import { AccessScope } from '../tenancy/access-scope';
-import type { Actor } from '../tenancy/actor';
+import { Actor } from '../tenancy/actor';
 import { ActorCache } from '../tenancy/actor-cache';
 import { RequestContext } from '../tenancy/request-context';
 import { ScopedRepository } from '../tenancy/scoped-repository';
@@ -72,6 +74,18 @@ export class Transaction {
    */
   unscopedManager(): EntityManager {
     return this.manager;
+  }
+
+  /**
+   * The same transaction acting inside an organization it has just created, which is in no
+   * one's grants until its first membership is read back: for the steps that give a new
+   * organization its first records (`OrganizationCreationSteps`), through scoped repositories.
+   */
+  inNewOrganization(organizationId: string): Transaction {
+    const { actor } = this.scope;
+    const grants = new Map(actor.grants).set(organizationId, new GrantSet(ALL_PERMISSIONS));
+    const inside = new Actor(actor.type, actor.id, actor.tenantId, grants, actor.sessionId);
+    return new Transaction(this.manager, new AccessScope(inside, [], organizationId), this.requestId, undefined);
   }
 
   /** Sets a PostgreSQL setting for the rest of the transaction (`SET LOCAL`). */

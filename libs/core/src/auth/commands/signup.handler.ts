@@ -4,6 +4,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { UnitOfWork } from '../../database/unit-of-work';
+import { OrganizationCreationSteps } from '../../organizations/organization-creation-steps';
 import { ForbiddenError } from '../../errors/domain-error';
 import { BUILT_IN_ROLE_IDS } from '../../permissions/built-in-roles';
 import { Actor } from '../../tenancy/actor';
@@ -30,6 +31,7 @@ export class SignupHandler implements ICommandHandler<SignupCommand, IssuedToken
     private readonly uow: UnitOfWork,
     private readonly passwords: PasswordHasher,
     private readonly sessions: SessionService,
+    private readonly creationSteps: OrganizationCreationSteps,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -85,6 +87,7 @@ export class SignupHandler implements ICommandHandler<SignupCommand, IssuedToken
         organizationId: organization.id,
         after: membershipSnapshot(membership),
       });
+      await this.creationSteps.run(tx, organization);
       return this.sessions.open(tx.unscopedManager(), user, client);
     });
   }

@@ -3,6 +3,7 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { BUILT_IN_ROLE_IDS } from '../../permissions/built-in-roles';
 import { MembershipEntity } from '../../tenancy/entities/membership.entity';
 import { OrganizationEntity } from '../../tenancy/entities/organization.entity';
+import { OrganizationCreationSteps } from '../organization-creation-steps';
 import { CreateOrganizationCommand } from './create-organization.command';
 import {
   MemberAdded,
@@ -11,10 +12,16 @@ import {
   organizationSnapshot,
 } from '../events/organization.events';
 
-/** A new organization in the actor's tenant; the creator becomes its ADMIN. */
+/**
+ * A new organization in the actor's tenant; the creator becomes its ADMIN, and the modules'
+ * creation steps give it its first records (the default pipeline) in the same transaction.
+ */
 @CommandHandler(CreateOrganizationCommand)
 export class CreateOrganizationHandler implements ICommandHandler<CreateOrganizationCommand, OrganizationEntity> {
-  constructor(private readonly uow: UnitOfWork) {}
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly creationSteps: OrganizationCreationSteps,
+  ) {}
 
   execute({ input }: CreateOrganizationCommand): Promise<OrganizationEntity> {
     return this.uow.run(async (tx) => {
@@ -42,6 +49,7 @@ export class CreateOrganizationHandler implements ICommandHandler<CreateOrganiza
         organizationId: organization.id,
         after: membershipSnapshot(membership),
       });
+      await this.creationSteps.run(tx, organization);
       return organization;
     });
   }

@@ -9,6 +9,8 @@ export class OrganizationSettingsResponse {
   /** ISO 4217, e.g. GBP. */
   defaultCurrency: string;
   invoicePrefix: string;
+  /** Deals moved to a LOST stage must give a `lostReason`. */
+  requireLostReason: boolean;
 
   static from(organization: OrganizationEntity): OrganizationSettingsResponse {
     return {
@@ -16,6 +18,7 @@ export class OrganizationSettingsResponse {
       contactStatuses: organization.contactStatuses,
       defaultCurrency: organization.defaultCurrency,
       invoicePrefix: organization.invoicePrefix,
+      requireLostReason: organization.requireLostReason,
     };
   }
 }

@@ -34,4 +34,9 @@ export class UpdateOrganizationSettingsDto {
   @OptionalNonNull()
   @Matches(/^[A-Z0-9][A-Z0-9-]{0,19}$/, { message: 'invoicePrefix must be 1–20 capital letters, digits or -' })
   invoicePrefix?: string;
+
+  /** Deals moved to a LOST stage must give a `lostReason`. */
+  @OptionalNonNull()
+  @IsBoolean()
+  requireLostReason?: boolean;
 }

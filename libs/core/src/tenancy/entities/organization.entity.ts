@@ -21,4 +21,8 @@ export class OrganizationEntity extends TenantScopedEntity {
 
   @Column('text', { default: 'INV' })
   invoicePrefix: string;
+
+  /** A deal moved to a LOST stage must say why (`lostReason`), else a 400. */
+  @Column('boolean', { default: false })
+  requireLostReason: boolean;
 }

@@ -1,0 +1,76 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { OrganizationEntity, Permission, UnitOfWork, ValidationError } from '@clientele/core';
+import { findOrganizationPipeline, findOrganizationStage, firstOpenStage } from '../../pipelines';
+import { assertCanAssignOwner, defaultOwnerId } from '../../record-ownership';
+import { findOrganizationTags, requestedTagIds } from '../../tags';
+import { dealSnapshot, recordDealChange } from '../events/deal.events';
+import { assertDealContact, assertDealCustomer, assertDealOwner } from '../deal-parties';
+import { DEAL_TAGS } from '../deal-tags';
+import { storedDealValue } from '../deal-value';
+import { DealEntity } from '../entities/deal.entity';
+import { CreateDealCommand } from './create-deal.command';
+
+/**
+ * A new open deal: in the stage named, or the first OPEN stage of the pipeline named (default:
+ * the organization's first pipeline); valued in the organization's currency unless told; owned
+ * by its creator unless told. An AGENT (`ORG_DEAL_EDIT_OWN`) creates only deals it owns.
+ */
+@CommandHandler(CreateDealCommand)
+export class CreateDealHandler implements ICommandHandler<CreateDealCommand, DealEntity> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ input }: CreateDealCommand): Promise<DealEntity> {
+    return this.uow.run(async (tx) => {
+      const organizationId = tx.scope.targetOrganizationId(input.organizationId);
+      const organization = await tx.repository(OrganizationEntity).findOneOrFail(organizationId);
+      const ownerId = input.ownerId === undefined ? defaultOwnerId(tx.scope) : (input.ownerId?.toLowerCase() ?? null);
+      assertCanAssignOwner(tx.scope, organizationId, ownerId, Permission.ORG_DEAL_EDIT);
+      if (ownerId !== null) await assertDealOwner(tx, organizationId, ownerId);
+
+      const pipeline =
+        input.pipelineId === undefined
+          ? undefined
+          : await findOrganizationPipeline(tx, organizationId, input.pipelineId);
+      const stage =
+        input.stageId === undefined
+          ? await firstOpenStage(tx, organizationId, pipeline?.id)
+          : await findOrganizationStage(tx, organizationId, input.stageId);
+      if (pipeline !== undefined && stage.pipelineId !== pipeline.id) {
+        throw ValidationError.field('stageId', 'stageId is not a stage of pipelineId');
+      }
+      if (input.contactId != null) await assertDealContact(tx, organizationId, input.contactId);
+      if (input.customerId != null) await assertDealCustomer(tx, organizationId, input.customerId);
+      const requestedTags = requestedTagIds(input);
+      const tags = await findOrganizationTags(
+        tx,
+        organizationId,
+        requestedTags?.ids ?? [],
+        requestedTags?.field ?? 'tags',
+      );
+
+      const currency = input.currency ?? organization.defaultCurrency;
+      const deals = tx.repository(DealEntity);
+      const deal = deals.create({
+        organizationId,
+        title: input.title,
+        value: storedDealValue(input.value ?? '0', currency),
+        currency,
+        expectedCloseDate: input.expectedCloseDate ?? null,
+        contactId: input.contactId?.toLowerCase() ?? null,
+        customerId: input.customerId?.toLowerCase() ?? null,
+        ownerId,
+        probability: input.probability ?? null,
+      });
+      deal.placeIn(stage, new Date());
+      const saved = await deals.save(deal);
+      await DEAL_TAGS.add(
+        tx,
+        saved,
+        tags.map((tag) => tag.id),
+      );
+      saved.tags = tags;
+      await recordDealChange(tx, 'created', saved, { after: dealSnapshot(saved, tags) });
+      return saved;
+    });
+  }
+}

@@ -1,0 +1,3 @@
+export class DeleteDealCommand {
+  constructor(readonly dealId: string) {}
+}

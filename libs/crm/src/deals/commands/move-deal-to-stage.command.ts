@@ -1,0 +1,7 @@
+export class MoveDealToStageCommand {
+  constructor(
+    readonly dealId: string,
+    readonly stageId: string,
+    readonly lostReason: string | undefined,
+  ) {}
+}

@@ -1,0 +1,6 @@
+export class ReopenDealCommand {
+  constructor(
+    readonly dealId: string,
+    readonly stageId: string | undefined,
+  ) {}
+}

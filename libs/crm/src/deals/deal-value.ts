@@ -1,0 +1,29 @@
+import { currency as currencyOf, Decimal, Money, ValidationError } from '@clientele/core';
+
+/** `numeric(19,4)`: what the value column holds. */
+export const DEAL_VALUE_LIMITS = { integerDigits: 15, scale: 4 } as const;
+
+/**
+ * The value of a deal in `currency`, checked: decimal text, not negative, and no finer than the
+ * currency's minor units (JPY 0 decimals, USD 2, KWD 3) — `"12.5"` JPY is a 400 on `value`,
+ * never silently rounded. Returns the stored text (`numeric(19,4)`).
+ */
+export function storedDealValue(value: string, currency: string): string {
+  const money = Money.of(value, currencyOf(currency, 'currency'), 'value');
+  if (money.isNegative()) throw ValidationError.field('value', 'value must not be negative');
+  const { minorUnits, code } = money.currency;
+  if (money.amount.decimalPlaces() > minorUnits) {
+    throw ValidationError.field(
+      'value',
+      minorUnits === 0
+        ? `value must be a whole amount of ${code}`
+        : `value must have at most ${minorUnits} decimals in ${code}`,
+    );
+  }
+  return money.amount.toFixed(DEAL_VALUE_LIMITS.scale);
+}
+
+/** The stored value as the API writes it: the currency's minor units (`"12500.00"`, `"12500"` JPY, `"1.250"` KWD). */
+export function dealValueText(stored: string, currency: string): string {
+  return Money.of(new Decimal(stored), currency).toString();
+}

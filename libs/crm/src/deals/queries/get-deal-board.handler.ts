@@ -1,0 +1,78 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { countedTotal, PageParams, paginate, ScopedReader } from '@clientele/core';
+import { loadPipelineStages, PipelineEntity, PipelineStageEntity } from '../../pipelines';
+import type { BoardColumn, StageTotal } from '../deal-board';
+import { DEAL_SORTS } from '../deal-filters';
+import { sumText, weightedValueSql } from '../deal-totals';
+import { dealView, selectDealView } from '../deal-views';
+import { DealEntity } from '../entities/deal.entity';
+import { GetDealBoardQuery } from './get-deal-board.query';
+
+interface TotalRow {
+  stageId: string;
+  currency: string;
+  dealCount: number;
+  value: string;
+  weightedValue: string;
+}
+
+/**
+ * The board of a pipeline: each stage with its first page of deals (newest first, with a cursor
+ * the deal list continues), its exact deal count from the counters, and its value and weighted
+ * value per currency, summed in SQL on `numeric`.
+ */
+@QueryHandler(GetDealBoardQuery)
+export class GetDealBoardHandler implements IQueryHandler<GetDealBoardQuery, BoardColumn[]> {
+  constructor(private readonly reader: ScopedReader) {}
+
+  async execute({ params }: GetDealBoardQuery): Promise<BoardColumn[]> {
+    const pipeline = await this.reader.repository(PipelineEntity).findOneOrFail(params.pipelineId);
+    const stages =
+      (await loadPipelineStages(this.reader.repository(PipelineStageEntity), [pipeline.id])).get(pipeline.id) ?? [];
+    const deals = this.reader.repository(DealEntity);
+    const { scope } = deals;
+    const totals = await deals
+      .query('deal', 'visible')
+      .innerJoin(
+        PipelineStageEntity,
+        'total_stage',
+        'total_stage.id = deal.stageId AND total_stage.tenantId = deal.tenantId',
+      )
+      .andWhere('deal.pipelineId = :pipelineId', { pipelineId: pipeline.id })
+      .select('deal.stageId', 'stageId')
+      .addSelect('deal.currency', 'currency')
+      .addSelect('count(*)::int', 'dealCount')
+      .addSelect('sum(deal.value)::text', 'value')
+      .addSelect(`sum(${weightedValueSql('deal', 'total_stage')})::text`, 'weightedValue')
+      .groupBy('deal.stageId')
+      .addGroupBy('deal.currency')
+      .orderBy('deal.currency')
+      .getRawMany<TotalRow>();
+    const now = new Date();
+    const page = Object.assign(new PageParams(), { limit: params.limit });
+    const columns: BoardColumn[] = [];
+    // One stage after the other: the request holds one pooled connection at a time.
+    for (const stage of stages) {
+      const qb = deals.query('deal', 'visible').andWhere('deal.stageId = :stageId', { stageId: stage.id });
+      const dealsPage = await paginate(selectDealView(qb), page, DEAL_SORTS, '-createdAt', {
+        total: countedTotal(
+          'deal',
+          scope.tenantId,
+          [pipeline.organizationId],
+          [{ column: 'stage_id', value: stage.id }],
+        ),
+        item: (deal, raw) => dealView(deal, raw, now),
+      });
+      const stageTotals: StageTotal[] = totals
+        .filter((row) => row.stageId === stage.id)
+        .map((row) => ({
+          currency: row.currency,
+          dealCount: row.dealCount,
+          value: sumText(row.value, row.currency),
+          weightedValue: sumText(row.weightedValue, row.currency),
+        }));
+      columns.push({ stage, dealCount: dealsPage.total, totals: stageTotals, page: dealsPage });
+    }
+    return columns;
+  }
+}

@@ -1,0 +1,5 @@
+import type { DealForecastParams } from '../dto/deal-forecast.params';
+
+export class GetDealForecastQuery {
+  constructor(readonly params: DealForecastParams) {}
+}

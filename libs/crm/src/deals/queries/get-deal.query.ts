@@ -1,0 +1,3 @@
+export class GetDealQuery {
+  constructor(readonly dealId: string) {}
+}

@@ -1,0 +1,5 @@
+import type { CreatePipelineDto } from '../dto/create-pipeline.dto';
+
+export class CreatePipelineCommand {
+  constructor(readonly input: CreatePipelineDto) {}
+}

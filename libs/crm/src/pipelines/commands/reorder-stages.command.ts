@@ -1,0 +1,6 @@
+export class ReorderStagesCommand {
+  constructor(
+    readonly pipelineId: string,
+    readonly stageIds: readonly string[],
+  ) {}
+}

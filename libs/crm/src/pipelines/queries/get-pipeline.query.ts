@@ -1,0 +1,3 @@
+export class GetPipelineQuery {
+  constructor(readonly pipelineId: string) {}
+}

@@ -1,0 +1,6 @@
+export class GetStageQuery {
+  constructor(
+    readonly pipelineId: string,
+    readonly stageId: string,
+  ) {}
+}

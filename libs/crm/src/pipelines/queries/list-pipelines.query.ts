@@ -1,0 +1,5 @@
+import type { ListPipelinesParams } from '../dto/list-pipelines.params';
+
+export class ListPipelinesQuery {
+  constructor(readonly params: ListPipelinesParams) {}
+}
