@@ -1,6 +1,7 @@
 // What other rooms may use from timeline.
 export {
   type TimelineItem,
+  type TimelinePosition,
   type TimelineSource,
   TimelineSources,
   timelineSourcesFor,

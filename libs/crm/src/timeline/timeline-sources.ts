@@ -17,12 +17,33 @@ export interface TimelineItem {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * Where a timeline page ends: the last item's time, source and id. Items are ordered newest
+ * first by `(occurredAt, source, id)` descending, so two items at the same instant keep one order
+ * and a cursor never skips or repeats one.
+ */
+export interface TimelinePosition {
+  readonly occurredAt: Date;
+  readonly source: string;
+  readonly id: string;
+}
+
 /** A module whose records appear on the timelines of contacts, customers or deals. */
 export interface TimelineSource extends RegistryEntry {
   /** The subjects this source has items for. */
   readonly subjects: readonly TimelineSubject['entity'][];
-  /** Up to `limit` items of `subject` older than `before` (newest first), read in the request's scope. */
-  load(reader: ScopedReader, subject: TimelineSubject, before: Date | null, limit: number): Promise<TimelineItem[]>;
+  /**
+   * Up to `limit` items of `subject` that come after `after` in timeline order (newest first;
+   * from the start when null), read in the request's scope. A source compares `(occurredAt, id)`
+   * with the position, and for a position of another source at the same instant orders by the
+   * source keys: items of a source whose key sorts after `after.source` come first.
+   */
+  load(
+    reader: ScopedReader,
+    subject: TimelineSubject,
+    after: TimelinePosition | null,
+    limit: number,
+  ): Promise<TimelineItem[]>;
 }
 
 /**
