@@ -24,10 +24,15 @@ export class NotFoundError extends DomainError {
   readonly status = 404;
   readonly title = 'Not found';
 
-  /** `entity` in upper snake case, e.g. `CONTACT` → code `CONTACT_NOT_FOUND`. */
-  constructor(entity: string, id?: string) {
+  /**
+   * `entity` in upper snake case, e.g. `CONTACT` → code `CONTACT_NOT_FOUND`. `field` names the
+   * body or query field that referred to the record (`customerId`), so the problem document's
+   * `errors` says which reference is unknown, as a validation error would.
+   */
+  constructor(entity: string, id?: string, field?: string, detail?: string) {
     const label = entity.toLowerCase().replace(/_/g, ' ');
-    super(`${entity}_NOT_FOUND`, id === undefined ? `No such ${label}.` : `No ${label} with id ${id}.`);
+    const message = detail ?? (id === undefined ? `No such ${label}.` : `No ${label} with id ${id}.`);
+    super(`${entity}_NOT_FOUND`, message, field === undefined ? undefined : [{ field, message }]);
   }
 }
 

@@ -1,11 +1,12 @@
 import type { Transaction } from '../database/unit-of-work';
-import { ValidationError } from '../errors/domain-error';
+import { NotFoundError } from '../errors/domain-error';
 import { MembershipEntity } from '../tenancy/entities/membership.entity';
 import type { UserEntity } from '../tenancy/entities/user.entity';
 
 /**
  * The users named by `userIds` (owners, assignees, …), each of whom must be a member of the
- * organization; any other id is a 400 naming `field`, so a body cannot attach a stranger.
+ * organization; any other id is a 404 `USER_NOT_FOUND` naming `field`, as the user's record would be, so a body
+ * cannot attach a stranger.
  */
 export async function findOrganizationMembers(
   tx: Transaction,
@@ -27,7 +28,9 @@ export async function findOrganizationMembers(
     if (membership.user !== undefined) users.set(membership.userId, membership.user);
   const strangers = wanted.filter((id) => !users.has(id));
   if (strangers.length > 0) {
-    throw ValidationError.field(
+    throw new NotFoundError(
+      'USER',
+      strangers[0],
       field,
       `${field}: ${strangers.join(', ')} ${strangers.length === 1 ? 'is not a member' : 'are not members'} of the organization`,
     );

@@ -114,6 +114,21 @@ export class ScopedRepository<T extends ScopedRow> {
     return row;
   }
 
+  /**
+   * The live record a body or query names by id (`customerId`, `stageId`, `moveTo`), which must
+   * belong to `organizationId`: another organization's, another tenant's or a deleted record is
+   * a 404 naming `field`, as the record itself would be — never a silent link across a boundary.
+   */
+  async findReferenced(id: string, organizationId: string, field: string): Promise<T> {
+    const qb = this.query('row', 'visible').andWhere('row.id = :id', { id });
+    if (this.organizationColumn === 'organizationId') {
+      qb.andWhere('row.organizationId = :referenceOrganizationId', { referenceOrganizationId: organizationId });
+    }
+    const row = await qb.getOne();
+    if (row === null) throw new NotFoundError(this.entityName, id, field);
+    return row;
+  }
+
   /** A new row stamped with the tenant, the (checked) organization and the author. */
   create(data: DeepPartial<T> & { organizationId?: string }): T {
     const stamped: Record<string, unknown> = {

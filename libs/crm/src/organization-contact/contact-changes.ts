@@ -58,7 +58,7 @@ async function applyCustomer(
   }
   if (input.customerId !== undefined) {
     contact.customerId =
-      input.customerId === null ? null : (await findCustomer(tx, organizationId, input.customerId)).id;
+      input.customerId === null ? null : (await tx.repository(CustomerEntity).findReferenced(input.customerId, organizationId, 'customerId')).id;
   }
   if (input.customerName !== undefined) {
     const mayCreate = tx.scope.isGranted(organizationId, [Permission.ORG_CONTACT_EDIT]);
@@ -68,16 +68,4 @@ async function applyCustomer(
     }
     contact.customerId = customer.id;
   }
-}
-
-async function findCustomer(tx: Transaction, organizationId: string, customerId: string): Promise<CustomerEntity> {
-  const customer = await tx
-    .repository(CustomerEntity)
-    .query('customer', 'visible')
-    .andWhere('customer.organizationId = :organizationId', { organizationId })
-    .andWhere('customer.id = :customerId', { customerId })
-    .getOne();
-  if (customer === null)
-    throw ValidationError.field('customerId', `customerId: no customer ${customerId} in the organization`);
-  return customer;
 }

@@ -1,4 +1,4 @@
-import { NotFoundError, type ScopedRepository, type Transaction, ValidationError } from '@clientele/core';
+import { type ScopedRepository, type Transaction, ValidationError } from '@clientele/core';
 import { type StageTemplate } from './default-pipeline';
 import { PipelineStageEntity } from './entities/pipeline-stage.entity';
 import { PipelineEntity } from './entities/pipeline.entity';
@@ -20,41 +20,6 @@ export async function loadPipelineStages(
     .getMany();
   for (const stage of rows) byPipeline.get(stage.pipelineId)?.push(stage);
   return byPipeline;
-}
-
-/**
- * A live stage of the organization, for a body naming one (`stageId`, `moveTo`): another
- * organization's, another tenant's or a deleted stage is a 404, as its record would be.
- */
-export async function findOrganizationStage(
-  tx: Transaction,
-  organizationId: string,
-  stageId: string,
-): Promise<PipelineStageEntity> {
-  const stage = await tx
-    .repository(PipelineStageEntity)
-    .query('stage', 'visible')
-    .andWhere('stage.organizationId = :organizationId', { organizationId })
-    .andWhere('stage.id = :stageId', { stageId })
-    .getOne();
-  if (stage === null) throw new NotFoundError('PIPELINE_STAGE', stageId);
-  return stage;
-}
-
-/** A live pipeline of the organization, for a body naming one; else a 404. */
-export async function findOrganizationPipeline(
-  tx: Transaction,
-  organizationId: string,
-  pipelineId: string,
-): Promise<PipelineEntity> {
-  const pipeline = await tx
-    .repository(PipelineEntity)
-    .query('pipeline', 'visible')
-    .andWhere('pipeline.organizationId = :organizationId', { organizationId })
-    .andWhere('pipeline.id = :pipelineId', { pipelineId })
-    .getOne();
-  if (pipeline === null) throw new NotFoundError('PIPELINE', pipelineId);
-  return pipeline;
 }
 
 /**

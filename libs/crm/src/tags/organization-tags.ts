@@ -1,9 +1,9 @@
-import { type Transaction, ValidationError } from '@clientele/core';
+import { NotFoundError, type Transaction } from '@clientele/core';
 import { TagEntity } from './entities/tag.entity';
 
 /**
  * The tags named by `tagIds`, each of which must be a live tag of the organization; any other
- * id (deleted, another organization's, unknown) is a 400 naming `field`.
+ * id (deleted, another organization's, unknown) is a 404 `TAG_NOT_FOUND` naming `field`.
  */
 export async function findOrganizationTags(
   tx: Transaction,
@@ -22,7 +22,7 @@ export async function findOrganizationTags(
   const found = new Set(tags.map((tag) => tag.id));
   const unknown = wanted.filter((id) => !found.has(id));
   if (unknown.length > 0) {
-    throw ValidationError.field(field, `${field}: ${unknown.join(', ')} — no such tag in the organization`);
+    throw new NotFoundError('TAG', unknown[0], field, `${field}: ${unknown.join(', ')} — no such tag in the organization`);
   }
   return tags;
 }

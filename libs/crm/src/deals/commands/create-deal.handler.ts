@@ -1,10 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, Permission, UnitOfWork, ValidationError } from '@clientele/core';
-import { findOrganizationPipeline, findOrganizationStage, firstOpenStage } from '../../pipelines';
+import { firstOpenStage, PipelineEntity, PipelineStageEntity } from '../../pipelines';
 import { assertCanAssignOwner, defaultOwnerId } from '../../record-ownership';
 import { findOrganizationTags, requestedTagIds } from '../../tags';
 import { dealSnapshot, recordDealChange } from '../events/deal.events';
-import { assertDealContact, assertDealCustomer, assertDealOwner } from '../deal-parties';
+import { assertDealParties } from '../deal-parties';
 import { DEAL_TAGS } from '../deal-tags';
 import { storedDealValue } from '../deal-value';
 import { DealEntity } from '../entities/deal.entity';
@@ -25,21 +25,19 @@ export class CreateDealHandler implements ICommandHandler<CreateDealCommand, Dea
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(organizationId);
       const ownerId = input.ownerId === undefined ? defaultOwnerId(tx.scope) : (input.ownerId?.toLowerCase() ?? null);
       assertCanAssignOwner(tx.scope, organizationId, ownerId, Permission.ORG_DEAL_EDIT);
-      if (ownerId !== null) await assertDealOwner(tx, organizationId, ownerId);
+      await assertDealParties(tx, organizationId, { ownerId, contactId: input.contactId, customerId: input.customerId });
 
       const pipeline =
         input.pipelineId === undefined
           ? undefined
-          : await findOrganizationPipeline(tx, organizationId, input.pipelineId);
+          : await tx.repository(PipelineEntity).findReferenced(input.pipelineId, organizationId, 'pipelineId');
       const stage =
         input.stageId === undefined
           ? await firstOpenStage(tx, organizationId, pipeline?.id)
-          : await findOrganizationStage(tx, organizationId, input.stageId);
+          : await tx.repository(PipelineStageEntity).findReferenced(input.stageId, organizationId, 'stageId');
       if (pipeline !== undefined && stage.pipelineId !== pipeline.id) {
         throw ValidationError.field('stageId', 'stageId is not a stage of pipelineId');
       }
-      if (input.contactId != null) await assertDealContact(tx, organizationId, input.contactId);
-      if (input.customerId != null) await assertDealCustomer(tx, organizationId, input.customerId);
       const requestedTags = requestedTagIds(input);
       const tags = await findOrganizationTags(
         tx,

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, Permission, UnitOfWork } from '@clientele/core';
-import { findOrganizationStage } from '../../pipelines';
+import { PipelineStageEntity } from '../../pipelines';
 import { loadTagsByRecord, TagEntity } from '../../tags';
 import { dealSnapshot, recordDealStageChange } from '../events/deal.events';
 import { DEAL_TAGS } from '../deal-tags';
@@ -17,7 +17,7 @@ export class MoveDealToStageHandler implements ICommandHandler<MoveDealToStageCo
       const deals = tx.repository(DealEntity);
       const deal = await deals.findOneForUpdate(dealId);
       tx.scope.assertCanEdit(deal.organizationId, deal.ownerId, Permission.ORG_DEAL_EDIT, Permission.ORG_DEAL_EDIT_OWN);
-      const stage = await findOrganizationStage(tx, deal.organizationId, stageId);
+      const stage = await tx.repository(PipelineStageEntity).findReferenced(stageId, deal.organizationId, 'stageId');
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(deal.organizationId);
       const tags = (await loadTagsByRecord(tx.repository(TagEntity), DEAL_TAGS, [deal.id])).get(deal.id) ?? [];
       const before = dealSnapshot(deal, tags);

@@ -1,6 +1,6 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Permission, type Transaction, UnitOfWork, ValidationError } from '@clientele/core';
-import { findOrganizationStage, loadPipelineStages, PipelineStageEntity } from '../../pipelines';
+import { loadPipelineStages, PipelineStageEntity } from '../../pipelines';
 import { loadTagsByRecord, TagEntity } from '../../tags';
 import { dealSnapshot, recordDealStageChange } from '../events/deal.events';
 import { DEAL_TAGS } from '../deal-tags';
@@ -28,7 +28,7 @@ export class ReopenDealHandler implements ICommandHandler<ReopenDealCommand, Dea
       const stage =
         stageId === undefined
           ? await lastOpenStage(tx, deal.pipelineId)
-          : await findOrganizationStage(tx, deal.organizationId, stageId);
+          : await tx.repository(PipelineStageEntity).findReferenced(stageId, deal.organizationId, 'stageId');
       const tags = (await loadTagsByRecord(tx.repository(TagEntity), DEAL_TAGS, [deal.id])).get(deal.id) ?? [];
       const before = dealSnapshot(deal, tags);
       const change = deal.reopen(stage, new Date());

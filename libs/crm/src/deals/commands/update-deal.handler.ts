@@ -3,7 +3,7 @@ import { Permission, UnitOfWork } from '@clientele/core';
 import { assertCanAssignOwner } from '../../record-ownership';
 import { findOrganizationTags, loadTagsByRecord, requestedTagIds, TagEntity } from '../../tags';
 import { dealSnapshot, recordDealChange } from '../events/deal.events';
-import { assertDealContact, assertDealCustomer, assertDealOwner } from '../deal-parties';
+import { assertDealParties } from '../deal-parties';
 import { DEAL_TAGS } from '../deal-tags';
 import { storedDealValue } from '../deal-value';
 import { DealEntity } from '../entities/deal.entity';
@@ -26,15 +26,15 @@ export class UpdateDealHandler implements ICommandHandler<UpdateDealCommand, Dea
       if (input.ownerId !== undefined) {
         const ownerId = input.ownerId?.toLowerCase() ?? null;
         assertCanAssignOwner(tx.scope, organizationId, ownerId, Permission.ORG_DEAL_EDIT);
-        if (ownerId !== null) await assertDealOwner(tx, organizationId, ownerId);
+        await assertDealParties(tx, organizationId, { ownerId });
         deal.ownerId = ownerId;
       }
       if (input.contactId !== undefined) {
-        if (input.contactId !== null) await assertDealContact(tx, organizationId, input.contactId);
+        await assertDealParties(tx, organizationId, { contactId: input.contactId });
         deal.contactId = input.contactId?.toLowerCase() ?? null;
       }
       if (input.customerId !== undefined) {
-        if (input.customerId !== null) await assertDealCustomer(tx, organizationId, input.customerId);
+        await assertDealParties(tx, organizationId, { customerId: input.customerId });
         deal.customerId = input.customerId?.toLowerCase() ?? null;
       }
       const requestedTags = requestedTagIds(input);

@@ -3,7 +3,7 @@ import { type Transaction, UnitOfWork, ValidationError } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
 import { PipelineEntity } from '../entities/pipeline.entity';
 import { pipelineSnapshot, recordPipelineChange } from '../events/pipeline.events';
-import { findOrganizationStage, loadPipelineStages } from '../pipeline-stages';
+import { loadPipelineStages } from '../pipeline-stages';
 import { StageHasDealsError } from '../stage-has-deals.error';
 import { type StageMove, StageReferences } from '../stage-references';
 import { DeletePipelineCommand } from './delete-pipeline.command';
@@ -27,13 +27,15 @@ export class DeletePipelineHandler implements ICommandHandler<DeletePipelineComm
       const pipeline = await pipelines.findOneForUpdate(pipelineId);
       const stages = (await loadPipelineStages(stagesRepository, [pipeline.id])).get(pipeline.id) ?? [];
       const before = pipelineSnapshot(pipeline, stages);
+      // A named target is checked whether or not deals sit in the pipeline: a foreign one is a 404.
+      const moves = moveTo === undefined ? undefined : await this.movesTo(tx, pipeline, stages, moveTo);
       const dealCount = await this.references.count(
         tx,
         stages.map((stage) => stage.id),
       );
       if (dealCount > 0) {
-        if (moveTo === undefined) throw new StageHasDealsError('pipeline', dealCount);
-        await this.references.move(tx, await this.movesTo(tx, pipeline, stages, moveTo));
+        if (moves === undefined) throw new StageHasDealsError('pipeline', dealCount);
+        await this.references.move(tx, moves);
       }
       for (const stage of stages) await stagesRepository.softRemove(stage);
       await pipelines.softRemove(pipeline);
@@ -47,11 +49,13 @@ export class DeletePipelineHandler implements ICommandHandler<DeletePipelineComm
     stages: readonly PipelineStageEntity[],
     moveTo: string,
   ): Promise<StageMove[]> {
-    const target = await findOrganizationStage(tx, pipeline.organizationId, moveTo);
+    const target = await tx.repository(PipelineStageEntity).findReferenced(moveTo, pipeline.organizationId, 'moveTo');
     if (target.pipelineId === pipeline.id) {
-      throw ValidationError.field('moveTo', 'moveTo must be a stage of another pipeline');
+      throw ValidationError.field('moveTo', 'moveTo must be a stage of another pipeline', 'INVALID_MOVE_TARGET');
     }
-    if (target.kind !== 'OPEN') throw ValidationError.field('moveTo', 'moveTo must be an OPEN stage');
+    if (target.kind !== 'OPEN') {
+      throw ValidationError.field('moveTo', 'moveTo must be an OPEN stage', 'INVALID_MOVE_TARGET');
+    }
     const targetStages =
       (await loadPipelineStages(tx.repository(PipelineStageEntity), [target.pipelineId])).get(target.pipelineId) ?? [];
     const closing = (kind: 'WON' | 'LOST'): PipelineStageEntity => {

@@ -1,10 +1,10 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork, ValidationError } from '@clientele/core';
+import { type Transaction, UnitOfWork, ValidationError } from '@clientele/core';
 import { PipelineStageEntity } from '../entities/pipeline-stage.entity';
 import { recordStageChange, stageSnapshot } from '../events/pipeline.events';
 import { lockPipeline, lockStageOf } from '../pipeline-lock';
 import { stageKindsProblem } from '../pipeline-stage-rules';
-import { findOrganizationStage, loadPipelineStages } from '../pipeline-stages';
+import { loadPipelineStages } from '../pipeline-stages';
 import { PipelineStagesRuleError } from '../pipeline-stages-rule.error';
 import { StageHasDealsError } from '../stage-has-deals.error';
 import { StageReferences } from '../stage-references';
@@ -31,12 +31,11 @@ export class DeleteStageHandler implements ICommandHandler<DeleteStageCommand, v
       const problem = stageKindsProblem(rest.map((each) => each.kind));
       if (problem !== null) throw new PipelineStagesRuleError(problem);
 
+      // A named target is checked whether or not deals sit in the stage: a foreign one is a 404.
+      const target = moveTo === undefined ? undefined : await moveTarget(tx, pipeline.organizationId, stage, moveTo);
       const dealCount = await this.references.count(tx, [stage.id]);
       if (dealCount > 0) {
-        if (moveTo === undefined) throw new StageHasDealsError('stage', dealCount);
-        const target = await findOrganizationStage(tx, pipeline.organizationId, moveTo);
-        if (target.id === stage.id) throw ValidationError.field('moveTo', 'moveTo must be another stage');
-        if (target.kind !== stage.kind) throw ValidationError.field('moveTo', `moveTo must be an ${stage.kind} stage`);
+        if (target === undefined) throw new StageHasDealsError('stage', dealCount);
         await this.references.move(tx, [{ from: stage, to: target }]);
       }
       const before = stageSnapshot(stage);
@@ -49,4 +48,21 @@ export class DeleteStageHandler implements ICommandHandler<DeleteStageCommand, v
       await recordStageChange(tx, 'deleted', stage, { before });
     });
   }
+}
+
+/** The stage `moveTo` names for the deals of `stage`: another live stage of the organization, of the same kind. */
+async function moveTarget(
+  tx: Transaction,
+  organizationId: string,
+  stage: PipelineStageEntity,
+  moveTo: string,
+): Promise<PipelineStageEntity> {
+  const target = await tx.repository(PipelineStageEntity).findReferenced(moveTo, organizationId, 'moveTo');
+  if (target.id === stage.id) {
+    throw ValidationError.field('moveTo', 'moveTo must be another stage', 'INVALID_MOVE_TARGET');
+  }
+  if (target.kind !== stage.kind) {
+    throw ValidationError.field('moveTo', `moveTo must be an ${stage.kind} stage`, 'INVALID_MOVE_TARGET');
+  }
+  return target;
 }

@@ -14,7 +14,13 @@ export class ListPipelinesHandler implements IQueryHandler<ListPipelinesQuery, P
   constructor(private readonly reader: ScopedReader) {}
 
   async execute({ params }: ListPipelinesQuery): Promise<Page<PipelineView>> {
-    const qb = this.reader.repository(PipelineEntity).query('pipeline');
+    const pipelines = this.reader.repository(PipelineEntity);
+    const qb = pipelines.query('pipeline');
+    // Gauzy's `where[organizationId]` is not seen by the request's scope: check it here (404/403).
+    if (params.organizationId !== undefined) {
+      pipelines.scope.assertGranted(params.organizationId);
+      qb.andWhere('pipeline.organizationId = :organizationId', { organizationId: params.organizationId });
+    }
     if (params.q !== undefined && params.q.trim() !== '') {
       qb.andWhere('lower(pipeline.name) LIKE :pipelineQ', {
         pipelineQ: `%${escapeLike(params.q.trim().toLowerCase())}%`,
