@@ -156,10 +156,14 @@ describe('OpenAPI-driven fuzz', () => {
       primaryDomain: fc.stringMatching(/^[a-z]{1,12}\.(com|test|io)$/),
       primaryPhone: fc.stringMatching(/^\+[1-9][0-9]{6,12}$/),
       phone: fc.stringMatching(/^\+[1-9][0-9]{6,12}$/),
-      // An audit window: from in the past, to in the future.
-      from: fc
-        .date({ min: new Date('2020-01-01'), max: new Date('2025-01-01'), noInvalidDate: true })
-        .map((date) => date.toISOString()),
+      ...(operation.path.startsWith('/api/audit')
+        ? {
+            // An audit window: from in the past, to in the future.
+            from: fc
+              .date({ min: new Date('2020-01-01'), max: new Date('2025-01-01'), noInvalidDate: true })
+              .map((date) => date.toISOString()),
+          }
+        : {}),
       organizationId: fc.constant(tenant.organizationId),
       organizationIds: fc.constant([tenant.organizationId]),
       // One field: `order[name]=ASC`.

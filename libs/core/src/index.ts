@@ -105,6 +105,7 @@ export { findOrganizationMembers } from './organizations/organization-members';
 export { type OrganizationCreationStep, OrganizationCreationSteps } from './organizations/organization-creation-steps';
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
 export { IsDecimalString } from './validation/is-decimal-string.decorator';
+export { IsDateOnly, isDateOnly } from './validation/is-date-only.decorator';
 export { PasswordHasher } from './auth/password-hasher';
 export { ApiKeyEntity } from './api-keys/entities/api-key.entity';
 export { passwordPolicyViolation } from './auth/password-policy/password-policy';

@@ -202,6 +202,10 @@ function validString(schema: JsonSchema, context: FuzzContext, name: string): fc
       return fc
         .integer({ min: 2 * 86_400_000, max: 365 * 86_400_000 })
         .map((ms) => new Date(Date.now() + ms).toISOString());
+    case 'date':
+      return fc
+        .date({ min: new Date('2020-01-01'), max: new Date('2030-12-31'), noInvalidDate: true })
+        .map((date) => date.toISOString().slice(0, 10));
     case 'uri':
       return fc.stringMatching(/^[a-z]{1,12}$/).map((path) => `https://example.test/${path}`);
     default:
@@ -542,7 +546,8 @@ const PATH_VALUES = [
   '%ED%A0%80',
   '1',
   '-1',
-  '..',
+  // Not '..': the router resolves `/a/../b` to `/b`, a different (valid) route.
+  '...',
   'null',
   '%20',
   `${'9'.repeat(2000)}`,

@@ -161,6 +161,21 @@ describe('Money', () => {
     }
   });
 
+  it('takes a client amount only as exact as the currency: exact() refuses finer ones with AMOUNT_TOO_PRECISE', () => {
+    expect(usd('12.50').exact().toString()).toBe('12.50');
+    expect(Money.of('1.250', 'KWD').exact('value').amount.toString()).toBe('1.25');
+    expect(() => Money.of('12.5', 'JPY').exact('value')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        code: 'AMOUNT_TOO_PRECISE',
+        errors: [{ field: 'value', message: 'value must be a whole amount of JPY' }],
+      }),
+    );
+    expect(() => usd('1.005').exact('price')).toThrow(
+      expect.objectContaining({ code: 'AMOUNT_TOO_PRECISE', detail: 'price must have at most 2 decimals in USD' }),
+    );
+  });
+
   it('compares and tells zero, negative and positive apart', () => {
     expect(usd('1.10').compare(usd('1.1'))).toBe(0);
     expect(usd('1.10').equals(usd('1.1'))).toBe(true);

@@ -83,6 +83,22 @@ export class Money {
     return new Money(this.amount.negated(), this.currency);
   }
 
+  /**
+   * The amount as a client sent it, which must not be finer than the currency's minor units
+   * (`"12.5"` JPY, `"1.234"` EUR): a 400 `AMOUNT_TOO_PRECISE` on `field`, never silently rounded.
+   */
+  exact(field = 'amount'): Money {
+    const { minorUnits, code } = this.currency;
+    if (this.amount.decimalPlaces() <= minorUnits) return this;
+    throw ValidationError.field(
+      field,
+      minorUnits === 0
+        ? `${field} must be a whole amount of ${code}`
+        : `${field} must have at most ${minorUnits} decimals in ${code}`,
+      'AMOUNT_TOO_PRECISE',
+    );
+  }
+
   /** To the currency's minor units with ROUND_HALF_UP (a tie rounds away from zero). */
   round(): Money {
     return new Money(this.amount.toDecimalPlaces(this.currency.minorUnits, Decimal.ROUND_HALF_UP), this.currency);

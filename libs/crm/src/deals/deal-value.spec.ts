@@ -9,7 +9,13 @@ describe('deal value', () => {
   });
 
   it('respects the currency minor units: JPY 0, KWD 3', () => {
-    expect(() => storedDealValue('12.5', 'JPY')).toThrow(expect.objectContaining({ status: 400 }));
+    expect(() => storedDealValue('12.5', 'JPY')).toThrow(
+      expect.objectContaining({
+        status: 400,
+        code: 'AMOUNT_TOO_PRECISE',
+        detail: 'value must be a whole amount of JPY',
+      }),
+    );
     expect(() => storedDealValue('1.2345', 'KWD')).toThrow(expect.objectContaining({ status: 400 }));
     expect(() => storedDealValue('1.005', 'USD')).toThrow(expect.objectContaining({ status: 400 }));
     expect(storedDealValue('12500', 'JPY')).toBe('12500.0000');

@@ -1,7 +1,10 @@
-import { currency as currencyOf, Decimal, Money, ValidationError } from '@clientele/core';
+import { currency as currencyOf, Decimal, decimalPattern, Money, ValidationError } from '@clientele/core';
 
 /** `numeric(19,4)`: what the value column holds. */
 export const DEAL_VALUE_LIMITS = { integerDigits: 15, scale: 4 } as const;
+
+/** The value's text, as the OpenAPI document states it. */
+export const DEAL_VALUE_PATTERN = decimalPattern(DEAL_VALUE_LIMITS).source;
 
 /**
  * The value of a deal in `currency`, checked: decimal text, not negative, and no finer than the
@@ -9,17 +12,8 @@ export const DEAL_VALUE_LIMITS = { integerDigits: 15, scale: 4 } as const;
  * never silently rounded. Returns the stored text (`numeric(19,4)`).
  */
 export function storedDealValue(value: string, currency: string): string {
-  const money = Money.of(value, currencyOf(currency, 'currency'), 'value');
+  const money = Money.of(value, currencyOf(currency, 'currency'), 'value').exact('value');
   if (money.isNegative()) throw ValidationError.field('value', 'value must not be negative');
-  const { minorUnits, code } = money.currency;
-  if (money.amount.decimalPlaces() > minorUnits) {
-    throw ValidationError.field(
-      'value',
-      minorUnits === 0
-        ? `value must be a whole amount of ${code}`
-        : `value must have at most ${minorUnits} decimals in ${code}`,
-    );
-  }
   return money.amount.toFixed(DEAL_VALUE_LIMITS.scale);
 }
 

@@ -27,7 +27,7 @@ export function periodKey(date: string, interval: ForecastInterval): string {
  * no deals, so a chart has no gaps. `to` before `from`, or more than `MAX_FORECAST_PERIODS`, is a 400.
  */
 export function forecastPeriods(from: string, to: string, interval: ForecastInterval): ForecastPeriod[] {
-  if (to < from) throw ValidationError.field('to', 'to must not be before from');
+  if (to < from) throw ValidationError.field('to', 'to must not be before from', 'INVALID_RANGE');
   const [fromYear, fromMonth] = from.split('-').map(Number) as [number, number];
   const [toYear, toMonth] = to.split('-').map(Number) as [number, number];
   const step = interval === 'month' ? 1 : 3;
@@ -37,7 +37,7 @@ export function forecastPeriods(from: string, to: string, interval: ForecastInte
   const periods: ForecastPeriod[] = [];
   while (year * 12 + month <= last) {
     if (periods.length === MAX_FORECAST_PERIODS) {
-      throw ValidationError.field('to', `a forecast spans at most ${MAX_FORECAST_PERIODS} periods`);
+      throw ValidationError.field('to', `a forecast spans at most ${MAX_FORECAST_PERIODS} periods`, 'INVALID_RANGE');
     }
     const endMonth = month + step - 1;
     const lastDay = new Date(Date.UTC(year, endMonth + 1, 0)).getUTCDate();

@@ -46,7 +46,8 @@ export async function firstOpenStage(
     .addOrderBy('stage.id', 'ASC')
     .limit(1)
     .getOne();
-  if (stage === null) throw ValidationError.field('stageId', 'stageId is required: the organization has no pipeline');
+  if (stage === null)
+    throw ValidationError.field('stageId', 'stageId is required: the organization has no pipeline', 'STAGE_NOT_OPEN');
   return stage;
 }
 
@@ -58,7 +59,7 @@ export async function createPipelineWithStages(
   templates: readonly StageTemplate[],
 ): Promise<{ pipeline: PipelineEntity; stages: PipelineStageEntity[] }> {
   const problem = stageKindsProblem(templates.map((stage) => stage.kind));
-  if (problem !== null) throw ValidationError.field('stages', `stages: ${problem}`);
+  if (problem !== null) throw ValidationError.field('stages', `stages: ${problem}`, 'PIPELINE_STAGES_RULE');
   const pipelines = tx.repository(PipelineEntity);
   const pipeline = await pipelines.save(pipelines.create({ organizationId, name }));
   const repository = tx.repository(PipelineStageEntity);

@@ -25,7 +25,11 @@ export class CreateDealHandler implements ICommandHandler<CreateDealCommand, Dea
       const organization = await tx.repository(OrganizationEntity).findOneOrFail(organizationId);
       const ownerId = input.ownerId === undefined ? defaultOwnerId(tx.scope) : (input.ownerId?.toLowerCase() ?? null);
       assertCanAssignOwner(tx.scope, organizationId, ownerId, Permission.ORG_DEAL_EDIT);
-      await assertDealParties(tx, organizationId, { ownerId, contactId: input.contactId, customerId: input.customerId });
+      await assertDealParties(tx, organizationId, {
+        ownerId,
+        contactId: input.contactId,
+        customerId: input.customerId,
+      });
 
       const pipeline =
         input.pipelineId === undefined
@@ -36,7 +40,7 @@ export class CreateDealHandler implements ICommandHandler<CreateDealCommand, Dea
           ? await firstOpenStage(tx, organizationId, pipeline?.id)
           : await tx.repository(PipelineStageEntity).findReferenced(input.stageId, organizationId, 'stageId');
       if (pipeline !== undefined && stage.pipelineId !== pipeline.id) {
-        throw ValidationError.field('stageId', 'stageId is not a stage of pipelineId');
+        throw ValidationError.field('stageId', 'stageId is not a stage of pipelineId', 'STAGE_NOT_IN_PIPELINE');
       }
       const requestedTags = requestedTagIds(input);
       const tags = await findOrganizationTags(

@@ -11,7 +11,8 @@ import { ReopenDealCommand } from './reopen-deal.command';
 async function lastOpenStage(tx: Transaction, pipelineId: string): Promise<PipelineStageEntity> {
   const stages = (await loadPipelineStages(tx.repository(PipelineStageEntity), [pipelineId])).get(pipelineId) ?? [];
   const open = stages.filter((stage) => stage.kind === 'OPEN').at(-1);
-  if (open === undefined) throw ValidationError.field('stageId', 'the pipeline has no OPEN stage: name one');
+  if (open === undefined)
+    throw ValidationError.field('stageId', 'the pipeline has no OPEN stage: name one', 'STAGE_NOT_OPEN');
   return open;
 }
 

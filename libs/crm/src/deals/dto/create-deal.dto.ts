@@ -1,23 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
-import { IsDecimalString, OptionalNonNull } from '@clientele/core';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsDateOnly, IsDecimalString, OptionalNonNull } from '@clientele/core';
 import { OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
 import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
-import { DEAL_VALUE_LIMITS } from '../deal-value';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+import { DEAL_VALUE_LIMITS, DEAL_VALUE_PATTERN } from '../deal-value';
 
 export class CreateDealDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
@@ -29,6 +16,7 @@ export class CreateDealDto {
   @ApiPropertyOptional({
     example: '12500.00',
     default: '0',
+    pattern: DEAL_VALUE_PATTERN,
     description:
       'A decimal string (never a JSON number), with at most the currency’s minor units: JPY 0, USD 2, KWD 3.',
   })
@@ -44,8 +32,7 @@ export class CreateDealDto {
 
   @ApiPropertyOptional({ example: '2026-12-31', nullable: true, type: String, format: 'date' })
   @IsOptional()
-  @Matches(DATE_ONLY, { message: 'expectedCloseDate must be a date, YYYY-MM-DD' })
-  @IsISO8601({ strict: true }, { message: 'expectedCloseDate must be a real date, YYYY-MM-DD' })
+  @IsDateOnly()
   expectedCloseDate?: string | null;
 
   /** A pipeline of the organization; its first OPEN stage when `stageId` is left out. Default: the organization's first pipeline. */

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { IsDecimalString, LIST_FORMATS, type ListFormat, PageParams } from '@clientele/core';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsDateOnly, IsDecimalString, LIST_FORMATS, type ListFormat, PageParams } from '@clientele/core';
 import { DEAL_STATUSES, type DealStatus } from '../deal-status';
-import { DEAL_VALUE_LIMITS } from '../deal-value';
+import { DEAL_VALUE_LIMITS, DEAL_VALUE_PATTERN } from '../deal-value';
 
 const queryBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
@@ -51,26 +51,32 @@ export class ListDealsParams extends PageParams {
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be an ISO 4217 code such as EUR' })
   currency?: string;
 
-  @ApiPropertyOptional({ example: '1000.00', description: 'Value at least (decimal string).' })
+  @ApiPropertyOptional({
+    example: '1000.00',
+    description: 'Value at least (decimal string).',
+    pattern: DEAL_VALUE_PATTERN,
+  })
   @IsOptional()
   @IsDecimalString(DEAL_VALUE_LIMITS)
   valueMin?: string;
 
-  @ApiPropertyOptional({ example: '50000', description: 'Value at most (decimal string).' })
+  @ApiPropertyOptional({
+    example: '50000',
+    description: 'Value at most (decimal string).',
+    pattern: DEAL_VALUE_PATTERN,
+  })
   @IsOptional()
   @IsDecimalString(DEAL_VALUE_LIMITS)
   valueMax?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-01', description: 'Expected close date on or after.' })
+  @ApiPropertyOptional({ example: '2026-12-01', description: 'Expected close date on or after.', format: 'date' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'closeDateFrom must be a date, YYYY-MM-DD' })
+  @IsDateOnly()
   closeDateFrom?: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31', description: 'Expected close date on or before.' })
+  @ApiPropertyOptional({ example: '2026-12-31', description: 'Expected close date on or before.', format: 'date' })
   @IsOptional()
-  @IsISO8601({ strict: true })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'closeDateTo must be a date, YYYY-MM-DD' })
+  @IsDateOnly()
   closeDateTo?: string;
 
   /** Only open deals that sat in their stage longer than its `rottenAfterDays` (true), or the others (false). */

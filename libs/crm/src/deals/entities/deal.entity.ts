@@ -81,7 +81,8 @@ export class DealEntity extends OrganizationScopedEntity {
 
   /** Where a new deal starts: an OPEN stage (a deal is never created closed). */
   placeIn(stage: DealStage, now: Date): void {
-    if (stage.kind !== 'OPEN') throw ValidationError.field('stageId', 'a new deal starts in an OPEN stage');
+    if (stage.kind !== 'OPEN')
+      throw ValidationError.field('stageId', 'a new deal starts in an OPEN stage', 'STAGE_NOT_OPEN');
     this.pipelineId = stage.pipelineId;
     this.stageId = stage.id;
     this.status = 'OPEN';
@@ -100,11 +101,19 @@ export class DealEntity extends OrganizationScopedEntity {
     if (this.status !== 'OPEN') throw new DealAlreadyClosedError(this.id, this.status);
     const reason = lostReason?.trim() || null;
     if (stage.kind !== 'LOST' && reason !== null) {
-      throw ValidationError.field('lostReason', 'lostReason goes only with a move to a LOST stage');
+      throw ValidationError.field(
+        'lostReason',
+        'lostReason goes only with a move to a LOST stage',
+        'LOST_REASON_NOT_ALLOWED',
+      );
     }
     if (stage.id === this.stageId) return null;
     if (stage.kind === 'LOST' && reason === null && lostReasonRequired) {
-      throw ValidationError.field('lostReason', 'the organization asks for a lostReason when a deal is lost');
+      throw ValidationError.field(
+        'lostReason',
+        'the organization asks for a lostReason when a deal is lost',
+        'LOST_REASON_REQUIRED',
+      );
     }
     if (stage.kind !== 'OPEN') DEAL_STATUS.assertTransition(this.status, stage.kind);
     const from = { stageId: this.stageId, pipelineId: this.pipelineId, status: this.status };
@@ -126,7 +135,8 @@ export class DealEntity extends OrganizationScopedEntity {
    */
   reopen(stage: DealStage, now: Date): DealStageChange {
     DEAL_STATUS.assertTransition(this.status, 'OPEN');
-    if (stage.kind !== 'OPEN') throw ValidationError.field('stageId', 'a deal reopens into an OPEN stage');
+    if (stage.kind !== 'OPEN')
+      throw ValidationError.field('stageId', 'a deal reopens into an OPEN stage', 'STAGE_NOT_OPEN');
     const from = { stageId: this.stageId, pipelineId: this.pipelineId, status: this.status };
     this.pipelineId = stage.pipelineId;
     this.stageId = stage.id;

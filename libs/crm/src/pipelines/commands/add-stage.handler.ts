@@ -21,7 +21,11 @@ export class AddStageHandler implements ICommandHandler<AddStageCommand, Pipelin
       const kind = input.kind ?? 'OPEN';
       const probability = input.probability ?? defaultStageProbability(kind);
       if (probability === undefined) {
-        throw ValidationError.field('probability', 'an OPEN stage needs a probability (0–100)');
+        throw ValidationError.field(
+          'probability',
+          'an OPEN stage needs a probability (0–100)',
+          'STAGE_PROBABILITY_REQUIRED',
+        );
       }
       const problem = stageKindsProblem([...stages.map((stage) => stage.kind), kind]);
       if (problem !== null) throw new PipelineStagesRuleError(problem);

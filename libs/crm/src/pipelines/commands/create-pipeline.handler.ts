@@ -14,10 +14,19 @@ function stageTemplates(stages: readonly CreateStageDto[]): StageTemplate[] {
     const kind = stage.kind ?? 'OPEN';
     const probability = stage.probability ?? defaultStageProbability(kind);
     if (probability === undefined) {
-      throw ValidationError.field(`stages.${index}.probability`, 'an OPEN stage needs a probability (0–100)');
+      throw ValidationError.field(
+        `stages.${index}.probability`,
+        'an OPEN stage needs a probability (0–100)',
+        'STAGE_PROBABILITY_REQUIRED',
+      );
     }
     const key = stage.name.toLowerCase();
-    if (names.has(key)) throw ValidationError.field(`stages.${index}.name`, `two stages are named "${stage.name}"`);
+    if (names.has(key))
+      throw ValidationError.field(
+        `stages.${index}.name`,
+        `two stages are named "${stage.name}"`,
+        'DUPLICATE_STAGE_NAME',
+      );
     names.add(key);
     return { name: stage.name, kind, probability, rottenAfterDays: stage.rottenAfterDays ?? null };
   });

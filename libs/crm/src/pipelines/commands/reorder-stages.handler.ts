@@ -29,7 +29,11 @@ export class ReorderStagesHandler implements ICommandHandler<ReorderStagesComman
           stages.map((stage) => stage.id),
         )
       ) {
-        throw ValidationError.field('stageIds', 'stageIds must name every stage of the pipeline exactly once');
+        throw ValidationError.field(
+          'stageIds',
+          'stageIds must name every stage of the pipeline exactly once',
+          'STAGE_ORDER_INCOMPLETE',
+        );
       }
       const before = pipelineSnapshot(pipeline, stages);
       const byId = new Map(stages.map((stage) => [stage.id, stage]));

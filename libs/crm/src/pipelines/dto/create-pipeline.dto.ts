@@ -1,15 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsOptional,
-  IsString,
-  MaxLength,
-  MinLength,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { OptionalNonNull } from '@clientele/core';
 import { OrganizationIdField } from '../../record-fields.decorator';
 import { CreateStageDto } from './create-stage.dto';
 
@@ -26,7 +18,7 @@ export class CreatePipelineDto {
     description:
       'The stages in order: at least one OPEN, exactly one WON and one LOST. Left out: Lead, Qualified, Proposal, Negotiation, Won, Lost.',
   })
-  @IsOptional()
+  @OptionalNonNull()
   @IsArray()
   @ArrayMinSize(3)
   @ArrayMaxSize(50)
