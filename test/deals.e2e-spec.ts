@@ -219,16 +219,16 @@ describe('deals', () => {
       expectProblem(
         await admin.post('/api/deals', { title: 'x', value: '12.5', currency: 'JPY' }),
         400,
-        'VALIDATION_FAILED',
+        'AMOUNT_TOO_PRECISE',
         ['value'],
       );
       expectProblem(
         await admin.post('/api/deals', { title: 'x', value: '1.2345', currency: 'KWD' }),
         400,
-        'VALIDATION_FAILED',
+        'AMOUNT_TOO_PRECISE',
         ['value'],
       );
-      expectProblem(await admin.post('/api/deals', { title: 'x', value: '1.005' }), 400, 'VALIDATION_FAILED', [
+      expectProblem(await admin.post('/api/deals', { title: 'x', value: '1.005' }), 400, 'AMOUNT_TOO_PRECISE', [
         'value',
       ]);
     });
@@ -260,11 +260,11 @@ describe('deals', () => {
       expectProblem(await admin.post('/api/deals', { title: 'x', status: 'WON' }), 400, 'VALIDATION_FAILED', [
         'status',
       ]);
-      expectProblem(await admin.post('/api/deals', { title: 'x', stageId: stage('Won') }), 400, 'VALIDATION_FAILED', [
+      expectProblem(await admin.post('/api/deals', { title: 'x', stageId: stage('Won') }), 400, 'STAGE_NOT_OPEN', [
         'stageId',
       ]);
       const tagless = await admin.post('/api/deals', { title: 'x', tagIds: [globexStageId] });
-      expectProblem(tagless, 400, 'VALIDATION_FAILED', ['tagIds']);
+      expectProblem(tagless, 404, 'TAG_NOT_FOUND', ['tagIds']);
     });
 
     it("another tenant's or organization's stage, pipeline, contact, customer or owner in the body is a 404", async () => {
@@ -382,7 +382,7 @@ describe('deals', () => {
       expectProblem(
         await as(acme.admin).patch(`/api/deals/${deal.id}`, { currency: 'JPY' }),
         400,
-        'VALIDATION_FAILED',
+        'AMOUNT_TOO_PRECISE',
         ['value'],
       );
       const yen = await as(acme.admin).patch(`/api/deals/${deal.id}`, { currency: 'JPY', value: '1050' });
@@ -483,7 +483,7 @@ describe('deals', () => {
         expectProblem(
           await as(acme.admin).patch(`/api/deals/${deal.id}/stage`, { stageId: stage('Lost') }),
           400,
-          'VALIDATION_FAILED',
+          'LOST_REASON_REQUIRED',
           ['lostReason'],
         );
         expect((await row(deal.id)).status).toBe('OPEN');
@@ -505,7 +505,7 @@ describe('deals', () => {
           lostReason: 'nope',
         }),
         400,
-        'VALIDATION_FAILED',
+        'LOST_REASON_NOT_ALLOWED',
         ['lostReason'],
       );
     });
@@ -821,12 +821,9 @@ describe('deals', () => {
 
     it('refuses bad ranges with 400 and a GUEST with 403', async () => {
       expectProblem(await as(viewer).get('/api/deals/forecast'), 400, 'VALIDATION_FAILED', ['from', 'to']);
-      expectProblem(
-        await as(viewer).get('/api/deals/forecast?from=2026-02-01&to=2026-01-01'),
-        400,
-        'VALIDATION_FAILED',
-        ['to'],
-      );
+      expectProblem(await as(viewer).get('/api/deals/forecast?from=2026-02-01&to=2026-01-01'), 400, 'INVALID_RANGE', [
+        'to',
+      ]);
       expectProblem(
         await as(viewer).get('/api/deals/forecast?from=2026-01-01&to=2026-02-01&interval=week'),
         400,

@@ -180,7 +180,7 @@ describe('pipelines', () => {
           ],
         }),
         400,
-        'VALIDATION_FAILED',
+        'PIPELINE_STAGES_RULE',
         ['stages'],
       );
       expectProblem(
@@ -189,7 +189,7 @@ describe('pipelines', () => {
           stages: [{ name: 'A' }, { name: 'W', kind: 'WON' }, { name: 'L', kind: 'LOST' }],
         }),
         400,
-        'VALIDATION_FAILED',
+        'STAGE_PROBABILITY_REQUIRED',
         ['stages.0.probability'],
       );
       expectProblem(
@@ -258,6 +258,20 @@ describe('pipelines', () => {
       ]);
       expectProblem(await as(guest).get('/api/pipelines/pagination'), 403, 'FORBIDDEN');
     });
+
+    it('checks where[organizationId] against your memberships: yours narrows the list, another tenant’s is a 404', async () => {
+      const branch = await as(acme.admin).get(`/api/pipelines/pagination?take=100&where[organizationId]=${branchId}`);
+      expect(branch.status, JSON.stringify(branch.body)).toBe(200);
+      expect(branch.body.items.length).toBeGreaterThan(0);
+      expect(new Set(branch.body.items.map((item: { organizationId: string }) => item.organizationId))).toEqual(
+        new Set([branchId]),
+      );
+      expectProblem(
+        await as(acme.admin).get(`/api/pipelines/pagination?where[organizationId]=${globex.organizationId}`),
+        404,
+        'ORGANIZATION_NOT_FOUND',
+      );
+    });
   });
 
   describe('PATCH and DELETE /api/pipelines/:id', () => {
@@ -287,6 +301,13 @@ describe('pipelines', () => {
       expectProblem(await as(manager).delete(`/api/pipelines/${pipeline.id}?moveTo=nope`), 400, 'VALIDATION_FAILED', [
         'moveTo',
       ]);
+      // A named target is checked even when no deal would move: another tenant's stage is a 404 on moveTo.
+      const [globexPipeline] = await pipelinesOf(globex.admin);
+      const foreign = await as(manager).delete(`/api/pipelines/${pipeline.id}?moveTo=${globexPipeline?.stages[0]?.id}`);
+      expectProblem(foreign, 404, 'PIPELINE_STAGE_NOT_FOUND', ['moveTo']);
+      expect(
+        (await t.db.query(`SELECT deleted_at FROM pipeline WHERE id = $1`, [pipeline.id]))[0].deleted_at,
+      ).toBeNull();
       expect((await as(manager).delete(`/api/pipelines/${pipeline.id}`)).status).toBe(204);
       const [row] = await t.db.query(
         `SELECT deleted_at IS NOT NULL AS deleted,
@@ -311,13 +332,13 @@ describe('pipelines', () => {
       expectProblem(
         await as(acme.admin).delete(`/api/pipelines/${source.id}?moveTo=${stageOf(source, 'Lead').id}`),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_MOVE_TARGET',
         ['moveTo'],
       );
       expectProblem(
         await as(acme.admin).delete(`/api/pipelines/${source.id}?moveTo=${stageOf(target, 'Won').id}`),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_MOVE_TARGET',
         ['moveTo'],
       );
       const [globexPipeline] = await pipelinesOf(globex.admin);
@@ -408,7 +429,9 @@ describe('pipelines', () => {
       const url = `/api/pipelines/${pipeline.id}/stages`;
       expectProblem(await as(acme.admin).post(url, { name: 'Won again', kind: 'WON' }), 409, 'PIPELINE_STAGES_RULE');
       expectProblem(await as(acme.admin).post(url, { name: 'Lead', probability: 5 }), 409, 'STAGE_NAME_TAKEN');
-      expectProblem(await as(acme.admin).post(url, { name: 'No chance' }), 400, 'VALIDATION_FAILED', ['probability']);
+      expectProblem(await as(acme.admin).post(url, { name: 'No chance' }), 400, 'STAGE_PROBABILITY_REQUIRED', [
+        'probability',
+      ]);
       expectProblem(
         await as(acme.admin).post(url, { name: 'X', probability: -1, rottenAfterDays: 0 }),
         400,
@@ -464,7 +487,7 @@ describe('pipelines', () => {
         expectProblem(
           await as(acme.admin).put(`/api/pipelines/${pipeline.id}/stages/order`, { stageIds }),
           400,
-          'VALIDATION_FAILED',
+          'STAGE_ORDER_INCOMPLETE',
           ['stageIds'],
         );
       }
@@ -505,6 +528,13 @@ describe('pipelines', () => {
       expectProblem(await as(acme.admin).delete(url('L')), 409, 'PIPELINE_STAGES_RULE');
       expectProblem(await as(viewer).delete(url('Spare')), 403, 'FORBIDDEN');
       expectProblem(await as(globex.admin).delete(url('Spare')), 404, 'PIPELINE_NOT_FOUND');
+      const [globexPipeline] = await pipelinesOf(globex.admin);
+      expectProblem(
+        await as(acme.admin).delete(`${url('Only')}?moveTo=${globexPipeline?.stages[0]?.id}`),
+        404,
+        'PIPELINE_STAGE_NOT_FOUND',
+        ['moveTo'],
+      );
       expect((await as(acme.admin).delete(url('Only'))).status).toBe(204);
       expectProblem(await as(acme.admin).delete(url('Spare')), 409, 'PIPELINE_STAGES_RULE');
       const rows: Array<{ name: string; position: number }> = await t.db.query(
@@ -528,11 +558,11 @@ describe('pipelines', () => {
       const refused = await as(acme.admin).delete(url);
       expectProblem(refused, 409, 'STAGE_HAS_DEALS');
       expect(refused.body.dealCount).toBe(2);
-      expectProblem(await as(acme.admin).delete(`${url}?moveTo=${lead.id}`), 400, 'VALIDATION_FAILED', ['moveTo']);
+      expectProblem(await as(acme.admin).delete(`${url}?moveTo=${lead.id}`), 400, 'INVALID_MOVE_TARGET', ['moveTo']);
       expectProblem(
         await as(acme.admin).delete(`${url}?moveTo=${stageOf(pipeline, 'Won').id}`),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_MOVE_TARGET',
         ['moveTo'],
       );
       const [globexPipeline] = await pipelinesOf(globex.admin);
