@@ -140,27 +140,29 @@ describe('portal CRM contacts (/api/crm/contacts)', () => {
       );
     });
 
-    it('answers references outside the organization with 400: owner, customer, tag, and both customerId and customerName', async () => {
+    it('answers references outside the organization with 404 naming the field, and malformed ones with 400', async () => {
       const { id: foreignCustomer } = await crm.createCustomer(globex.admin);
       const { id: foreignTag } = await crm.createTag(globex.admin);
       const { id: customerId } = await crm.createCustomer(manager);
-      for (const [body, field] of [
-        [{ ownerId: globex.admin.userId }, 'ownerId'],
-        [{ customerId: foreignCustomer }, 'customerId'],
-        [{ tags: [{ id: foreignTag }] }, 'tags'],
-        [{ tagIds: ['not-a-uuid'] }, 'tagIds'],
-        [{ customerId, customerName: 'Acme' }, 'customerName'],
+      for (const [body, field, status, code] of [
+        [{ ownerId: globex.admin.userId }, 'ownerId', 404, 'USER_NOT_FOUND'],
+        [{ customerId: foreignCustomer }, 'customerId', 404, 'CUSTOMER_NOT_FOUND'],
+        [{ tags: [{ id: foreignTag }] }, 'tags', 404, 'TAG_NOT_FOUND'],
+        [{ tagIds: ['not-a-uuid'] }, 'tagIds', 400, 'VALIDATION_FAILED'],
+        [{ customerId, customerName: 'Acme' }, 'customerName', 400, 'VALIDATION_FAILED'],
       ] as const) {
         expectProblem(
           await t.http
             .post('/api/crm/contacts')
             .set(bearer(manager))
             .send({ firstName: 'Ref', ...body }),
-          400,
-          'VALIDATION_FAILED',
+          status,
+          code,
           [field],
         );
       }
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM contact WHERE first_name = 'Ref'`);
+      expect(n).toBe(0);
     });
 
     it('answers a taken e-mail (any case) with 409 CONTACT_EMAIL_TAKEN naming the existing contact', async () => {

@@ -117,15 +117,15 @@ describe('customers', () => {
       expect(kindError?.message).toContain('CUSTOMER, CLIENT, LEAD, VENDOR, PARTNER, CONTRACTOR, OTHER');
     });
 
-    it('refuses a tag of another organization and an owner who is not a member with 400', async () => {
+    it('refuses a tag of another organization and an owner who is not a member with 404 naming the field', async () => {
       const { id: foreignTag } = await crm.createTag(acme.admin, { name: `T ${unique()}` }, branchId);
       expectProblem(
         await t.http
           .post('/api/crm/customers')
           .set(bearer(manager))
           .send({ name: `X ${unique()}`, tags: [{ id: foreignTag }] }),
-        400,
-        'VALIDATION_FAILED',
+        404,
+        'TAG_NOT_FOUND',
         ['tags'],
       );
       expectProblem(
@@ -133,8 +133,8 @@ describe('customers', () => {
           .post('/api/crm/customers')
           .set(bearer(manager))
           .send({ name: `X ${unique()}`, ownerId: globex.admin.userId }),
-        400,
-        'VALIDATION_FAILED',
+        404,
+        'USER_NOT_FOUND',
         ['ownerId'],
       );
     });

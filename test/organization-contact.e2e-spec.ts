@@ -146,14 +146,14 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
       );
     });
 
-    it('refuses members who are not members of the organization and tags of another organization (400)', async () => {
+    it('refuses members who are not members of the organization and tags of another organization (404 naming the field)', async () => {
       expectProblem(
         await t.http
           .post('/api/organization-contact')
           .set(bearer(manager))
           .send({ name: 'x', members: [{ id: globex.admin.userId }] }),
-        400,
-        'VALIDATION_FAILED',
+        404,
+        'USER_NOT_FOUND',
         ['members'],
       );
       const { id: branchTag } = await crm.createTag(acme.admin, { name: `T ${unique()}` }, branchId);
@@ -162,8 +162,8 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
           .post('/api/organization-contact')
           .set(bearer(manager))
           .send({ name: 'x', tags: [{ id: branchTag }] }),
-        400,
-        'VALIDATION_FAILED',
+        404,
+        'TAG_NOT_FOUND',
         ['tags'],
       );
     });

@@ -260,7 +260,9 @@ describe('pipelines', () => {
     });
 
     it('checks where[organizationId] against your memberships: yours narrows the list, another tenant’s is a 404', async () => {
-      const branch = await as(acme.admin).get(`/api/pipelines/pagination?take=100&where[organizationId]=${branchId}`);
+      const branch = await t.http
+        .get(`/api/pipelines/pagination?take=100&where[organizationId]=${branchId}`)
+        .set(bearer(acme.admin));
       expect(branch.status, JSON.stringify(branch.body)).toBe(200);
       expect(branch.body.items.length).toBeGreaterThan(0);
       expect(new Set(branch.body.items.map((item: { organizationId: string }) => item.organizationId))).toEqual(

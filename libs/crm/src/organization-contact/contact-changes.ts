@@ -58,7 +58,9 @@ async function applyCustomer(
   }
   if (input.customerId !== undefined) {
     contact.customerId =
-      input.customerId === null ? null : (await tx.repository(CustomerEntity).findReferenced(input.customerId, organizationId, 'customerId')).id;
+      input.customerId === null
+        ? null
+        : (await tx.repository(CustomerEntity).findReferenced(input.customerId, organizationId, 'customerId')).id;
   }
   if (input.customerName !== undefined) {
     const mayCreate = tx.scope.isGranted(organizationId, [Permission.ORG_CONTACT_EDIT]);

@@ -22,7 +22,12 @@ export async function findOrganizationTags(
   const found = new Set(tags.map((tag) => tag.id));
   const unknown = wanted.filter((id) => !found.has(id));
   if (unknown.length > 0) {
-    throw new NotFoundError('TAG', unknown[0], field, `${field}: ${unknown.join(', ')} — no such tag in the organization`);
+    throw new NotFoundError(
+      'TAG',
+      unknown[0],
+      field,
+      `${field}: ${unknown.join(', ')} — no such tag in the organization`,
+    );
   }
   return tags;
 }
