@@ -260,13 +260,14 @@ describe('link tables carry the tenant and organization', () => {
       expect(renamed.body.tags).toEqual([expect.objectContaining({ id: partner })]);
     });
 
-    it("answers another organization's tag with the same 400 as before, storing no link", async () => {
+    it("answers another organization's tag with 404 TAG_NOT_FOUND naming the field, storing no link", async () => {
       const { id: branchTag } = await crm.createTag(acme.admin, {}, branchId);
       const response = await t.http
         .post('/api/organization-contact')
         .set(bearer(acme.admin))
         .send({ name: `Contact ${unique()}`, organizationId: acme.organizationId, tags: [{ id: branchTag }] });
-      expect(response.status).toBe(400);
+      expect(response.status).toBe(404);
+      expect(response.body.code).toBe('TAG_NOT_FOUND');
       expect(response.body.errors).toEqual([expect.objectContaining({ field: 'tags' })]);
       expect(await t.db.query(`SELECT 1 FROM contact_tag WHERE tag_id = $1`, [branchTag])).toEqual([]);
     });
