@@ -88,7 +88,14 @@ describe('brute-force protection', () => {
       // Exactly LOGIN_MAX_FAILURES attempts were evaluated; every other one was refused unchecked.
       expect(statuses.filter((status) => status === 401)).toHaveLength(5);
       expect(statuses.filter((status) => status === 429)).toHaveLength(15);
-      expectProblem(responses[19], 429, 'ACCOUNT_LOCKED');
+      // The right one came while 5 guesses were in flight or after they locked the account.
+      expect(['ACCOUNT_LOCKED', 'LOGIN_IN_PROGRESS']).toContain(responses[19].body.code);
+      expect(responses[19].status).toBe(429);
+      expectProblem(
+        await t.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }),
+        429,
+        'ACCOUNT_LOCKED',
+      );
       const [row] = await t.db.query(
         `SELECT failed_count, locked_until > now() AS locked FROM login_lockout WHERE email_hash = $1`,
         [emailHash(email)],
@@ -101,6 +108,45 @@ describe('brute-force protection', () => {
         [tenant.admin.userId],
       );
       expect({ evaluated, locks }).toEqual({ evaluated: 5, locks: 1 });
+    });
+
+    it('never locks an account for parallel logins with the right password: the extra ones wait a second', async () => {
+      const tenant = await signupTenant(t.http);
+      const email = tenant.admin.email;
+      const login = () => t.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD });
+      const responses = await Promise.all(Array.from({ length: 12 }, login));
+      const codes = responses.map((response) => (response.status === 200 ? 'OK' : response.body.code));
+      expect(codes).toContain('OK');
+      expect(codes.filter((code) => code !== 'OK' && code !== 'LOGIN_IN_PROGRESS')).toEqual([]);
+      for (const refused of responses.filter((response) => response.status !== 200)) {
+        expectProblem(refused, 429, 'LOGIN_IN_PROGRESS');
+        expect(refused.headers['retry-after']).toBe('1');
+      }
+      const rows: Array<{ failed_count: number; locked_until: Date | null }> = await t.db.query(
+        `SELECT failed_count, locked_until FROM login_lockout WHERE email_hash = $1`,
+        [emailHash(email)],
+      );
+      expect(rows.every((row) => row.failed_count === 0 && row.locked_until === null)).toBe(true);
+      expect((await login()).status).toBe(200);
+    });
+
+    it('forgets attempts left in flight by a process that died a minute ago', async () => {
+      const tenant = await signupTenant(t.http);
+      const email = tenant.admin.email;
+      await t.db.query(
+        `INSERT INTO login_lockout (email_hash, failed_count, window_started_at, pending_count, pending_since)
+         VALUES ($1, 0, now(), 5, now())`,
+        [emailHash(email)],
+      );
+      expectProblem(
+        await t.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD }),
+        429,
+        'LOGIN_IN_PROGRESS',
+      );
+      await t.db.query(`UPDATE login_lockout SET pending_since = now() - interval '61 seconds' WHERE email_hash = $1`, [
+        emailHash(email),
+      ]);
+      expect((await t.http.post('/api/auth/login').send({ email, password: TEST_PASSWORD })).status).toBe(200);
     });
 
     it('does not count a confirmed current password (each attempt is counted first, then given back)', async () => {

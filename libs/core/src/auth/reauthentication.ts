@@ -36,8 +36,9 @@ export class Reauthentication {
   }
 
   /**
-   * Runs `check` as one attempt against the user's lock: counted before it runs (429
-   * `ACCOUNT_LOCKED` while locked), given back when it passes (non-null), audited when it fails.
+   * Runs `check` as one attempt against the user's lock: admitted before it runs (429
+   * `ACCOUNT_LOCKED` while locked), given back when it passes (non-null), counted as a failure
+   * and audited when it fails.
    */
   async attempt<T>(
     user: UserEntity,
@@ -50,7 +51,7 @@ export class Reauthentication {
       await this.lockout.giveBack(attempt);
       return passed;
     }
-    const { failures, lockedNow } = attempt;
+    const { failures, lockedNow } = await this.lockout.fail(attempt);
     await this.uow.run(async (tx) => {
       const base = { entity: 'user', entityId: user.id, organizationId: null, details: { reason, failures } } as const;
       await tx.audit({ ...base, action: SecurityAudit.reauthenticationFailed });

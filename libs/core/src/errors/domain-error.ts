@@ -122,7 +122,11 @@ export class TooManyRequestsError extends DomainError {
   readonly status = 429;
   readonly title = 'Too many requests';
 
-  constructor(code: 'RATE_LIMITED' | 'ACCOUNT_LOCKED', detail: string, retryAfterSeconds: number) {
+  constructor(
+    code: 'RATE_LIMITED' | 'ACCOUNT_LOCKED' | 'LOGIN_IN_PROGRESS',
+    detail: string,
+    retryAfterSeconds: number,
+  ) {
     super(code, detail, undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
   }
 }

@@ -35,7 +35,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
   ) {}
 
   async execute({ input, client }: LoginCommand): Promise<IssuedTokens> {
-    // Counted before anything is checked, so parallel guesses cannot outrun the lock.
+    // Admitted before anything is checked, so parallel guesses cannot outrun the lock.
     const attempt = await this.lockout.admit(input.email);
     const user = await unscopedRepository(this.dataSource.manager, UserEntity)
       .createQueryBuilder('user')
@@ -97,13 +97,15 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     return factor;
   }
 
-  /** Audits a failed attempt (already counted by `admit`). */
+  /** Counts a failed attempt against the lock, and audits it. */
   private async recordFailure(
     user: UserEntity | null,
-    { email, failures, lockedNow }: LockoutAttempt,
+    attempt: LockoutAttempt,
     reason: FailureReason,
     client: ClientInfo,
   ): Promise<void> {
+    const { email } = attempt;
+    const { failures, lockedNow } = await this.lockout.fail(attempt);
     if (user === null) {
       this.logger.warn(
         { emailHash: emailHash(email).slice(0, 16), ip: client.ip, failures, reason },
@@ -111,8 +113,8 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
       );
       return;
     }
-    const attempt = new Actor('anonymous', user.id, user.tenantId, new Map());
-    await this.uow.runAs(attempt, async (tx) => {
+    const actor = new Actor('anonymous', user.id, user.tenantId, new Map());
+    await this.uow.runAs(actor, async (tx) => {
       const details = { reason, failures, ip: client.ip ?? null, userAgent: client.userAgent ?? null };
       const base = { entity: 'user', entityId: user.id, organizationId: null, details } as const;
       await tx.audit({ ...base, action: SecurityAudit.loginFailed });

@@ -5,30 +5,35 @@ import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
 import { TooManyRequestsError } from '../../errors/domain-error';
 
-interface AttemptRow {
-  failed_count: number;
-  locked_now: boolean;
-}
-
-/** One admitted try at an account's secret; it counts as a failure until it is given back or succeeds. */
+/** One admitted try at an account's secret, in flight until it fails, succeeds or is given back. */
 export interface LockoutAttempt {
   readonly email: string;
-  /** The failures in the window, this attempt included. */
+}
+
+/** What a failed attempt did to the account. */
+export interface LockoutFailure {
+  /** The confirmed failures in the window, this one included. */
   readonly failures: number;
-  /** This attempt is the one that locked the account: if it fails, the lock stands. */
+  /** This failure is the one that locked the account. */
   readonly lockedNow: boolean;
 }
+
+/** Attempts in flight are forgotten this long after the last one was admitted (a process died mid-check). */
+const PENDING_TTL_SECONDS = 60;
 
 /**
  * Brute-force protection per account: `LOGIN_MAX_FAILURES` failed attempts (wrong password or
  * MFA code) within `LOGIN_FAILURE_WINDOW_SECONDS` lock the e-mail for `LOGIN_LOCKOUT_SECONDS`,
  * answered 429 `ACCOUNT_LOCKED` with Retry-After, even with the right password.
  *
- * The check and the count are one statement (`admit`): an attempt is counted as a failure
- * before its secret is verified, and refused if the account is locked, so parallel guesses
- * cannot all pass the check before the first failure is counted — at most `LOGIN_MAX_FAILURES`
- * are ever evaluated per window. A success resets the count; an attempt that did not fail (the
- * right password with the MFA code still to come) is given back.
+ * `admit` is one statement that checks and counts: an attempt is let through only while the
+ * confirmed failures plus the attempts still being checked stay under `LOGIN_MAX_FAILURES`, so
+ * parallel guesses cannot all pass before the first failure is counted — at most that many are
+ * ever evaluated per window. An attempt beyond it while others are in flight gets a short 429
+ * `LOGIN_IN_PROGRESS` (Retry-After 1 s), never a lock: only confirmed failures (`fail`) lock,
+ * so parallel logins with the right password (a script, several devices) do not lock anyone out.
+ * A success resets the count; an attempt that did not fail (the right password with the MFA
+ * code still to come) is given back.
  *
  * Counters are keyed by a hash of the lower-cased e-mail, not the user, so an unknown e-mail
  * locks exactly like a known one and the lock cannot be used to discover accounts. They live in
@@ -41,54 +46,73 @@ export class LoginLockout {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Counts one attempt, or refuses it with 429 `ACCOUNT_LOCKED` while the account is locked. */
+  /**
+   * Lets one attempt be checked, or refuses it: 429 `ACCOUNT_LOCKED` while the account is
+   * locked, 429 `LOGIN_IN_PROGRESS` while as many attempts as may still fail are being checked.
+   * Autocommitted, so the next attempt sees it at once; ON CONFLICT waits for the row's lock and
+   * reads its latest version, and its WHERE leaves a refused row untouched and returns nothing.
+   */
   async admit(email: string): Promise<LockoutAttempt> {
-    // A lock that ends between the refused upsert and the read of its end is tried again.
-    for (let tries = 0; tries < 3; tries += 1) {
-      const row = await this.countAttempt(email);
-      if (row !== undefined) return { email, failures: row.failed_count, lockedNow: row.locked_now };
-      const seconds = await this.lockedSeconds(email);
-      if (seconds !== undefined) throw accountLocked(seconds);
-    }
-    throw accountLocked(1);
+    const { loginMaxFailures, loginFailureWindowSeconds } = this.config.auth;
+    // Failures count within their window, and a lock that has run out forgives them.
+    const failed = `CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END`;
+    const pending = `CASE WHEN l.pending_since > now() - make_interval(secs => $4) THEN l.pending_count ELSE 0 END`;
+    const rows: unknown[] = await this.dataSource.query(
+      `INSERT INTO login_lockout AS l (email_hash, failed_count, window_started_at, pending_count, pending_since)
+       VALUES ($1, 0, now(), 1, now())
+       ON CONFLICT (email_hash) DO UPDATE
+          SET failed_count = ${failed},
+              window_started_at = CASE WHEN ${failed} = 0 THEN now() ELSE l.window_started_at END,
+              pending_count = ${pending} + 1,
+              pending_since = now(),
+              locked_until = NULL
+        WHERE (l.locked_until IS NULL OR l.locked_until <= now()) AND ${failed} + ${pending} < $2
+       RETURNING 1`,
+      [emailHash(email), loginMaxFailures, loginFailureWindowSeconds, PENDING_TTL_SECONDS],
+    );
+    if (rows.length > 0) return { email };
+    const seconds = await this.lockedSeconds(email);
+    if (seconds !== undefined) throw accountLocked(seconds);
+    throw new TooManyRequestsError(
+      'LOGIN_IN_PROGRESS',
+      'Other logins to this account are being checked right now; try again in a moment.',
+      1,
+    );
   }
 
-  /** The attempt did not fail (nor succeed yet): it no longer counts, nor does the lock it set. */
+  /** The attempt failed: it counts, and the failure that reaches the limit locks the account. */
+  async fail(attempt: LockoutAttempt): Promise<LockoutFailure> {
+    const { loginMaxFailures, loginLockoutSeconds } = this.config.auth;
+    const rows: Array<{ failures: number; locked_now: boolean }> = await this.dataSource.query(
+      // In a CTE, so the driver answers the rows (a bare UPDATE answers [rows, count]).
+      `WITH failed AS (
+         UPDATE login_lockout AS l
+            SET failed_count = l.failed_count + 1,
+                pending_count = greatest(l.pending_count - 1, 0),
+                locked_until = CASE WHEN l.failed_count + 1 >= $2 THEN now() + make_interval(secs => $3)
+                                    ELSE l.locked_until END
+          WHERE l.email_hash = $1
+         RETURNING l.failed_count AS failures, l.failed_count = $2 AS locked_now)
+       SELECT failures, locked_now FROM failed`,
+      [emailHash(attempt.email), loginMaxFailures, loginLockoutSeconds],
+    );
+    // No row: a success reset the count while this attempt was being checked.
+    return { failures: rows[0]?.failures ?? 1, lockedNow: rows[0]?.locked_now ?? false };
+  }
+
+  /** The attempt did not fail (nor succeed yet): it no longer counts. */
   async giveBack(attempt: LockoutAttempt): Promise<void> {
     await this.dataSource.query(
-      `UPDATE login_lockout
-          SET failed_count = greatest(failed_count - 1, 0),
-              locked_until = CASE WHEN $2 THEN NULL ELSE locked_until END
-        WHERE email_hash = $1`,
-      [emailHash(attempt.email), attempt.lockedNow],
+      `UPDATE login_lockout SET pending_count = greatest(pending_count - 1, 0) WHERE email_hash = $1`,
+      [emailHash(attempt.email)],
     );
   }
 
   /** A successful login starts the count over. */
   async reset(manager: EntityManager, email: string): Promise<void> {
     await manager.query(`DELETE FROM login_lockout WHERE email_hash = $1`, [emailHash(email)]);
-  }
-
-  /**
-   * Autocommitted, so the next attempt sees it at once. ON CONFLICT waits for the row's lock and
-   * reads its latest version; its WHERE leaves a locked row untouched and returns nothing.
-   */
-  private async countAttempt(email: string): Promise<AttemptRow | undefined> {
-    const { loginMaxFailures, loginFailureWindowSeconds, loginLockoutSeconds } = this.config.auth;
-    const inWindow = `l.window_started_at > now() - make_interval(secs => $3)`;
-    const count = `CASE WHEN ${inWindow} THEN l.failed_count + 1 ELSE 1 END`;
-    const rows: AttemptRow[] = await this.dataSource.query(
-      `INSERT INTO login_lockout AS l (email_hash, failed_count, window_started_at, locked_until)
-       VALUES ($1, 1, now(), CASE WHEN $2::int <= 1 THEN now() + make_interval(secs => $4) END)
-       ON CONFLICT (email_hash) DO UPDATE
-          SET failed_count = ${count},
-              window_started_at = CASE WHEN ${inWindow} THEN l.window_started_at ELSE now() END,
-              locked_until = CASE WHEN ${count} >= $2 THEN now() + make_interval(secs => $4) ELSE l.locked_until END
-        WHERE l.locked_until IS NULL OR l.locked_until <= now()
-       RETURNING failed_count, failed_count >= $2 AS locked_now`,
-      [emailHash(email), loginMaxFailures, loginFailureWindowSeconds, loginLockoutSeconds],
-    );
-    return rows[0];
   }
 
   private async lockedSeconds(email: string): Promise<number | undefined> {
