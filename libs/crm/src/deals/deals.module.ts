@@ -11,6 +11,7 @@ import { ReopenDealHandler } from './commands/reopen-deal.handler';
 import { UpdateDealHandler } from './commands/update-deal.handler';
 import { DEAL_STAGE_REFERENCE } from './deal-stage-reference';
 import './deal-counts';
+import './deal-stage-timeline';
 import { DealEntity } from './entities/deal.entity';
 import { DealsController } from './deals.controller';
 import { PipelineDealsController } from './pipeline-deals.controller';
