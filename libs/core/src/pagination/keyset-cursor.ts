@@ -6,10 +6,13 @@ export interface KeysetPosition {
   readonly sort: string;
   readonly value: string | number;
   readonly id: string;
+  /** The row's rank when the list is ranked before its sort (a search's best matches first). */
+  readonly rank?: number;
 }
 
 export function encodeCursor(position: KeysetPosition): string {
-  return encodeCursorValues([position.sort, position.value, position.id]);
+  const values = [position.sort, position.value, position.id];
+  return encodeCursorValues(position.rank === undefined ? values : [...values, position.rank]);
 }
 
 /** An opaque cursor holding `values` (JSON in base64url): the one cursor encoding of the API. */
@@ -28,7 +31,7 @@ export function decodeCursor(cursor: string, sort: string): KeysetPosition {
   const decoded = decodeCursorValues(cursor);
   if (
     !Array.isArray(decoded) ||
-    decoded.length !== 3 ||
+    (decoded.length !== 3 && !(decoded.length === 4 && isRank(decoded[3]))) ||
     typeof decoded[0] !== 'string' ||
     (typeof decoded[1] !== 'string' && typeof decoded[1] !== 'number') ||
     (typeof decoded[1] === 'string' && !isStorableCursorText(decoded[1])) ||
@@ -40,7 +43,13 @@ export function decodeCursor(cursor: string, sort: string): KeysetPosition {
   if (decoded[0] !== sort) {
     throw ValidationError.field('cursor', `cursor was issued for sort=${decoded[0]}; send the same sort`);
   }
-  return { sort: decoded[0], value: decoded[1], id: decoded[2] };
+  const position = { sort: decoded[0], value: decoded[1], id: decoded[2] };
+  return decoded.length === 4 ? { ...position, rank: decoded[3] as number } : position;
+}
+
+/** A ranked list's rank: a small integer (`PaginateOptions.rank`). */
+function isRank(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && Math.abs(value) < 100;
 }
 
 /**
