@@ -5,7 +5,10 @@ import { SearchTerm } from './search-term';
 export interface ListSearch {
   /** The record's text contains `q`, or resembles it within a typo (`<%`, trigram-indexed). */
   readonly where: string;
-  /** 0 when a field is `q` exactly, 1 when one starts with it, 2 for the other matches. */
+  /**
+   * 0 when a field is `q` exactly, 1 when one (or a word of the text) starts with it, 2 when the
+   * text contains it, 3 for a match within a typo only.
+   */
   readonly rank: string;
   readonly parameters: Record<string, unknown>;
   /** `<%` takes part: read it with `readTypoTolerant`, whose threshold lets one typo per two words through. */
@@ -31,13 +34,17 @@ export function listSearch(name: string, q: string, target: ListSearchTarget): L
   const contains = `:${name}Contains`;
   const typo = term.isSearchable ? ` OR :${name}Term <% ${target.text}` : '';
   const exact = target.exact.map((expression) => `${expression} = :${name}Term`).join(' OR ') || 'false';
-  const prefix = target.prefix.map((expression) => `${expression} LIKE :${name}Prefix`).join(' OR ') || 'false';
+  const prefix = [
+    ...target.prefix.map((expression) => `${expression} LIKE :${name}Prefix`),
+    `${target.text} LIKE :${name}WordPrefix`,
+  ].join(' OR ');
   return {
     where: `(${target.text} LIKE ${contains}${typo})`,
-    rank: `CASE WHEN ${exact} THEN 0 WHEN ${prefix} THEN 1 ELSE 2 END`,
+    rank: `CASE WHEN ${exact} THEN 0 WHEN ${prefix} THEN 1 WHEN ${target.text} LIKE ${contains} THEN 2 ELSE 3 END`,
     parameters: {
       [`${name}Contains`]: `%${escapeLike(q.trim().toLowerCase())}%`,
       [`${name}Prefix`]: `${escapeLike(term.text)}%`,
+      [`${name}WordPrefix`]: `% ${escapeLike(term.text)}%`,
       [`${name}Term`]: term.text,
     },
     typoTolerant: term.isSearchable,
