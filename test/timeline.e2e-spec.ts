@@ -148,8 +148,7 @@ describe('timelines', () => {
       const response = await as(viewer).get(`/api/deals/${dealId}/timeline?kinds=stage_change,meeting`);
       expectProblem(response, 400, 'VALIDATION_FAILED', ['kinds']);
       const message = (response.body as { errors: Array<{ message: string }> }).errors[0].message;
-      expect(message).toContain('"meeting"');
-      expect(message).toContain('stage_change');
+      expect(message).toMatch(/^kinds must be among .*stage_change/);
       expect(message).toContain('field_change');
       expectProblem(await as(viewer).get(`/api/deals/${dealId}/timeline?kinds=`), 400, 'VALIDATION_FAILED', ['kinds']);
     });

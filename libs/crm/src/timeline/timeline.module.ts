@@ -2,6 +2,7 @@ import { Module, type OnApplicationBootstrap } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { GetTimelineHandler } from './queries/get-timeline.handler';
 import './sources/field-change.source';
+import { describeTimelineApi } from './timeline-api';
 import { TimelineSources } from './timeline-sources';
 
 /**
@@ -17,5 +18,6 @@ import { TimelineSources } from './timeline-sources';
 export class TimelineModule implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     TimelineSources.freeze();
+    describeTimelineApi();
   }
 }

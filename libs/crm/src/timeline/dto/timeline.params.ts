@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayNotEmpty, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { ArrayNotEmpty, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, splitQueryList } from '@clientele/core';
+import { TimelineSources } from '../timeline-sources';
 
 /** `GET …/:id/timeline`: a page size, the previous page's cursor, and the kinds of items to show. */
 export class TimelineParams {
@@ -19,17 +20,20 @@ export class TimelineParams {
   @MaxLength(1024)
   cursor?: string;
 
-  @ApiPropertyOptional({
-    description:
-      'Kinds to show, repeated or comma-separated (`kinds=note,stage_change`); all by default. ' +
-      'The kinds a subject has are those of the registered timeline sources (activity, note, stage_change, field_change, …).',
-    isArray: true,
-    type: String,
-  })
+  // Keys of `TimelineSources`, documented with them by `describeTimelineApi` once all are registered.
   @IsOptional()
   @Transform(splitQueryList)
   @ArrayNotEmpty()
   @IsString({ each: true })
-  @Matches(/^[A-Za-z][A-Za-z0-9_]*$/, { each: true, message: 'kinds must be timeline kinds, e.g. note,stage_change' })
+  @ValidateBy(
+    {
+      name: 'isTimelineKind',
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && TimelineSources.has(value),
+        defaultMessage: () => `kinds must be among ${TimelineSources.keys().join(', ')}`,
+      },
+    },
+    { each: true },
+  )
   kinds?: string[];
 }
