@@ -6,6 +6,7 @@ import {
   crmRecords,
   type CrmRecords,
   expectProblem,
+  memberWithRole,
   type Session,
   type TenantFixture,
   type TestApp,
@@ -199,6 +200,28 @@ describe('timelines', () => {
       expectProblem(await as(globex.admin).get(`/api/crm/contacts/${contactId}/timeline`), 404, 'CONTACT_NOT_FOUND');
       expectProblem(await as(globex.admin).get(`/api/crm/customers/${customerId}/timeline`), 404, 'CUSTOMER_NOT_FOUND');
       expectProblem(await as(viewer).get('/api/crm/customers/x/timeline'), 400, 'VALIDATION_FAILED', ['id']);
+    });
+  });
+
+  describe('grants of the sources', () => {
+    it("leaves a deal's stage moves (and the contact's open deals) out for those who may not view deals", async () => {
+      const { contactId, dealId } = await story();
+      ok(await as(acme.admin).post(`/api/deals/${dealId}/reopen`, {}));
+      const role = await t.http
+        .post('/api/roles')
+        .set(bearer(acme.admin))
+        .send({ name: `Contacts only ${unique()}`, grants: ['ORG_CONTACT_VIEW'] });
+      ok(role, 201);
+      const contactsOnly = await memberWithRole(t.http, acme, (role.body as { name: string }).name);
+      const body = await timeline(`/api/crm/contacts/${contactId}/timeline`, contactsOnly);
+      expect(body.items.map((item) => item.kind)).toEqual(['field_change']);
+      const stages = await timeline(`/api/crm/contacts/${contactId}/timeline?kinds=stage_change`, contactsOnly);
+      expect(stages.items).toEqual([]);
+      const detail = await as(contactsOnly).get(`/api/crm/contacts/${contactId}`);
+      ok(detail);
+      expect(detail.body.openDeals).toEqual([]);
+      expect((await as(viewer).get(`/api/crm/contacts/${contactId}`)).body.openDeals).toHaveLength(1);
+      expectProblem(await as(contactsOnly).get(`/api/deals/${dealId}/timeline`), 403, 'FORBIDDEN');
     });
   });
 
