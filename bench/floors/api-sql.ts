@@ -15,6 +15,9 @@
  * and after "Count contacts and customers per kind, status and owner": the filtered list's total
  * sums `contact_facet_count`. Re-synced 2026-12-03 after "Make link rows carry their tenant and
  * organization": the tags subquery probes `contact_tag` by tenant, organization and contact.
+ * Re-synced 2026-12-04 after issue 21: a searched list forgives a typo (`<%` in a transaction
+ * that sets the threshold) and ranks exact, prefix and contains matches first; the detail reads
+ * the contact's open deals.
  */
 
 /**
@@ -130,10 +133,20 @@ function contactById(organizationCondition: string): string {
 
 const FILTERED_WHERE = `( "contact"."tenant_id" = $6 AND "contact"."organization_id" = $7 AND "contact"."contact_type" = $8 AND lower("contact"."status") = lower($9) AND "contact"."owner_id" = $10 ) AND ( "contact"."deleted_at" IS NULL )`;
 
-const SEARCH_WHERE = `( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND ("contact"."search_text" LIKE $3 OR "contact"."customer_id" = ANY(ARRAY(
+/**
+ * A searched list's filter (`contactSearch`): the text contains `q` or resembles it within a
+ * typo (`<%`, at the threshold its transaction sets), or the company's does.
+ */
+const SEARCH_WHERE = `( "contact"."tenant_id" = $5 AND "contact"."organization_id" = $6 AND ((("contact"."search_text" LIKE $4 OR $1 <% "contact"."search_text") OR "contact"."customer_id" = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
-           WHERE q_customer.tenant_id = $4 AND q_customer.deleted_at IS NULL
-             AND lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $3))) ) AND ( "contact"."deleted_at" IS NULL )`;
+           WHERE q_customer.tenant_id = $7 AND q_customer.deleted_at IS NULL
+             AND (lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, '')) LIKE $4 OR $1 <% lower(q_customer.name || ' ' || coalesce(q_customer.primary_domain, ''))))))) ) AND ( "contact"."deleted_at" IS NULL )`;
+
+/** A searched list's rank (`listSearch`): exact name or e-mail 0, prefix 1, contains 2, typo only 3. */
+const SEARCH_RANK = `(CASE WHEN lower("contact"."name") = $1 OR lower("contact"."primary_email") = $1 THEN 0 WHEN "contact"."search_text" LIKE $2 OR lower("contact"."primary_email") LIKE $2 OR "contact"."search_text" LIKE $3 THEN 1 WHEN "contact"."search_text" LIKE $4 THEN 2 ELSE 3 END) AS "page_rank"`;
+
+/** `readTypoTolerant`: the search's word-similarity threshold, for its transaction only. */
+export const SET_TYPO_THRESHOLD_SQL = 'SELECT set_config($1, $2, true)';
 
 export const CONTACT_PAGE_SQL = portalPage(
   LIVE_TOTAL,
@@ -144,8 +157,51 @@ export const CURSOR_PAGE_SQL = portalPage(
   LIVE_TOTAL,
   `( "contact"."tenant_id" = $4 AND "contact"."organization_id" = $5 AND ("contact"."created_at", "contact"."id") < ($6, $7) ) AND ( "contact"."deleted_at" IS NULL )`,
 );
-export const SEARCH_PAGE_SQL = portalPage(cappedTotal(SEARCH_WHERE), SEARCH_WHERE);
+export const SEARCH_PAGE_SQL = `SELECT ${contactColumns('contact', PORTAL_COLUMNS)}, ${contactRelations('contact')}, ${SEARCH_RANK}, ${cappedTotal(SEARCH_WHERE)} FROM "contact" "contact" WHERE ${SEARCH_WHERE} ORDER BY "page_rank" ASC, "contact_created_at" DESC, "contact_id" DESC LIMIT 26 OFFSET 0`;
 export const CONTACT_BY_ID_SQL = contactById('= ANY($2)');
+
+/** Deal columns as TypeORM selects them. */
+const DEAL_COLUMNS = [
+  'id',
+  'tenant_id',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'created_by',
+  'updated_by',
+  'version',
+  'organization_id',
+  'title',
+  'value',
+  'currency',
+  'expected_close_date',
+  'pipeline_id',
+  'stage_id',
+  'contact_id',
+  'customer_id',
+  'owner_id',
+  'probability',
+  'status',
+  'closed_at',
+  'lost_reason',
+  'stage_changed_at',
+]
+  .map((column) => `"deal"."${column}" AS "deal_${column}"`)
+  .join(', ');
+
+/** The contact detail's `openDeals` section (`deal-open-deals-section.ts`): its open deals with stage and tags. */
+export const OPEN_DEALS_SQL = `SELECT ${DEAL_COLUMNS}, (SELECT json_build_object('id', view_stage.id, 'name', view_stage.name, 'kind', view_stage.kind,
+                                   'position', view_stage.position, 'probability', view_stage.probability,
+                                   'rottenAfterDays', view_stage.rotten_after_days)
+             FROM pipeline_stage view_stage
+            WHERE view_stage.id = "deal".stage_id AND view_stage.tenant_id = "deal".tenant_id) AS "view_stage", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM deal_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                AND record_tag.tenant_id = "deal".tenant_id
+            WHERE record_link.tenant_id = "deal".tenant_id AND record_link.organization_id = "deal".organization_id
+              AND record_link.deal_id = "deal".id) AS "view_tags" FROM "deal" "deal" WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = $2 AND "deal"."organization_id" = $3 AND "deal"."contact_id" = $4 AND "deal"."status" = 'OPEN' ) AND ( "deal"."deleted_at" IS NULL ) ORDER BY "deal"."created_at" DESC, "deal"."id" DESC LIMIT 20`;
 
 export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 
@@ -190,8 +246,8 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
   list: [ACTOR_SQL, CONTACT_PAGE_SQL],
   'list-filtered': [ACTOR_SQL, FILTERED_PAGE_SQL],
   'list-cursor': [ACTOR_SQL, CURSOR_PAGE_SQL],
-  search: [ACTOR_SQL, SEARCH_PAGE_SQL],
-  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL],
+  search: [ACTOR_SQL, START_TRANSACTION, SET_TYPO_THRESHOLD_SQL, SEARCH_PAGE_SQL, COMMIT],
+  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL, OPEN_DEALS_SQL],
   create: [
     ACTOR_SQL,
     START_TRANSACTION,

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     application_name: `floor-${values.kind}`,
     // The same SQL the same way: the API's own client, which prepares repeated statements. The
     // page floor stays the plain `pg` a bare server would use.
-    ...(sameSql ? { Client: await loadPreparingClient() } : {}),
+    // The page floor's answer to a list `q` forgives typos as the API's does, at the search's
+    // word-similarity threshold, set once per connection (the same-SQL floor sets it per transaction).
+    ...(sameSql ? { Client: await loadPreparingClient() } : { options: '-c pg_trgm.word_similarity_threshold=0.4' }),
   });
   const tokens = new Hs256Token(secret, 'clientele', 'clientele-api');
   const routes = sameSql ? sameSqlFloorRoutes(tokens, pool) : pageFloorRoutes(tokens);

@@ -52,12 +52,22 @@ async function listContacts({ url, headers, db }: FloorRequest): Promise<FloorRe
   filter('c.owner_id = ?', query.get('ownerId'));
   filter('c.customer_id = ?', query.get('customerId'));
   const q = query.get('q');
-  filter(
-    `(c.search_text LIKE ? OR c.customer_id = ANY(ARRAY(
+  // The API's answer to `q`: contains or within a typo (`<%`; this floor's connections hold the
+  // 0.4 threshold from their start), exact, prefix and contains matches first.
+  let order = 'c.created_at DESC, c.id DESC';
+  if (q !== null) {
+    const term = q.trim().replace(/\s+/g, ' ').toLowerCase();
+    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    params.push(containsPattern(q), term, `${escaped}%`, `% ${escaped}%`);
+    const [contains, typed, prefix, wordPrefix] = [4, 3, 2, 1].map((back) => `$${params.length - back + 1}`);
+    const companyText = `lower(s.name || ' ' || coalesce(s.primary_domain, ''))`;
+    where.push(`(c.search_text LIKE ${contains} OR ${typed} <% c.search_text OR c.customer_id = ANY(ARRAY(
        SELECT s.id FROM customer s WHERE s.tenant_id = $1 AND s.deleted_at IS NULL
-          AND lower(s.name || ' ' || coalesce(s.primary_domain, '')) LIKE ?)))`,
-    q === null ? null : containsPattern(q),
-  );
+          AND (${companyText} LIKE ${contains} OR ${typed} <% ${companyText}))))`);
+    order = `CASE WHEN lower(c.name) = ${typed} OR lower(c.primary_email) = ${typed} THEN 0
+                  WHEN c.search_text LIKE ${prefix} OR lower(c.primary_email) LIKE ${prefix} OR c.search_text LIKE ${wordPrefix} THEN 1
+                  WHEN c.search_text LIKE ${contains} THEN 2 ELSE 3 END, ${order}`;
+  }
   const filters = [...where];
   const countParams = [...params];
   const cursor = query.get('cursor');
@@ -70,7 +80,7 @@ async function listContacts({ url, headers, db }: FloorRequest): Promise<FloorRe
   const offset = Number(query.get('offset') ?? 0);
   const rows = db.query<FloorContactRow>(
     `SELECT ${FLOOR_CONTACT_SELECT} FROM ${FLOOR_CONTACT_FROM} WHERE ${where.join(' AND ')}
-      ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit + 1} OFFSET ${offset}`,
+      ORDER BY ${order} LIMIT ${limit + 1} OFFSET ${offset}`,
     params,
   );
   const total =
@@ -97,13 +107,21 @@ async function listContacts({ url, headers, db }: FloorRequest): Promise<FloorRe
 
 async function contactDetail({ params, headers, db }: FloorRequest): Promise<FloorReply> {
   const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
-  const result = await db.query<FloorContactRow>(
-    `SELECT ${FLOOR_CONTACT_SELECT} FROM ${FLOOR_CONTACT_FROM} WHERE c.id = $1 AND c.tenant_id = $2 AND c.deleted_at IS NULL`,
+  // The open deals ride in the same statement (`deal_contact_idx`), newest first, as the API lists them.
+  const result = await db.query<FloorContactRow & { open_deals: unknown[] }>(
+    `SELECT ${FLOOR_CONTACT_SELECT},
+            (SELECT coalesce(json_agg(json_build_object('id', d.id, 'title', d.title, 'value', d.value,
+                                                        'currency', d.currency, 'status', d.status)
+                                      ORDER BY d.created_at DESC, d.id DESC), '[]'::json)
+               FROM (SELECT * FROM deal d WHERE d.tenant_id = c.tenant_id AND d.organization_id = c.organization_id
+                        AND d.contact_id = c.id AND d.status = 'OPEN' AND d.deleted_at IS NULL
+                      ORDER BY d.created_at DESC, d.id DESC LIMIT 20) d) AS open_deals
+       FROM ${FLOOR_CONTACT_FROM} WHERE c.id = $1 AND c.tenant_id = $2 AND c.deleted_at IS NULL`,
     [params[0], tenantId],
   );
   const row = result.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  return { status: 200, body: contactDetailJson(row, row.customer, row.tags) };
+  return { status: 200, body: { ...contactDetailJson(row, row.customer, row.tags), openDeals: row.open_deals } };
 }
 
 interface CreateContactBody {

@@ -20,8 +20,10 @@ import {
   LOGIN_INSERT_SESSION_SQL,
   LOGIN_LOCKOUT_SQL,
   LOGIN_MFA_SQL,
+  OPEN_DEALS_SQL,
   PUBLISH_EVENT_SQL,
   SEARCH_PAGE_SQL,
+  SET_TYPO_THRESHOLD_SQL,
   START_TRANSACTION,
 } from './api-sql';
 import { aliasedContact, contactDetailJson, embeddedContactJson } from './contact-json';
@@ -59,7 +61,7 @@ export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[]
     {
       method: 'GET',
       path: /^\/api\/crm\/contacts$/,
-      handle: authed((request, claims) => listContacts(request, claims)),
+      handle: authed((request, claims) => listContacts(request, claims, pool)),
     },
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})$/, handle: authed(contactDetail) },
     {
@@ -71,7 +73,7 @@ export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[]
   ];
 }
 
-async function listContacts({ url, headers, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+async function listContacts({ url, headers, db }: FloorRequest, claims: TokenClaims, pool: Pool): Promise<FloorReply> {
   const query = url.searchParams;
   const organizationId = query.get('organizationId') ?? header(headers['x-organization-id']);
   // The captured SQL is the one-organization form (`organization_id = $2`), which every list scenario uses.
@@ -89,7 +91,11 @@ async function listContacts({ url, headers, db }: FloorRequest, claims: TokenCla
     if (position === null) return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
     page = { sql: CURSOR_PAGE_SQL, params: [...counters, position.value, position.id], cappedCount: false };
   } else if (q !== null) {
-    page = { sql: SEARCH_PAGE_SQL, params: [...scope, containsPattern(q), claims.tid], cappedCount: true };
+    // `listSearch`'s parameters: the term, its prefix and word-prefix patterns, the contains pattern.
+    const term = q.trim().replace(/\s+/g, ' ').toLowerCase();
+    const escaped = term.replace(/[\\%_]/g, (c) => `\\${c}`);
+    const params = [term, `${escaped}%`, `% ${escaped}%`, containsPattern(q), ...scope, claims.tid];
+    page = { sql: SEARCH_PAGE_SQL, params, cappedCount: true };
   } else if (kind !== null) {
     // The facet counters' subquery comes first, with the same values as the filter.
     const facets = [kind, query.get('status'), query.get('ownerId')];
@@ -98,7 +104,11 @@ async function listContacts({ url, headers, db }: FloorRequest, claims: TokenCla
   } else {
     page = { sql: CONTACT_PAGE_SQL, params: counters, cappedCount: false };
   }
-  const { rows } = await db.query<Row>(page.sql, page.params);
+  // A search runs in a transaction that sets the typo threshold (`readTypoTolerant`), as the API's does.
+  const { rows } =
+    q !== null && cursor === null
+      ? await searchInTransaction(pool, page.sql, page.params)
+      : await db.query<Row>(page.sql, page.params);
   // Every row carries the total; a page with no rows carries none (the API then counts past the end only).
   const counted = Number(rows[0]?.page_total ?? 0);
   const capped = page.cappedCount && counted > TOTAL_COUNT_CAP;
@@ -128,7 +138,43 @@ async function contactDetail(
   const found = await db.query<Row>(CONTACT_BY_ID_SQL, [claims.tid, visible, params[0]]);
   const row = found.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  return { status: 200, body: embeddedContactJson(row, 'row', contactDetailJson) };
+  // The `openDeals` section: the API's scope is the one organization the bench's lists use.
+  const organizationId = row.row_organization_id;
+  const deals = await db.query<Row>(OPEN_DEALS_SQL, [claims.tid, organizationId, organizationId, params[0]]);
+  return {
+    status: 200,
+    body: { ...embeddedContactJson(row, 'row', contactDetailJson), openDeals: deals.rows.map(openDealJson) },
+  };
+}
+
+/** The fields of a deal row the portal shows first; the API's `DealResponse` has more of the same row. */
+function openDealJson(row: Row): Record<string, unknown> {
+  return {
+    id: row.deal_id,
+    title: row.deal_title,
+    value: row.deal_value,
+    currency: row.deal_currency,
+    status: row.deal_status,
+    stage: row.view_stage,
+    tags: row.view_tags,
+  };
+}
+
+/** TypeORM's round trips for a search: START TRANSACTION, the threshold, the page, COMMIT. */
+async function searchInTransaction(pool: Pool, sql: string, params: unknown[]): Promise<{ rows: Row[] }> {
+  const client = await pool.connect();
+  try {
+    await client.query(START_TRANSACTION);
+    await client.query(SET_TYPO_THRESHOLD_SQL, ['pg_trgm.word_similarity_threshold', '0.4']);
+    const result = await client.query<Row>(sql, params);
+    await client.query(COMMIT);
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 interface CreateContactBody {

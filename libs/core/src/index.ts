@@ -51,6 +51,7 @@ export {
   type EventDefinition,
   EventPayloadMismatchError,
 } from './events/event-definition';
+export { changedFields } from './events/changed-fields';
 export { type FeedEvent, type FeedQuery, OutboxFeed } from './events/outbox-feed';
 export { OutboxSequencer } from './events/outbox-sequencer';
 export { OutboxSequenceJob } from './events/outbox-sequence.job';
@@ -78,7 +79,7 @@ export {
   TOTAL_COUNT_CAP,
   type TotalSql,
 } from './pagination/paginate';
-export { encodeCursor } from './pagination/keyset-cursor';
+export { decodeCursorValues, encodeCursor, encodeCursorValues, isStorableCursorText } from './pagination/keyset-cursor';
 export {
   type CountedFacet,
   type CountedTable,
@@ -106,6 +107,7 @@ export { type OrganizationCreationStep, OrganizationCreationSteps } from './orga
 export { OptionalNonNull } from './validation/optional-non-null.decorator';
 export { IsDecimalString } from './validation/is-decimal-string.decorator';
 export { IsDateOnly, isDateOnly } from './validation/is-date-only.decorator';
+export { splitQueryList } from './validation/split-query-list';
 export { PasswordHasher } from './auth/password-hasher';
 export { ApiKeyEntity } from './api-keys/entities/api-key.entity';
 export { passwordPolicyViolation } from './auth/password-policy/password-policy';

@@ -13,6 +13,12 @@ describe('keyset cursor', () => {
     expect(decodeCursor(encodeCursor(position), '-createdAt')).toEqual(position);
   });
 
+  it('round-trips a ranked position, and refuses a rank that is not a small integer', () => {
+    expect(decodeCursor(encodeCursor({ ...position, rank: 2 }), '-createdAt')).toEqual({ ...position, rank: 2 });
+    const forged = Buffer.from(JSON.stringify(['-createdAt', position.value, position.id, 0.5])).toString('base64url');
+    expect(() => decodeCursor(forged, '-createdAt')).toThrow(ValidationError);
+  });
+
   it('refuses a cursor made for another sort', () => {
     expect(() => decodeCursor(encodeCursor(position), 'name')).toThrow(ValidationError);
   });

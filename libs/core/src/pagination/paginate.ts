@@ -50,10 +50,17 @@ export interface PaginateOptions<T, R> {
    * caller added with `addSelect` (e.g. relations embedded as JSON, so the page stays one statement).
    */
   readonly item?: (entity: T, raw: RawRow) => R;
+  /**
+   * An integer SQL expression the rows are ordered by first, ascending, before the sort (a
+   * searched list's exact and prefix matches on top). The cursor carries each row's rank.
+   */
+  readonly rank?: { readonly sql: string; readonly parameters?: ObjectLiteral };
 }
 
 /** The raw column carrying the total on every row of a page. */
 const PAGE_TOTAL = 'page_total';
+/** The raw column carrying a ranked list's rank of the row. */
+const PAGE_RANK = 'page_rank';
 
 /**
  * The one way to list: sorts from an allow-list tie-broken by id, pages by offset or keyset
@@ -76,17 +83,29 @@ export async function paginate<T extends ObjectLiteral & { id: string }, R = T>(
   const limit = params.limit ?? DEFAULT_PAGE_SIZE;
   const total = options.total ?? cappedCountSql(qb.clone());
 
+  const rank = options.rank;
   if (params.cursor !== undefined) {
     const position = decodeCursor(params.cursor, order.key);
+    if ((position.rank === undefined) !== (rank === undefined)) {
+      throw ValidationError.field('cursor', 'cursor was issued for another search; start again without cursor');
+    }
     const comparator = order.direction === 'ASC' ? '>' : '<';
-    qb.andWhere(`(${alias}.${order.property}, ${alias}.id) ${comparator} (:cursorValue, :cursorId)`, {
-      cursorValue: position.value,
-      cursorId: position.id,
-    });
+    const keyset = `(${alias}.${order.property}, ${alias}.id) ${comparator} (:cursorValue, :cursorId)`;
+    qb.andWhere(
+      rank === undefined ? keyset : `((${rank.sql}) > :cursorRank OR ((${rank.sql}) = :cursorRank AND ${keyset}))`,
+      { cursorValue: position.value, cursorId: position.id, cursorRank: position.rank },
+    );
   }
-  qb.addSelect(`(${total.sql})`, PAGE_TOTAL)
-    .setParameters(total.parameters)
-    .orderBy(`${alias}.${order.property}`, order.direction)
+  if (rank !== undefined) {
+    qb.addSelect(`(${rank.sql})`, PAGE_RANK)
+      .setParameters(rank.parameters ?? {})
+      .orderBy(PAGE_RANK, 'ASC');
+  }
+  qb.addSelect(`(${total.sql})`, PAGE_TOTAL).setParameters(total.parameters);
+  (rank === undefined
+    ? qb.orderBy(`${alias}.${order.property}`, order.direction)
+    : qb.addOrderBy(`${alias}.${order.property}`, order.direction)
+  )
     .addOrderBy(`${alias}.id`, order.direction)
     .limit(limit + 1)
     .offset(params.offset ?? 0);
@@ -100,7 +119,12 @@ export async function paginate<T extends ObjectLiteral & { id: string }, R = T>(
   }
   const nextCursor =
     hasMore && last !== undefined
-      ? encodeCursor({ sort: order.key, value: cursorValue(last[order.property]), id: last.id })
+      ? encodeCursor({
+          sort: order.key,
+          value: cursorValue(last[order.property]),
+          id: last.id,
+          ...(rank === undefined ? {} : { rank: Number(items.at(-1)?.raw[PAGE_RANK]) }),
+        })
       : null;
   const counted = await pageTotal(qb, total, rows[0]?.raw, params);
   const capped = options.total === undefined && counted > TOTAL_COUNT_CAP;

@@ -1,10 +1,22 @@
-import { escapeLike, type FacetValue } from '@clientele/core';
+import type { FacetValue } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
+import { type ListSearch, listSearch } from '../search';
 import { whereTagged } from '../tags';
 import { customerSearchText } from './customer-search-text';
 import { CUSTOMER_TAGS } from './customer-tags';
 import type { ListCustomersParams } from './dto/list-customers.params';
 import type { CustomerEntity } from './entities/customer.entity';
+
+/** The list's `q` on name and domain (`customer_search_trgm`), typo-forgiving; undefined when blank. */
+export function customerSearch(alias: string, q: string | undefined): ListSearch | undefined {
+  if (q === undefined || q.trim() === '') return undefined;
+  const domain = `lower(${alias}.primaryDomain)`;
+  return listSearch('customerQ', q, {
+    text: customerSearchText(alias),
+    exact: [`lower(${alias}.name)`, domain],
+    prefix: [customerSearchText(alias), domain],
+  });
+}
 
 /** The list's filters, shared by the JSON page and the export. */
 export function applyCustomerFilters(
@@ -12,11 +24,8 @@ export function applyCustomerFilters(
   params: ListCustomersParams,
 ): SelectQueryBuilder<CustomerEntity> {
   const alias = qb.alias;
-  if (params.q !== undefined && params.q.trim() !== '') {
-    qb.andWhere(`${customerSearchText(alias)} LIKE :customerQ`, {
-      customerQ: `%${escapeLike(params.q.trim().toLowerCase())}%`,
-    });
-  }
+  const search = customerSearch(alias, params.q);
+  if (search !== undefined) qb.andWhere(search.where, search.parameters);
   if (params.kind !== undefined) qb.andWhere(`${alias}.kind = :kind`, { kind: params.kind });
   if (params.ownerId !== undefined) qb.andWhere(`${alias}.ownerId = :ownerId`, { ownerId: params.ownerId });
   if (params.tag !== undefined) whereTagged(qb, CUSTOMER_TAGS, params.tag);

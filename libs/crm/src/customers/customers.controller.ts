@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
@@ -12,6 +12,7 @@ import {
   Permission,
   RequirePermissions,
 } from '@clientele/core';
+import { TimelineParams, TimelineResponse, timelineResponse } from '../timeline';
 import { CreateCustomerCommand } from './commands/create-customer.command';
 import { DeleteCustomerCommand } from './commands/delete-customer.command';
 import { UpdateCustomerCommand } from './commands/update-customer.command';
@@ -61,6 +62,23 @@ export class CustomersController {
   @ApiProblems(400, 401, 403, 404)
   get(@IdParam() id: string): Promise<CustomerResponse> {
     return this.view(id);
+  }
+
+  @Get(':id/timeline')
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({
+    summary:
+      "The customer's timeline: its activities, notes, field changes and its deals' stage changes, newest first.",
+  })
+  @ApiOkResponse({ type: TimelineResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async timeline(@IdParam() id: string, @Query() params: TimelineParams): Promise<TimelineResponse> {
+    const { customer } = await this.queryBus.execute<GetCustomerQuery, CustomerView>(new GetCustomerQuery(id));
+    return timelineResponse(
+      this.queryBus,
+      { entity: 'customer', id: customer.id, organizationId: customer.organizationId },
+      params,
+    );
   }
 
   @Post()

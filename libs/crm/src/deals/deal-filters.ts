@@ -1,5 +1,6 @@
-import { escapeLike, type FacetValue } from '@clientele/core';
+import type { FacetValue } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
+import { type ListSearch, listSearch } from '../search';
 import { whereTagged } from '../tags';
 import { DEAL_TAGS } from './deal-tags';
 import type { ListDealsParams } from './dto/list-deals.params';
@@ -14,15 +15,21 @@ export function rottingSql(alias: string): string {
                AND "${alias}".stage_changed_at < now() - make_interval(days => rot_stage.rotten_after_days)))`;
 }
 
+/** The list's `q` on the title (`deal_title_trgm`), typo-forgiving; undefined when blank. */
+export function dealSearch(alias: string, q: string | undefined): ListSearch | undefined {
+  if (q === undefined || q.trim() === '') return undefined;
+  const title = `lower(${alias}.title)`;
+  return listSearch('dealQ', q, { text: title, exact: [title], prefix: [title] });
+}
+
 /** The list's filters, shared by the JSON page and the export. */
 export function applyDealFilters(
   qb: SelectQueryBuilder<DealEntity>,
   params: ListDealsParams,
 ): SelectQueryBuilder<DealEntity> {
   const alias = qb.alias;
-  if (params.q !== undefined && params.q.trim() !== '') {
-    qb.andWhere(`lower(${alias}.title) LIKE :dealQ`, { dealQ: `%${escapeLike(params.q.trim().toLowerCase())}%` });
-  }
+  const search = dealSearch(alias, params.q);
+  if (search !== undefined) qb.andWhere(search.where, search.parameters);
   const equal: ReadonlyArray<[keyof ListDealsParams, string]> = [
     ['pipelineId', 'pipelineId'],
     ['stageId', 'stageId'],

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
@@ -12,6 +12,7 @@ import {
   Permission,
   RequirePermissions,
 } from '@clientele/core';
+import { TimelineParams, TimelineResponse, timelineResponse } from '../timeline';
 import { CreateDealCommand } from './commands/create-deal.command';
 import { DeleteDealCommand } from './commands/delete-deal.command';
 import { MoveDealToStageCommand } from './commands/move-deal-to-stage.command';
@@ -122,6 +123,22 @@ export class DealsController {
   @ApiProblems(400, 401, 403, 404)
   get(@IdParam() id: string): Promise<DealResponse> {
     return this.view(id);
+  }
+
+  @Get(':id/timeline')
+  @RequirePermissions(Permission.ORG_DEAL_VIEW)
+  @ApiOperation({
+    summary: "The deal's timeline: its activities, notes, stage changes and field changes, newest first.",
+  })
+  @ApiOkResponse({ type: TimelineResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async timeline(@IdParam() id: string, @Query() params: TimelineParams): Promise<TimelineResponse> {
+    const { deal } = await this.queryBus.execute<GetDealQuery, DealView>(new GetDealQuery(id));
+    return timelineResponse(
+      this.queryBus,
+      { entity: 'deal', id: deal.id, organizationId: deal.organizationId },
+      params,
+    );
   }
 
   @Post()

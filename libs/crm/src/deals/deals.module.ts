@@ -11,6 +11,10 @@ import { ReopenDealHandler } from './commands/reopen-deal.handler';
 import { UpdateDealHandler } from './commands/update-deal.handler';
 import { DEAL_STAGE_REFERENCE } from './deal-stage-reference';
 import './deal-counts';
+import './deal-open-deals-section';
+import './deal-search-section';
+import './deal-stage-timeline';
+import { CustomerDealsController } from './customer-deals.controller';
 import { DealEntity } from './entities/deal.entity';
 import { DealsController } from './deals.controller';
 import { PipelineDealsController } from './pipeline-deals.controller';
@@ -25,7 +29,7 @@ import { UnlinkDealsOfDeletedCustomer } from './unlink-deleted-customer';
 /** Deals in the stages of pipelines; they move, close, reopen, and stay when a stage goes. */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([DealEntity]), PipelinesModule, CustomersModule],
-  controllers: [DealsController, PipelineDealsController],
+  controllers: [DealsController, PipelineDealsController, CustomerDealsController],
   providers: [
     RowExporter,
     UnlinkDealsOfDeletedCustomer,

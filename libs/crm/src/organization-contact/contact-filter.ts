@@ -1,6 +1,7 @@
 import { escapeLike, type FacetValue } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import { customerSearchText } from '../customers';
+import { type ListSearch, listSearch } from '../search';
 import { whereTagged, whereTaggedAny } from '../tags';
 import type { BudgetType, ContactKind } from '../contact-kind';
 import { CONTACT_MEMBERS } from './contact-members';
@@ -62,6 +63,20 @@ function contains(value: string): string {
   return `%${escapeLike(value.trim().toLowerCase())}%`;
 }
 
+/**
+ * The lists' `q` on name, e-mail and phone (`contact_search_trgm`) or the company's name and
+ * domain, typo-forgiving; exact then prefix matches of the contact's name or e-mail rank first.
+ */
+export function contactSearch(alias: string, q: string | undefined): ListSearch | undefined {
+  if (q === undefined || q.trim() === '') return undefined;
+  const email = `lower(${alias}.primaryEmail)`;
+  return listSearch('contactQ', q, {
+    text: `${alias}.searchText`,
+    exact: [`lower(${alias}.name)`, email],
+    prefix: [`${alias}.searchText`, email],
+  });
+}
+
 /** The filters, shared by the JSON pages of both surfaces and the export. */
 export function applyContactFilters(
   qb: SelectQueryBuilder<ContactEntity>,
@@ -97,15 +112,21 @@ export function applyContactFilters(
   if (filter.primaryPhone !== undefined) {
     qb.andWhere(`${c}.primaryPhone ILIKE :phoneContains`, { phoneContains: contains(filter.primaryPhone) });
   }
-  if (filter.q !== undefined && filter.q.trim() !== '') {
+  const search = contactSearch(c, filter.q);
+  if (search !== undefined) {
     // `search_text` (lower name, e-mail, phone) and the company's search text both have trigram
     // indexes; the matching companies are resolved once, then their contacts found by customer_id.
+    const company = listSearch('contactQ', filter.q ?? '', {
+      text: customerSearchText('q_customer', 'sql'),
+      exact: [],
+      prefix: [],
+    });
     qb.andWhere(
-      `(${c}.searchText LIKE :q OR ${c}.customerId = ANY(ARRAY(
+      `(${search.where} OR ${c}.customerId = ANY(ARRAY(
           SELECT q_customer.id FROM customer q_customer
            WHERE q_customer.tenant_id = :qTenantId AND q_customer.deleted_at IS NULL
-             AND ${customerSearchText('q_customer', 'sql')} LIKE :q)))`,
-      { q: contains(filter.q), qTenantId: tenantId },
+             AND ${company.where})))`,
+      { ...search.parameters, qTenantId: tenantId },
     );
   }
   return qb;

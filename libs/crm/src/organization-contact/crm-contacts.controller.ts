@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
@@ -12,6 +12,7 @@ import {
   Permission,
   RequirePermissions,
 } from '@clientele/core';
+import { TimelineParams, TimelineResponse, timelineResponse } from '../timeline';
 import { CreateContactCommand } from './commands/create-contact.command';
 import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
@@ -75,6 +76,22 @@ export class CrmContactsController {
   async get(@IdParam() id: string): Promise<CrmContactDetailResponse> {
     const detail = await this.queryBus.execute<GetContactDetailQuery, ContactDetail>(new GetContactDetailQuery(id));
     return CrmContactDetailResponse.fromDetail(detail);
+  }
+
+  @Get(':id/timeline')
+  @RequirePermissions(Permission.ORG_CONTACT_VIEW)
+  @ApiOperation({
+    summary: "The contact's timeline: its activities, notes, field changes and its deals' stage changes, newest first.",
+  })
+  @ApiOkResponse({ type: TimelineResponse })
+  @ApiProblems(400, 401, 403, 404)
+  async timeline(@IdParam() id: string, @Query() params: TimelineParams): Promise<TimelineResponse> {
+    const contact = await this.queryBus.execute<GetContactQuery, ContactRow>(new GetContactQuery(id, []));
+    return timelineResponse(
+      this.queryBus,
+      { entity: 'contact', id: contact.id, organizationId: contact.organizationId },
+      params,
+    );
   }
 
   @Post()

@@ -2,13 +2,7 @@ import { ContactDetailSections } from '../organization-contact';
 
 const none = (): Promise<readonly object[]> => Promise.resolve([]);
 
-/** The contact detail's sections of modules not built yet: empty until each module replaces its own. */
-ContactDetailSections.register({
-  key: 'openDeals',
-  order: 10,
-  description: 'Open deals of the contact (empty until the deals module exists).',
-  load: none,
-});
+/** The contact detail's sections of modules not built yet: empty until each module replaces its own (deals did). */
 ContactDetailSections.register({
   key: 'recentActivities',
   order: 20,

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import './contact-detail.placeholders';
 import './customer-columns.placeholders';
-import './deal-search.placeholder';
 
 /**
  * Registry entries for modules not built yet (deals, activities, notes, tickets, contracts,

@@ -1,13 +1,23 @@
 import { Module, type OnApplicationBootstrap } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { GetTimelineHandler } from './queries/get-timeline.handler';
+import './sources/field-change.source';
+import { describeTimelineApi } from './timeline-api';
 import { TimelineSources } from './timeline-sources';
 
 /**
- * The timelines' registry. It serves no route yet: the activities, notes, sales and tickets
- * modules register their sources, and the timeline routes come with the first of them.
+ * The timelines: the sources' registry, the merge of their items (`GetTimelineQuery`) and the
+ * audit trail's field changes. The module owning a subject serves its route
+ * (`crm/contacts/:id/timeline`, `crm/customers/:id/timeline`, `deals/:id/timeline`) after
+ * reading the subject in the request's scope; other modules register their sources.
  */
-@Module({})
+@Module({
+  imports: [CqrsModule],
+  providers: [GetTimelineHandler],
+})
 export class TimelineModule implements OnApplicationBootstrap {
   onApplicationBootstrap(): void {
     TimelineSources.freeze();
+    describeTimelineApi();
   }
 }

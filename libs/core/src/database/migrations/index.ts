@@ -9,6 +9,7 @@ import { FacetCount1764000008000 } from './1764000008000-facet-count';
 import { CommitOrderedOutbox1764000009000 } from './1764000009000-commit-ordered-outbox';
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
 import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
+import { AuditEntryTimelineIndex1764000012000 } from './1764000012000-audit-entry-timeline-index';
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
 import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-pending';
 
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   CommitOrderedOutbox1764000009000,
   LinkTablesCarryTenant1764000010000,
   SpreadRecordCount1764000011000,
+  AuditEntryTimelineIndex1764000012000,
   PipelinesAndDeals1764000014000,
   LoginLockoutPending1764000016500,
 ];

@@ -12,7 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { MAX_OFFSET, MAX_PAGE_SIZE, PageParams, ValidationError } from '@clientele/core';
+import { MAX_OFFSET, MAX_PAGE_SIZE, PageParams, splitQueryList, ValidationError } from '@clientele/core';
 import { ListPipelinesParams } from './list-pipelines.params';
 
 /** Gauzy's `where[…]` for pipelines: `name` contains (case-insensitive), the rest exactly. */
@@ -35,11 +35,6 @@ export class PipelineWhereDto {
 
 export const PIPELINE_RELATIONS = ['stages'] as const;
 export type PipelineRelation = (typeof PIPELINE_RELATIONS)[number];
-
-function queryList({ value }: { value: unknown }): unknown {
-  if (typeof value === 'string') return value.split(',').filter((item) => item !== '');
-  return value;
-}
 
 /** Gauzy's `GET /pipelines/pagination`: `take`, `skip`, `where[…]`, `relations[]`, beside ours. */
 export class PipelinePaginationParams extends PageParams {
@@ -67,7 +62,7 @@ export class PipelinePaginationParams extends PageParams {
 
   @ApiPropertyOptional({ enum: PIPELINE_RELATIONS, isArray: true, description: '`relations[]=stages` includes them.' })
   @IsOptional()
-  @Transform(queryList)
+  @Transform(splitQueryList)
   @IsArray()
   @IsIn(PIPELINE_RELATIONS, { each: true })
   relations?: PipelineRelation[];

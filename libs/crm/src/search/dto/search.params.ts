@@ -1,16 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayNotEmpty, IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateBy } from 'class-validator';
+import { splitQueryList } from '@clientele/core';
 import { SearchSections } from '../search-sections';
 
 export const DEFAULT_SEARCH_LIMIT = 10;
 export const MAX_SEARCH_LIMIT = 50;
-
-/** `types=contacts,customers` and `types=contacts&types=customers` alike. */
-function splitList({ value }: { value: unknown }): unknown {
-  const parts: unknown[] = Array.isArray(value) ? value : [value];
-  return parts.flatMap((part) => (typeof part === 'string' ? part.split(',').map((type) => type.trim()) : [part]));
-}
 
 export class SearchParams {
   @ApiProperty({ minLength: 1, maxLength: 200, example: 'jane doe' })
@@ -29,7 +24,7 @@ export class SearchParams {
 
   // Keys of `SearchSections`, documented with them by `describeSearchApi` once all are registered.
   @IsOptional()
-  @Transform(splitList)
+  @Transform(splitQueryList)
   @ArrayNotEmpty()
   @ValidateBy(
     {

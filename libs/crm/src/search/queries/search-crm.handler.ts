@@ -4,14 +4,8 @@ import type { SearchResults } from '../search-hit';
 import { rankCandidates } from '../search-ranking';
 import { SearchTerm } from '../search-term';
 import { SearchSections } from '../search-sections';
+import { WORD_SIMILARITY_THRESHOLD } from '../typo-threshold';
 import { SearchCrmQuery } from './search-crm.query';
-
-/**
- * Typed words match when this share of their trigrams appears in a run of the record's text
- * (pg_trgm's default is 0.6). 0.4 lets one transposed word of two through — "jnae doe" shares
- * 5 of 9 trigrams with "jane doe" — and the ranking sorts out the looser matches it admits.
- */
-const WORD_SIMILARITY_THRESHOLD = 0.4;
 
 /** Candidates fetched per section: more than shown, so the typo-aware ranking can reorder them. */
 function candidateLimit(limit: number): number {
