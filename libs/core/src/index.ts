@@ -24,6 +24,7 @@ export { CurrencyMismatchError } from './domain/currency-mismatch.error';
 export {
   Decimal,
   type DecimalLimits,
+  decimalAsJsonNumber,
   decimalPattern,
   decimalTextInput,
   formatDecimal,

@@ -53,6 +53,7 @@ export class AuthGuard implements CanActivate {
     if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(USER_ONLY_ROUTE, targets) === true) {
       throw new ForbiddenError('Only a logged-in user can do this; API keys cannot.', 'USER_ONLY');
     }
+    assertOwnTenant(request, actor.tenantId);
     const named = requestedOrganizations(request);
     // Every organization the request names must be a membership, not only the one it acts in.
     for (const id of named) {
@@ -81,24 +82,60 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+/** The request's JSON body when it is an object (fields can be read), else nothing. */
+function bodyObject(request: FastifyRequest): Record<string, unknown> | undefined {
+  const body = request.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
+}
+
 /**
- * The organizations a request names — `organizationId` in the query, in the body, and
- * `X-Organization-Id` — in that order of precedence, each checked to be a UUID.
+ * `field.id` of a body, for references sent as objects as Gauzy's clients do
+ * (`organization: { id }`, `tenant: { id }`); a non-object `field` is left for the DTO to refuse.
+ */
+function referencedId(body: Record<string, unknown> | undefined, field: string): unknown {
+  const reference = body?.[field];
+  return typeof reference === 'object' && reference !== null && !Array.isArray(reference)
+    ? (reference as Record<string, unknown>).id
+    : undefined;
+}
+
+function uuidField(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !UUID.test(value)) throw ValidationError.field(field, `${field} must be a UUID`);
+  return value.toLowerCase();
+}
+
+/**
+ * A body may name the tenant (`tenantId`, `tenant: { id }` — Gauzy's clients send both); it
+ * must then be the caller's own: any other is a 404 naming the field, never a switch of tenant.
+ */
+function assertOwnTenant(request: FastifyRequest, tenantId: string): void {
+  const body = bodyObject(request);
+  const named: Array<[string, unknown]> = [
+    ['tenantId', body?.tenantId],
+    ['tenant.id', referencedId(body, 'tenant')],
+  ];
+  for (const [field, value] of named) {
+    if (value === undefined) continue;
+    const id = uuidField(value, field);
+    if (id !== tenantId.toLowerCase()) throw new NotFoundError('TENANT', id);
+  }
+}
+
+/**
+ * The organizations a request names — `organizationId` in the query, `organizationId` and
+ * `organization.id` in the body, and `X-Organization-Id` — in that order of precedence, each
+ * checked to be a UUID.
  */
 function requestedOrganizations(request: FastifyRequest): string[] {
   const fromQuery = (request.query as Record<string, unknown> | undefined)?.organizationId;
-  const body = request.body;
-  const fromBody =
-    typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>).organizationId
-      : undefined;
-  const fromHeader = request.headers['x-organization-id'];
-  return [fromQuery, fromBody, fromHeader]
-    .filter((candidate) => candidate !== undefined)
-    .map((value) => {
-      if (typeof value !== 'string' || !UUID.test(value)) {
-        throw ValidationError.field('organizationId', 'organizationId must be a UUID');
-      }
-      return value.toLowerCase();
-    });
+  const body = bodyObject(request);
+  const named: Array<[string, unknown]> = [
+    ['organizationId', fromQuery],
+    ['organizationId', body?.organizationId],
+    ['organization.id', referencedId(body, 'organization')],
+    ['organizationId', request.headers['x-organization-id']],
+  ];
+  return named.filter(([, value]) => value !== undefined).map(([field, value]) => uuidField(value, field));
 }
