@@ -121,7 +121,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
           budget: -5,
           budgetType: 'DAYS',
           imageUrl: 'ftp://x',
-          tenantId: globex.tenantId,
+          tenantId: 'not-a-uuid',
           members: [{ id: 'not-a-uuid' }],
         });
       expectProblem(response, 400, 'VALIDATION_FAILED', [
@@ -281,7 +281,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
       for (const [query, field] of [
         ['take=101', 'take'],
         ['where[contactType]=FRIEND', 'where.contactType'],
-        ['relations[]=projects', 'relations'],
+        ['relations[]=invoices', 'relations'],
         ['order[email]=ASC', 'order.email'],
         ['take=1&limit=1', 'take'],
         ['order[name]=ASC&order[createdAt]=DESC', 'order'],

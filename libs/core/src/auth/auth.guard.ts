@@ -108,18 +108,14 @@ function uuidField(value: unknown, field: string): string {
 
 /**
  * A body may name the tenant (`tenantId`, `tenant: { id }` — Gauzy's clients send both); it
- * must then be the caller's own: any other is a 404 naming the field, never a switch of tenant.
+ * must then be the caller's own: any other is a 404, never a switch of tenant. A value that is
+ * no UUID is left to the body's validation (a 400 listing every bad field).
  */
 function assertOwnTenant(request: FastifyRequest, tenantId: string): void {
   const body = bodyObject(request);
-  const named: Array<[string, unknown]> = [
-    ['tenantId', body?.tenantId],
-    ['tenant.id', referencedId(body, 'tenant')],
-  ];
-  for (const [field, value] of named) {
-    if (value === undefined) continue;
-    const id = uuidField(value, field);
-    if (id !== tenantId.toLowerCase()) throw new NotFoundError('TENANT', id);
+  for (const value of [body?.tenantId, referencedId(body, 'tenant')]) {
+    if (typeof value !== 'string' || !UUID.test(value)) continue;
+    if (value.toLowerCase() !== tenantId.toLowerCase()) throw new NotFoundError('TENANT', value.toLowerCase());
   }
 }
 
