@@ -1,5 +1,6 @@
 // What other rooms may use from libs/core.
 export * from './config/app-config';
+export { formatLogLine, prettyLogStream } from './logging/pretty-log';
 export { APP_CONFIG } from './config/app-config.token';
 export { ConfigError } from './config/env-reader';
 export { withJwtSecret } from './config/jwt-secret';
