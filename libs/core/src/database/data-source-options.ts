@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { DatabaseLogger } from './database-logger';
 import { MIGRATIONS } from './migrations';
 import { GuardedClient } from './guarded-client';
 import { PreparingClient } from './prepared-statements';
@@ -23,7 +24,8 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
     migrationsTableName: 'migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: settings.logQueries === true ? ['query', 'error'] : ['error'],
+    logging: settings.logQueries === true ? ['query', 'error', 'warn'] : ['error', 'warn'],
+    logger: new DatabaseLogger(settings.logQueries === true),
     extra: {
       max: settings.poolSize,
       // Fail fast instead of queueing forever when the pool is exhausted.

@@ -1,0 +1,58 @@
+import { Logger as NestLogger } from '@nestjs/common';
+import type { Logger as TypeOrmLogger } from 'typeorm';
+
+/**
+ * SQLSTATE classes the app expects and answers itself: integrity violations (23…: a taken
+ * e-mail is a 409, a missing reference a 404) and transaction rollbacks (40…: deadlocks and
+ * serialization failures are retried or answered 409).
+ */
+const EXPECTED_CLASSES = ['23', '40'];
+
+function sqlState(error: string | Error): string | undefined {
+  const code = typeof error === 'string' ? undefined : (error as { code?: unknown }).code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+/**
+ * TypeORM's log lines through the app's logger (pino: JSON, or pretty on a terminal) rather
+ * than TypeORM's own console output. A failed query the app answers (a 409 for a duplicate
+ * key) is a debug line, not an error block; any other failure stays an error. Parameters are
+ * never logged: they carry user data and password hashes.
+ */
+export class DatabaseLogger implements TypeOrmLogger {
+  private readonly logger = new NestLogger('Database');
+
+  constructor(private readonly logQueries = false) {}
+
+  logQuery(query: string): void {
+    if (this.logQueries) this.logger.debug({ query }, 'query');
+  }
+
+  logQueryError(error: string | Error, query: string): void {
+    const code = sqlState(error);
+    const message = typeof error === 'string' ? error : error.message;
+    if (code !== undefined && EXPECTED_CLASSES.includes(code.slice(0, 2))) {
+      this.logger.debug({ code, query }, `query refused (answered by the app): ${message}`);
+    } else {
+      this.logger.error({ code, query }, `query failed: ${message}`);
+    }
+  }
+
+  logQuerySlow(time: number, query: string): void {
+    this.logger.warn({ time, query }, 'slow query');
+  }
+
+  logSchemaBuild(message: string): void {
+    this.logger.log(message);
+  }
+
+  logMigration(message: string): void {
+    this.logger.log(message);
+  }
+
+  log(level: 'log' | 'info' | 'warn', message: unknown): void {
+    const text = typeof message === 'string' ? message : JSON.stringify(message);
+    if (level === 'warn') this.logger.warn(text);
+    else this.logger.log(text);
+  }
+}
