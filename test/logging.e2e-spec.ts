@@ -130,5 +130,17 @@ describe('logging', () => {
       expect(written[0]).toContain('\x1b[32mINFO ');
       expect(written[1]).toBe('00:00:00.000 INFO  hello\n');
     });
+
+    it("leaves Nest's per-route start-up lines out of the terminal (not out of JSON), keeps its warnings", () => {
+      const written: string[] = [];
+      const stream = prettyLogStream({ write: (text: string) => written.push(text) });
+      stream.write(`${JSON.stringify({ level: 30, time: 0, context: 'RouterExplorer', msg: 'Mapped {/api, GET}' })}\n`);
+      stream.write(`${JSON.stringify({ level: 40, time: 0, context: 'RouterExplorer', msg: 'odd route' })}\n`);
+      stream.write(`${JSON.stringify({ level: 30, time: 0, context: 'Clientele', msg: 'listening' })}\n`);
+      expect(written).toEqual([
+        '00:00:00.000 WARN  [RouterExplorer] odd route\n',
+        '00:00:00.000 INFO  [Clientele] listening\n',
+      ]);
+    });
   });
 });

@@ -116,10 +116,12 @@ export { BUILT_IN_ROLE_IDS, BUILT_IN_ROLES, type BuiltInRoleName } from './permi
 export { GrantSet } from './permissions/grant-set';
 export { ALL_PERMISSIONS, Permission } from './permissions/permission.enum';
 export {
+  AcceptsTenantRefs,
   CrmRoute,
   Public,
   RequirePermissions,
   CRM_ROUTE,
+  TENANT_REFS,
   PUBLIC_ROUTE,
   REQUIRED_PERMISSIONS,
   USER_ONLY_ROUTE,

@@ -9,7 +9,13 @@ import {
   ValidationError,
 } from '../errors/domain-error';
 import type { Permission } from '../permissions/permission.enum';
-import { CRM_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSIONS, USER_ONLY_ROUTE } from '../permissions/permissions.decorator';
+import {
+  CRM_ROUTE,
+  PUBLIC_ROUTE,
+  REQUIRED_PERMISSIONS,
+  TENANT_REFS,
+  USER_ONLY_ROUTE,
+} from '../permissions/permissions.decorator';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
 import { RequestContext } from '../tenancy/request-context';
@@ -53,7 +59,9 @@ export class AuthGuard implements CanActivate {
     if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(USER_ONLY_ROUTE, targets) === true) {
       throw new ForbiddenError('Only a logged-in user can do this; API keys cannot.', 'USER_ONLY');
     }
-    assertOwnTenant(request, actor.tenantId);
+    if (this.reflector.getAllAndOverride<boolean>(TENANT_REFS, targets) === true) {
+      assertOwnTenant(request, actor.tenantId);
+    }
     const named = requestedOrganizations(request);
     // Every organization the request names must be a membership, not only the one it acts in.
     for (const id of named) {

@@ -42,17 +42,18 @@ export class DatabaseLogger implements TypeOrmLogger {
     this.logger.warn({ time, query }, 'slow query');
   }
 
-  logSchemaBuild(message: string): void {
-    this.logger.log(message);
+  /** Schema and migration steps are not logged: the migration CLI reports its own. */
+  logSchemaBuild(): void {
+    // Nothing: see above.
   }
 
-  logMigration(message: string): void {
-    this.logger.log(message);
+  logMigration(): void {
+    // Nothing: see above.
   }
 
   log(level: 'log' | 'info' | 'warn', message: unknown): void {
     const text = typeof message === 'string' ? message : JSON.stringify(message);
+    // TypeORM's info and log lines were never shown (its `logging` option was errors only).
     if (level === 'warn') this.logger.warn(text);
-    else this.logger.log(text);
   }
 }

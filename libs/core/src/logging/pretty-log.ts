@@ -57,10 +57,25 @@ export function formatLogLine(json: string, color = false): string {
   return `${parts.join(' ')}${stack}\n`;
 }
 
+/**
+ * Nest's start-up wiring, one info line per module and route (about a hundred): kept in JSON
+ * logs, left out of the terminal's so the lines that matter stay on screen.
+ */
+const WIRING_CONTEXTS = new Set(['InstanceLoader', 'RoutesResolver', 'RouterExplorer']);
+
+function isWiring(chunk: string): boolean {
+  const context = /"context":"([A-Za-z]+)"/.exec(chunk)?.[1];
+  return context !== undefined && WIRING_CONTEXTS.has(context) && chunk.includes('"level":30');
+}
+
 /** A pino destination that writes `formatLogLine`'s lines to `out` (the terminal, by default). */
 export function prettyLogStream(
   out: { write(text: string): unknown; isTTY?: boolean } = process.stdout,
 ): DestinationStream {
   const color = out.isTTY === true && process.env.NO_COLOR === undefined;
-  return { write: (chunk: string) => void out.write(formatLogLine(chunk.trimEnd(), color)) };
+  return {
+    write: (chunk: string) => {
+      if (!isWiring(chunk)) out.write(formatLogLine(chunk.trimEnd(), color));
+    },
+  };
 }

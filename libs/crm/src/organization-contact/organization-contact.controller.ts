@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Post, Put, Query, UseInterceptors } from
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  AcceptsTenantRefs,
   ApiPageResponse,
   ApiProblems,
   BracketQueryInterceptor,
@@ -44,6 +45,7 @@ const WRITE_RELATIONS = GauzyRelations.of(['tags', 'members']);
 @ApiTags('organization-contact (Gauzy)')
 @ApiBearerAuth()
 @CrmRoute()
+@AcceptsTenantRefs()
 @UseInterceptors(BracketQueryInterceptor)
 @Controller('organization-contact')
 export class OrganizationContactController {
