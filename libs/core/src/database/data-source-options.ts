@@ -24,7 +24,7 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
     migrationsTableName: 'migration',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: settings.logQueries === true ? ['query', 'error', 'warn'] : ['error', 'warn'],
+    logging: settings.logQueries === true ? ['query', 'error'] : ['error'],
     logger: new DatabaseLogger(settings.logQueries === true),
     extra: {
       max: settings.poolSize,

@@ -51,9 +51,11 @@ export class DatabaseLogger implements TypeOrmLogger {
     // Nothing: see above.
   }
 
-  log(level: 'log' | 'info' | 'warn', message: unknown): void {
-    const text = typeof message === 'string' ? message : JSON.stringify(message);
-    // TypeORM's info and log lines were never shown (its `logging` option was errors only).
-    if (level === 'warn') this.logger.warn(text);
+  /**
+   * TypeORM's own notes (e.g. that the embedded database cannot install uuid-ossp, which the
+   * schema does not need) were never shown, its `logging` option being errors only; they still are not.
+   */
+  log(): void {
+    // Nothing: see above.
   }
 }
