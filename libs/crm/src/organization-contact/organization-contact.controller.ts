@@ -38,7 +38,7 @@ import { ListContactsQuery } from './queries/list-contacts.query';
 const WRITE_RELATIONS = GauzyRelations.of(['tags', 'members']);
 
 /**
- * Ever Gauzy's organization-contact API (`002_…txt`): same paths, bodies, query style and
+ * Ever Gauzy's organization-contact API (`/api/organization-contact`): same paths, bodies, query style and
  * grants (ALL_ORG_VIEW or ORG_CONTACT_VIEW to read, ALL_ORG_EDIT or ORG_CONTACT_EDIT to
  * write) — but every route checks its grant and a body's `organizationId` its membership.
  */

@@ -28,7 +28,7 @@ import { BUDGET_LIMITS, BUDGET_MESSAGE, budgetInput } from '../budget';
 import { MemberRefDto } from './member-ref.dto';
 import { trim } from './trim.transform';
 
-/** Gauzy's organization-contact body (`002_…txt`), field names as there, plus the common contact fields. */
+/** Gauzy's organization-contact body, field names as in Gauzy, plus the common contact fields. */
 export class CreateOrganizationContactDto {
   @ApiPropertyOptional({ example: 'Acme Corporation' })
   @Transform(trim)
