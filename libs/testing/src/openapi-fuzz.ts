@@ -484,10 +484,18 @@ function validParts(
     query: Object.entries(withoutExclusive(parts.query, context.exclusive ?? [])).flatMap(([name, value]) =>
       queryPairs(name, value),
     ),
-    body: parts.body,
+    body: withPathId(parts.body, parts.path.id),
     hasBody: operation.body !== undefined,
     headers: { ...headers },
   }));
+}
+
+/** A body's `id` (Gauzy's clients send the record back whole) is valid only as the path's own id. */
+function withPathId(body: unknown, pathId: string | undefined): unknown {
+  if (pathId === undefined || typeof body !== 'object' || body === null || Array.isArray(body) || !('id' in body)) {
+    return body;
+  }
+  return { ...body, id: pathId };
 }
 
 function withField(body: unknown, path: readonly string[], edit: Edit): unknown {
@@ -542,7 +550,8 @@ const PATH_VALUES = [
   '%ED%A0%80',
   '1',
   '-1',
-  '..',
+  // Dots percent-encoded: a bare `..` is resolved by the client (RFC 3986) and never reaches the route.
+  '%2E%2E',
   'null',
   '%20',
   `${'9'.repeat(2000)}`,
