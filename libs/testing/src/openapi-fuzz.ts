@@ -550,8 +550,9 @@ const PATH_VALUES = [
   '%ED%A0%80',
   '1',
   '-1',
-  // Dots percent-encoded: a bare `..` is resolved by the client (RFC 3986) and never reaches the route.
-  '%2E%2E',
+  // Not `..` (nor `%2E%2E`): the client resolves a dot segment (WHATWG URL), so it never reaches the
+  // route — it lands on GET /api, the index.
+  '...',
   'null',
   '%20',
   `${'9'.repeat(2000)}`,
