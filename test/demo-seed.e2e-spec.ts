@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bearer, createTestApp, login, type TestApp } from '@clientele/testing';
-import { DEMO_ADMIN_EMAIL, type DemoLogin, seedDemoTenant } from '../apps/api/src/demo/demo-seeder';
+import { DEMO_ADMIN_EMAIL, type DemoLogin, resetDemoPassword, seedDemoTenant } from '../apps/api/src/demo/demo-seeder';
 
 describe('demo tenant seed', () => {
   let t: TestApp;
@@ -85,5 +85,19 @@ describe('demo tenant seed', () => {
     expect(await seedDemoTenant(t.app)).toBeNull();
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM contact`);
     expect(n).toBe(60);
+  });
+
+  it('gives the demo users a new password on npm run demo:login; the old one stops working', async () => {
+    const before = demo?.password ?? '';
+    await login(t.http, 'viewer@demo.clientele.dev', before);
+    const reset = await resetDemoPassword(t.app);
+    expect(reset?.email).toBe(DEMO_ADMIN_EMAIL);
+    expect(reset?.password).not.toBe(before);
+    for (const role of ['admin', 'manager', 'agent', 'viewer', 'guest']) {
+      await login(t.http, `${role}@demo.clientele.dev`, reset?.password);
+    }
+    const stale = await t.http.post('/api/auth/login').send({ email: DEMO_ADMIN_EMAIL, password: before });
+    expect(stale.status).toBe(401);
+    demo = reset;
   });
 });

@@ -39,7 +39,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
   }
 
   describe('POST /api/organization-contact', () => {
-    it('creates the contact of the Gauzy example with members, tags and a decimal budget', async () => {
+    it('creates the contact of the Gauzy example with members, tags and a budget (a number, as in Gauzy)', async () => {
       const { id: tagId } = await crm.createTag(manager);
       const email = `info-${unique()}@acme.com`;
       const response = await t.http
@@ -66,7 +66,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         primaryEmail: email,
         primaryPhone: '+1-555-0123',
         imageUrl: 'https://acme.example.com/logo.png',
-        budget: '50000.00',
+        budget: 50000,
         budgetType: 'HOURS',
         notes: null,
         members: [{ id: agent.userId, email: agent.email }],
@@ -103,9 +103,9 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
     });
 
     it('takes the budget as a numeric string too, and keeps its decimals', async () => {
-      expect((await crm.createOrganizationContact(manager, { budget: '1234.5' })).budget).toBe('1234.50');
+      expect((await crm.createOrganizationContact(manager, { budget: '1234.5' })).budget).toBe(1234.5);
       expect((await crm.createOrganizationContact(manager, { budget: '0.125', budgetType: 'COST' })).budget).toBe(
-        '0.125',
+        0.125,
       );
       expect((await crm.createOrganizationContact(manager)).budget).toBeNull();
     });
@@ -121,7 +121,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
           budget: -5,
           budgetType: 'DAYS',
           imageUrl: 'ftp://x',
-          tenantId: globex.tenantId,
+          tenantId: 'not-a-uuid',
           members: [{ id: 'not-a-uuid' }],
         });
       expectProblem(response, 400, 'VALIDATION_FAILED', [
@@ -281,7 +281,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
       for (const [query, field] of [
         ['take=101', 'take'],
         ['where[contactType]=FRIEND', 'where.contactType'],
-        ['relations[]=projects', 'relations'],
+        ['relations[]=invoices', 'relations'],
         ['order[email]=ASC', 'order.email'],
         ['take=1&limit=1', 'take'],
         ['order[name]=ASC&order[createdAt]=DESC', 'order'],
@@ -378,7 +378,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         name: 'Updated Contact Name',
         primaryEmail: email,
         primaryPhone: '+1-555-0100',
-        budget: '10.00',
+        budget: 10,
         members: [{ id: agent.userId }],
         version: 2,
       });
@@ -480,6 +480,234 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
         404,
         'CONTACT_NOT_FOUND',
       );
+    });
+  });
+
+  describe("bodies and queries as Gauzy's web client sends them", () => {
+    async function storedRow(id: string): Promise<Record<string, unknown> | undefined> {
+      const [row] = await t.db.query(
+        `SELECT tenant_id, organization_id, name, budget, version FROM contact WHERE id = $1`,
+        [id],
+      );
+      return row as Record<string, unknown> | undefined;
+    }
+
+    it('takes tenantId, tenant: { id } and organization: { id } on create when they are yours', async () => {
+      const created = await t.http
+        .post('/api/organization-contact')
+        .set(bearer(manager))
+        .send({
+          name: 'Gauzy Shaped',
+          contactType: 'CLIENT',
+          tenantId: acme.tenantId,
+          tenant: { id: acme.tenantId },
+          organizationId: acme.organizationId,
+          organization: { id: acme.organizationId },
+          members: [{ id: agent.userId }],
+          budget: 50000,
+        });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      expect(created.body).toMatchObject({ tenantId: acme.tenantId, organizationId: acme.organizationId });
+      expect(await storedRow(created.body.id as string)).toMatchObject({
+        tenant_id: acme.tenantId,
+        organization_id: acme.organizationId,
+        budget: '50000.0000',
+      });
+
+      // organization: { id } alone picks the organization, as organizationId does.
+      const inBranch = await t.http
+        .post('/api/organization-contact')
+        .set(bearer(acme.admin))
+        .send({ name: 'Branch Contact', organization: { id: branchId }, tenant: { id: acme.tenantId } });
+      expect(inBranch.status, JSON.stringify(inBranch.body)).toBe(201);
+      expect(inBranch.body.organizationId).toBe(branchId);
+      expect(await storedRow(inBranch.body.id as string)).toMatchObject({ organization_id: branchId });
+    });
+
+    it('refuses another tenant or an organization you may not write to, and writes nothing', async () => {
+      const name = `Refused ${unique()}`;
+      const post = (body: Record<string, unknown>, session: Session = manager) =>
+        t.http
+          .post('/api/organization-contact')
+          .set(bearer(session))
+          .send({ name, ...body });
+      expectProblem(await post({ tenantId: globex.tenantId }), 404, 'TENANT_NOT_FOUND');
+      expectProblem(await post({ tenant: { id: globex.tenantId } }), 404, 'TENANT_NOT_FOUND');
+      expectProblem(await post({ organization: { id: globex.organizationId } }), 404, 'ORGANIZATION_NOT_FOUND');
+      expectProblem(await post({ organization: { id: branchId } }), 404, 'ORGANIZATION_NOT_FOUND');
+      expectProblem(await post({ organization: { id: acme.organizationId } }, viewer), 403, 'FORBIDDEN');
+      expectProblem(
+        await post({ organizationId: acme.organizationId, organization: { id: branchId } }, acme.admin),
+        400,
+        'VALIDATION_FAILED',
+        ['organization.id'],
+      );
+      expectProblem(await post({ tenantId: 'nope' }), 400, 'VALIDATION_FAILED', ['tenantId']);
+      expectProblem(await post({ tenant: { id: 'nope' } }), 400, 'VALIDATION_FAILED', ['tenant.id']);
+      expectProblem(await post({ tenant: 'x' }), 400, 'VALIDATION_FAILED', ['tenant']);
+      expect(await t.db.query(`SELECT id FROM contact WHERE name = $1`, [name])).toEqual([]);
+    });
+
+    it('takes the record sent back on PUT (id, tenantId, tenant, organization) when they match', async () => {
+      const contact = await crm.createOrganizationContact(manager, { budget: '12.5' });
+      const read = await t.http.get(`/api/organization-contact/${contact.id}`).set(bearer(manager)).expect(200);
+      const resent = {
+        id: read.body.id,
+        tenantId: read.body.tenantId,
+        tenant: { id: read.body.tenantId },
+        organizationId: read.body.organizationId,
+        organization: { id: read.body.organizationId },
+        name: 'Resent',
+        budget: read.body.budget,
+      };
+      const updated = await t.http.put(`/api/organization-contact/${contact.id}`).set(bearer(manager)).send(resent);
+      expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+      expect(updated.body).toMatchObject({ id: contact.id, name: 'Resent', budget: 12.5, version: 2 });
+      expect(await storedRow(contact.id)).toMatchObject({ name: 'Resent', budget: '12.5000', version: 2 });
+
+      const put = (body: Record<string, unknown>, session: Session = manager) =>
+        t.http
+          .put(`/api/organization-contact/${contact.id}`)
+          .set(bearer(session))
+          .send({ name: 'Changed', ...body });
+      const otherId = (await crm.createOrganizationContact(manager)).id;
+      expectProblem(await put({ id: otherId }), 400, 'VALIDATION_FAILED', ['id']);
+      expectProblem(await put({ tenantId: globex.tenantId }), 404, 'TENANT_NOT_FOUND');
+      expectProblem(await put({ tenant: { id: globex.tenantId } }), 404, 'TENANT_NOT_FOUND');
+      expectProblem(await put({ organization: { id: globex.organizationId } }), 404, 'ORGANIZATION_NOT_FOUND');
+      // A member of the branch cannot move the contact there: in the branch it does not exist.
+      expectProblem(await put({ organization: { id: branchId } }, acme.admin), 404, 'CONTACT_NOT_FOUND');
+      expect(await storedRow(contact.id)).toMatchObject({ name: 'Resent', organization_id: acme.organizationId });
+    });
+
+    it("answers Gauzy's relation names: projects, projects.members, members.user, contact", async () => {
+      const { id: tagId } = await crm.createTag(manager);
+      const contact = await crm.createOrganizationContact(manager, {
+        name: `Related ${unique()}`,
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        members: [{ id: agent.userId }],
+        tags: [{ id: tagId }],
+      });
+      const one = await t.http
+        .get(
+          `/api/organization-contact/${contact.id}?relations[]=projects&relations[]=projects.members` +
+            `&relations[]=members.user&relations[]=contact&relations[]=tags`,
+        )
+        .set(bearer(viewer));
+      expect(one.status, JSON.stringify(one.body)).toBe(200);
+      expect(one.body).toMatchObject({
+        projects: [],
+        contact: { firstName: 'Ada', lastName: 'Lovelace' },
+        tags: [{ id: tagId }],
+        members: [{ id: agent.userId, userId: agent.userId, user: { id: agent.userId, email: agent.email } }],
+      });
+
+      const page = await t.http
+        .get(
+          `/api/organization-contact/pagination?where[name]=${encodeURIComponent(contact.name)}` +
+            `&relations[0]=projects&relations[1]=members`,
+        )
+        .set(bearer(viewer));
+      expect(page.status, JSON.stringify(page.body)).toBe(200);
+      expect(page.body.items[0]).toMatchObject({ projects: [], members: [{ id: agent.userId }] });
+      expect(page.body.items[0].members[0].user).toBeUndefined();
+      expect(page.body.items[0].contact).toBeUndefined();
+
+      expectProblem(
+        await t.http.get(`/api/organization-contact/${contact.id}?relations[]=invoices`).set(bearer(viewer)),
+        400,
+        'VALIDATION_FAILED',
+        ['relations'],
+      );
+    });
+
+    it("reads Gauzy's join[…] as relations, and refuses joins it cannot name", async () => {
+      const contact = await crm.createOrganizationContact(manager, {
+        name: `Joined ${unique()}`,
+        members: [{ id: agent.userId }],
+      });
+      const join =
+        'join[alias]=organization_contact&join[leftJoinAndSelect][members]=organization_contact.members' +
+        '&join[leftJoinAndSelect][user]=members.user&join[leftJoin][projects]=organization_contact.projects';
+      const one = await t.http.get(`/api/organization-contact/${contact.id}?${join}`).set(bearer(viewer));
+      expect(one.status, JSON.stringify(one.body)).toBe(200);
+      expect(one.body).toMatchObject({ projects: [], members: [{ id: agent.userId, user: { id: agent.userId } }] });
+      const all = await t.http
+        .get(`/api/organization-contact?where[name]=${encodeURIComponent(contact.name)}&${join}`)
+        .set(bearer(viewer));
+      expect(all.status, JSON.stringify(all.body)).toBe(200);
+      expect(all.body.items[0]).toMatchObject({ members: [{ user: { id: agent.userId } }] });
+
+      for (const [query, field] of [
+        ['join[leftJoin][invoices]=organization_contact.invoices', 'join[leftJoin][invoices]'],
+        ['join[leftJoin][x]=elsewhere.members', 'join[leftJoin][x]'],
+        ['join[leftJoin][x]=members', 'join[leftJoin][x]'],
+        ['join[rightJoin][x]=organization_contact.members', 'join.rightJoin'],
+      ] as const) {
+        const response = await t.http.get(`/api/organization-contact/${contact.id}?${query}`).set(bearer(viewer));
+        expect(response.status, `${query}: ${JSON.stringify(response.body)}`).toBe(400);
+        expect(JSON.stringify(response.body), query).toContain(field.split('.')[0]);
+      }
+    });
+
+    it('answers every contact on find-all (not 20), up to 1000; the paged route keeps its limits', async () => {
+      const marker = unique('all');
+      for (let index = 0; index < 23; index += 1) {
+        await crm.createOrganizationContact(manager, { name: `All ${marker} ${String(index).padStart(2, '0')}` });
+      }
+      const all = await t.http.get(`/api/organization-contact?where[name]=${marker}`).set(bearer(viewer));
+      expect(all.status, JSON.stringify(all.body)).toBe(200);
+      expect(all.body.items).toHaveLength(23);
+      expect(all.body.total).toBe(23);
+      const paged = await t.http.get(`/api/organization-contact/pagination?where[name]=${marker}`).set(bearer(viewer));
+      expect(paged.body.items).toHaveLength(20);
+      expect(paged.body.total).toBe(23);
+      const taken = await t.http.get(`/api/organization-contact?where[name]=${marker}&take=5`).set(bearer(viewer));
+      expect(taken.body.items).toHaveLength(5);
+      expect(taken.body.total).toBe(23);
+
+      expect((await t.http.get('/api/organization-contact?take=1000').set(bearer(viewer))).status).toBe(200);
+      expectProblem(
+        await t.http.get('/api/organization-contact?take=1001').set(bearer(viewer)),
+        400,
+        'VALIDATION_FAILED',
+        ['take'],
+      );
+      expectProblem(
+        await t.http.get('/api/organization-contact?limit=1001').set(bearer(viewer)),
+        400,
+        'VALIDATION_FAILED',
+        ['limit'],
+      );
+      expectProblem(
+        await t.http.get('/api/organization-contact/pagination?take=101').set(bearer(viewer)),
+        400,
+        'VALIDATION_FAILED',
+        ['take'],
+      );
+    });
+
+    it('round-trips the budget exactly: a number where one is exact, else the decimal string', async () => {
+      for (const [sent, answered, stored] of [
+        [1234.5678, 1234.5678, '1234.5678'],
+        ['0.1', 0.1, '0.1000'],
+        ['100000.1234', 100000.1234, '100000.1234'],
+        ['999999999999999.9999', '999999999999999.9999', '999999999999999.9999'],
+        ['123456789012345.6789', '123456789012345.6789', '123456789012345.6789'],
+      ] as const) {
+        const contact = await crm.createOrganizationContact(manager, { budget: sent });
+        expect(contact.budget, String(sent)).toBe(answered);
+        expect(await storedRow(contact.id)).toMatchObject({ budget: stored });
+        // What a client got back, sent again as it came, changes nothing.
+        const again = await t.http
+          .put(`/api/organization-contact/${contact.id}`)
+          .set(bearer(manager))
+          .send({ budget: contact.budget });
+        expect(again.status, JSON.stringify(again.body)).toBe(200);
+        expect(again.body.budget).toBe(answered);
+        expect(await storedRow(contact.id)).toMatchObject({ budget: stored });
+      }
     });
   });
 

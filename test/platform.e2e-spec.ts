@@ -17,6 +17,27 @@ describe('platform', () => {
     expect((await t.http.get('/api/health/ready')).body).toEqual({ status: 'ok', database: 'up' });
   });
 
+  it('answers GET /api with an index: name, version, docs, OpenAPI and health links that work', async () => {
+    const index = await t.http.get('/api').expect(200);
+    expect(index.body).toEqual({
+      name: 'Clientele',
+      version: expect.stringMatching(/^\d+\.\d+\.\d+$/),
+      links: {
+        docs: '/api/docs',
+        openapi: '/api/docs-json',
+        health: '/api/health',
+        ready: '/api/health/ready',
+        login: '/api/auth/login',
+      },
+    });
+    expect((await t.http.get('/api/')).status).toBe(200);
+    for (const link of ['docs', 'openapi', 'health', 'ready'] as const) {
+      expect((await t.http.get(index.body.links[link] as string)).status, link).toBe(200);
+    }
+    const document = await t.http.get('/api/docs-json').expect(200);
+    expect(index.body.version).toBe(document.body.info.version);
+  });
+
   it('answers unknown routes with 404 problem+json', async () => {
     expectProblem(await t.http.get('/api/no-such-route'), 404, 'NOT_FOUND');
     expectProblem(await t.http.post('/api/health').send({}), 404, 'NOT_FOUND');
@@ -75,6 +96,7 @@ describe('platform', () => {
       expectProblem(await closed.http.get('/api/docs'), 404, 'NOT_FOUND');
       expectProblem(await closed.http.get('/api/docs-json'), 404, 'NOT_FOUND');
       await closed.http.get('/api/health').expect(200);
+      expect((await closed.http.get('/api').expect(200)).body.links).not.toHaveProperty('docs');
     } finally {
       await closed.close();
     }

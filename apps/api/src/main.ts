@@ -2,10 +2,12 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { ConfigError, EmbeddedPostgres, loadConfig, withJwtSecret } from '@clientele/core';
 import { createApp } from './create-app';
+import { announceDemoLogin, announceDemoLoginHint } from './demo/announce-demo-login';
 import { seedDemoDataIfEmpty } from './demo/seed-demo-if-empty';
+import { listeningAddress } from './listening-address';
 
 async function bootstrap(): Promise<void> {
-  let config = loadConfig(process.env);
+  let config = loadConfig(process.env, process.stdout);
   let embedded: EmbeddedPostgres | undefined;
   if (config.database.url === undefined) {
     embedded = await EmbeddedPostgres.start({
@@ -17,9 +19,7 @@ async function bootstrap(): Promise<void> {
     config = await withJwtSecret(config);
   }
   const app = await createApp(config);
-  if (embedded !== undefined && config.seedDemoData) {
-    await seedDemoDataIfEmpty(app);
-  }
+  const demo = embedded !== undefined && config.seedDemoData ? await seedDemoDataIfEmpty(app) : null;
   // Graceful shutdown: stop accepting, finish in-flight requests, close the pool, then stop
   // the embedded database so its files are left clean.
   let stopping = false;
@@ -34,10 +34,14 @@ async function bootstrap(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
-  const address = (await app.getUrl()).replace('[::1]', 'localhost').replace('0.0.0.0', 'localhost');
+  const { bound, url } = listeningAddress(app.getHttpServer().address(), config.host);
   logger.log(
-    `Clientele listening on ${address} — Swagger UI ${address}/api/docs (${embedded === undefined ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`,
+    `Clientele listening on ${bound} — API ${url}/api, Swagger UI ${url}/api/docs ` +
+      `(${embedded === undefined ? 'PostgreSQL' : `embedded database in ${config.dataDir}`})`,
   );
+  // The demo login comes last, so it is what a first start leaves on the screen.
+  if (demo === 'existing') announceDemoLoginHint(`${url}/api/docs`);
+  else if (demo !== null) announceDemoLogin(demo, `${url}/api/docs`);
 }
 
 const logger = new Logger('Clientele');

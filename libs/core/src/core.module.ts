@@ -27,6 +27,7 @@ import { OutboxEventEntity } from './events/outbox-event.entity';
 import { OutboxFeed } from './events/outbox-feed';
 import { OutboxSequenceJob } from './events/outbox-sequence.job';
 import { OutboxSequencer } from './events/outbox-sequencer';
+import { ApiIndexController } from './health/api-index.controller';
 import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
 import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
@@ -120,7 +121,7 @@ export class CoreModule implements OnApplicationBootstrap {
         ApiKeysModule,
         AuditModule,
       ],
-      controllers: [HealthController],
+      controllers: [ApiIndexController, HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         RequestContext,

@@ -1,5 +1,6 @@
 // What other rooms may use from libs/core.
 export * from './config/app-config';
+export { formatLogLine, prettyLogStream } from './logging/pretty-log';
 export { APP_CONFIG } from './config/app-config.token';
 export { ConfigError } from './config/env-reader';
 export { withJwtSecret } from './config/jwt-secret';
@@ -24,6 +25,7 @@ export { CurrencyMismatchError } from './domain/currency-mismatch.error';
 export {
   Decimal,
   type DecimalLimits,
+  decimalAsJsonNumber,
   decimalPattern,
   decimalTextInput,
   formatDecimal,
@@ -118,10 +120,12 @@ export { BUILT_IN_ROLE_IDS, BUILT_IN_ROLES, type BuiltInRoleName } from './permi
 export { GrantSet } from './permissions/grant-set';
 export { ALL_PERMISSIONS, Permission } from './permissions/permission.enum';
 export {
+  AcceptsTenantRefs,
   CrmRoute,
   Public,
   RequirePermissions,
   CRM_ROUTE,
+  TENANT_REFS,
   PUBLIC_ROUTE,
   REQUIRED_PERMISSIONS,
   USER_ONLY_ROUTE,

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsOptional, IsUUID, ValidateNested } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
 
 /**
@@ -22,4 +23,36 @@ export function OrganizationIdField(): PropertyDecorator {
 /** A yes/no field of a record (`marketingOptOut`, `isActive`): optional, but `null` cannot clear it. */
 export function FlagField(): PropertyDecorator {
   return applyDecorators(OptionalNonNull(), IsBoolean());
+}
+
+/** A record named as an object, the way Gauzy's clients send references: `{ "id": "…" }`. */
+export class IdRefDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
+  @IsUUID()
+  id: string;
+}
+
+/**
+ * `tenantId` in a Gauzy body: Gauzy's clients send it; the guard has checked it is your own
+ * tenant (another is a 404). Nothing is taken from it.
+ */
+export function TenantIdField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: String, format: 'uuid', description: 'Your own tenant, if sent (else 404).' }),
+    OptionalNonNull(),
+    IsUUID(),
+  );
+}
+
+/**
+ * `tenant: { id }` / `organization: { id }` in a Gauzy body, checked by the guard like
+ * `tenantId` / `organizationId` (a tenant not yours, an organization you are not a member of: 404).
+ */
+export function IdRefField(description: string): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({ type: IdRefDto, description }),
+    OptionalNonNull(),
+    ValidateNested(),
+    Type(() => IdRefDto),
+  );
 }

@@ -27,7 +27,7 @@ export interface OrganizationContactRecord extends CreatedRecord {
   readonly name: string;
   readonly contactType: string;
   readonly primaryEmail: string | null;
-  readonly budget: string | null;
+  readonly budget: number | string | null;
   readonly tags?: ReadonlyArray<{ id: string }>;
   readonly members?: ReadonlyArray<{ id: string }>;
 }

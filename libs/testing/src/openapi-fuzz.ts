@@ -488,10 +488,18 @@ function validParts(
     query: Object.entries(withoutExclusive(parts.query, context.exclusive ?? [])).flatMap(([name, value]) =>
       queryPairs(name, value),
     ),
-    body: parts.body,
+    body: withPathId(parts.body, parts.path.id),
     hasBody: operation.body !== undefined,
     headers: { ...headers },
   }));
+}
+
+/** A body's `id` (Gauzy's clients send the record back whole) is valid only as the path's own id. */
+function withPathId(body: unknown, pathId: string | undefined): unknown {
+  if (pathId === undefined || typeof body !== 'object' || body === null || Array.isArray(body) || !('id' in body)) {
+    return body;
+  }
+  return { ...body, id: pathId };
 }
 
 function withField(body: unknown, path: readonly string[], edit: Edit): unknown {
@@ -546,7 +554,8 @@ const PATH_VALUES = [
   '%ED%A0%80',
   '1',
   '-1',
-  // Not '..': the router resolves `/a/../b` to `/b`, a different (valid) route.
+  // Not `..` (nor `%2E%2E`): the client resolves a dot segment (WHATWG URL), so it never reaches the
+  // route — it lands on GET /api, the index.
   '...',
   'null',
   '%20',

@@ -7,7 +7,7 @@ import supertest from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { TEST_JWT_SECRET } from './test-app';
 
-/** The repository root: vitest runs from the directory of `vitest.config.ts`. */
+/** The repository root: vitest runs from the directory of `vitest.config.mts`. */
 const REPO_ROOT = process.cwd();
 export const BUILT_MAIN = join(REPO_ROOT, 'dist/apps/api/src/main.js');
 /** What `npm run build` compiles into `BUILT_MAIN` (libs/testing and specs are not part of it). */

@@ -10,7 +10,7 @@ import {
   UserEntity,
   unscopedRepository,
 } from '@clientele/core';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { seedDemoCrm } from './demo-crm-seeder';
 
 export const DEMO_TENANT_NAME = 'Demo Ltd';
@@ -52,6 +52,28 @@ export async function seedDemoTenant(app: INestApplication): Promise<DemoLogin |
   });
 }
 
+/**
+ * `npm run demo:login`: a new shared password for the demo tenant's users (the old one was
+ * never stored), or null when there is no demo tenant.
+ */
+export async function resetDemoPassword(app: INestApplication): Promise<DemoLogin | null> {
+  const password = randomBytes(9).toString('base64url');
+  const passwordHash = await app.get(PasswordHasher).hash(password);
+  return app.get(DataSource).transaction(async (manager) => {
+    const tenant = await unscopedRepository(manager, TenantEntity).findOneBy({ name: DEMO_TENANT_NAME });
+    if (tenant === null) return null;
+    await unscopedRepository(manager, UserEntity).update(
+      { tenantId: tenant.id, email: In(DEMO_USERS.map((demo) => demoEmail(demo.role))) },
+      { passwordHash },
+    );
+    return { email: DEMO_ADMIN_EMAIL, password };
+  });
+}
+
+function demoEmail(role: BuiltInRoleName): string {
+  return `${role.toLowerCase()}@demo.clientele.dev`;
+}
+
 async function seedUsers(
   manager: EntityManager,
   tenantId: string,
@@ -62,7 +84,7 @@ async function seedUsers(
   for (const demo of DEMO_USERS) {
     const user = await unscopedRepository(manager, UserEntity).save({
       tenantId,
-      email: `${demo.role.toLowerCase()}@demo.clientele.dev`,
+      email: demoEmail(demo.role),
       firstName: demo.firstName,
       lastName: demo.lastName,
       passwordHash,

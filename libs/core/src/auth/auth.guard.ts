@@ -9,7 +9,13 @@ import {
   ValidationError,
 } from '../errors/domain-error';
 import type { Permission } from '../permissions/permission.enum';
-import { CRM_ROUTE, PUBLIC_ROUTE, REQUIRED_PERMISSIONS, USER_ONLY_ROUTE } from '../permissions/permissions.decorator';
+import {
+  CRM_ROUTE,
+  PUBLIC_ROUTE,
+  REQUIRED_PERMISSIONS,
+  TENANT_REFS,
+  USER_ONLY_ROUTE,
+} from '../permissions/permissions.decorator';
 import { AccessScope } from '../tenancy/access-scope';
 import type { Actor } from '../tenancy/actor';
 import { RequestContext } from '../tenancy/request-context';
@@ -53,6 +59,9 @@ export class AuthGuard implements CanActivate {
     if (actor.type !== 'user' && this.reflector.getAllAndOverride<boolean>(USER_ONLY_ROUTE, targets) === true) {
       throw new ForbiddenError('Only a logged-in user can do this; API keys cannot.', 'USER_ONLY');
     }
+    if (this.reflector.getAllAndOverride<boolean>(TENANT_REFS, targets) === true) {
+      assertOwnTenant(request, actor.tenantId);
+    }
     const named = requestedOrganizations(request);
     // Every organization the request names must be a membership, not only the one it acts in.
     for (const id of named) {
@@ -81,24 +90,56 @@ export class AuthGuard implements CanActivate {
   }
 }
 
+/** The request's JSON body when it is an object (fields can be read), else nothing. */
+function bodyObject(request: FastifyRequest): Record<string, unknown> | undefined {
+  const body = request.body;
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
+}
+
 /**
- * The organizations a request names — `organizationId` in the query, in the body, and
- * `X-Organization-Id` — in that order of precedence, each checked to be a UUID.
+ * `field.id` of a body, for references sent as objects as Gauzy's clients do
+ * (`organization: { id }`, `tenant: { id }`); a non-object `field` is left for the DTO to refuse.
+ */
+function referencedId(body: Record<string, unknown> | undefined, field: string): unknown {
+  const reference = body?.[field];
+  return typeof reference === 'object' && reference !== null && !Array.isArray(reference)
+    ? (reference as Record<string, unknown>).id
+    : undefined;
+}
+
+function uuidField(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !UUID.test(value)) throw ValidationError.field(field, `${field} must be a UUID`);
+  return value.toLowerCase();
+}
+
+/**
+ * A body may name the tenant (`tenantId`, `tenant: { id }` — Gauzy's clients send both); it
+ * must then be the caller's own: any other is a 404, never a switch of tenant. A value that is
+ * no UUID is left to the body's validation (a 400 listing every bad field).
+ */
+function assertOwnTenant(request: FastifyRequest, tenantId: string): void {
+  const body = bodyObject(request);
+  for (const value of [body?.tenantId, referencedId(body, 'tenant')]) {
+    if (typeof value !== 'string' || !UUID.test(value)) continue;
+    if (value.toLowerCase() !== tenantId.toLowerCase()) throw new NotFoundError('TENANT', value.toLowerCase());
+  }
+}
+
+/**
+ * The organizations a request names — `organizationId` in the query, `organizationId` and
+ * `organization.id` in the body, and `X-Organization-Id` — in that order of precedence, each
+ * checked to be a UUID.
  */
 function requestedOrganizations(request: FastifyRequest): string[] {
   const fromQuery = (request.query as Record<string, unknown> | undefined)?.organizationId;
-  const body = request.body;
-  const fromBody =
-    typeof body === 'object' && body !== null && !Array.isArray(body)
-      ? (body as Record<string, unknown>).organizationId
-      : undefined;
-  const fromHeader = request.headers['x-organization-id'];
-  return [fromQuery, fromBody, fromHeader]
-    .filter((candidate) => candidate !== undefined)
-    .map((value) => {
-      if (typeof value !== 'string' || !UUID.test(value)) {
-        throw ValidationError.field('organizationId', 'organizationId must be a UUID');
-      }
-      return value.toLowerCase();
-    });
+  const body = bodyObject(request);
+  const named: Array<[string, unknown]> = [
+    ['organizationId', fromQuery],
+    ['organizationId', body?.organizationId],
+    ['organization.id', referencedId(body, 'organization')],
+    ['organizationId', request.headers['x-organization-id']],
+  ];
+  return named.filter(([, value]) => value !== undefined).map(([field, value]) => uuidField(value, field));
 }

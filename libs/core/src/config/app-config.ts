@@ -74,6 +74,8 @@ export interface AppConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly logLevel: LogLevel;
+  /** `json` (one JSON object a line, for machines) or `pretty` (one readable line, for a terminal). */
+  readonly logFormat: LogFormat;
   readonly bodyLimitBytes: number;
   readonly corsOrigins: readonly string[];
   /** Behind a reverse proxy: take the client IP from X-Forwarded-For. */
@@ -89,7 +91,16 @@ export interface AppConfig {
   readonly redisUrl: string | undefined;
 }
 
-export function loadConfig(source: Readonly<Record<string, string | undefined>>): AppConfig {
+export type LogFormat = 'json' | 'pretty';
+
+/**
+ * Reads the configuration from `source` (the environment). `terminal` tells whether stdout is
+ * a terminal: logs default to `pretty` there (outside production and CI), to JSON elsewhere.
+ */
+export function loadConfig(
+  source: Readonly<Record<string, string | undefined>>,
+  terminal: { readonly isTTY?: boolean } = {},
+): AppConfig {
   const env = new EnvReader(source);
   const nodeEnv = env.oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const databaseUrl = env.url('DATABASE_URL', ['postgres:', 'postgresql:']);
@@ -119,6 +130,11 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     port: env.int('PORT', 3000, { min: 0, max: 65535 }),
     dataDir: env.string('DATA_DIR', './data'),
     logLevel: env.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: env.oneOf(
+      'LOG_FORMAT',
+      ['json', 'pretty'] as const,
+      terminal.isTTY === true && nodeEnv !== 'production' && (source.CI ?? '') === '' ? 'pretty' : 'json',
+    ),
     bodyLimitBytes: env.int('BODY_LIMIT_BYTES', 1_048_576, { min: 1024, max: 104_857_600 }),
     corsOrigins: env.list('CORS_ORIGINS'),
     trustProxy: env.bool('TRUST_PROXY', false),

@@ -1,4 +1,5 @@
 import type { DataSourceOptions } from 'typeorm';
+import { DatabaseLogger } from './database-logger';
 import { MIGRATIONS } from './migrations';
 import { GuardedClient } from './guarded-client';
 import { PreparingClient } from './prepared-statements';
@@ -24,6 +25,7 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: settings.logQueries === true ? ['query', 'error'] : ['error'],
+    logger: new DatabaseLogger(settings.logQueries === true),
     extra: {
       max: settings.poolSize,
       // Fail fast instead of queueing forever when the pool is exhausted.

@@ -5,6 +5,7 @@ import { DECIMAL_COLUMN } from '../database/decimal-column.transformer';
 import { IsDecimalString } from '../validation/is-decimal-string.decorator';
 import {
   Decimal,
+  decimalAsJsonNumber,
   decimalPattern,
   decimalTextInput,
   formatDecimal,
@@ -52,6 +53,17 @@ describe('decimal', () => {
     expect(decimalTextInput({ value: 1e21 })).toBe('1e+21');
     expect(decimalTextInput({ value: '12.5' })).toBe('12.5');
     expect(decimalTextInput({ value: true })).toBe(true);
+  });
+
+  it('answers a JSON number only where it reads back as exactly the decimal', () => {
+    expect(decimalAsJsonNumber('50000.0000')).toBe(50000);
+    expect(decimalAsJsonNumber('0.1250')).toBe(0.125);
+    expect(decimalAsJsonNumber('0.0001')).toBe(0.0001);
+    expect(decimalAsJsonNumber('0.0000')).toBe(0);
+    expect(decimalAsJsonNumber('999999999999999.0000')).toBe(999999999999999);
+    expect(decimalAsJsonNumber('12345678901.2345')).toBe(12345678901.2345);
+    expect(decimalAsJsonNumber('999999999999999.9999')).toBe('999999999999999.9999');
+    expect(decimalAsJsonNumber('123456789012345.6789')).toBe('123456789012345.6789');
   });
 });
 

@@ -76,3 +76,16 @@ export function formatDecimal(value: string | Decimal, minScale: number): string
 export function decimalTextInput({ value }: { value: unknown }): unknown {
   return typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
 }
+
+/**
+ * The decimal as a JSON number when that number reads back as exactly this decimal (every
+ * value with at most 15 significant digits does), else its text — for APIs whose clients
+ * expect numbers (Gauzy's `budget`) without losing a digit: `50000.0000` → `50000`,
+ * `0.1250` → `0.125`, `123456789012345.6789` → `"123456789012345.6789"`. No arithmetic is
+ * done on the number: it is only the decimal's text, parsed once for JSON.
+ */
+export function decimalAsJsonNumber(value: string | Decimal): number | string {
+  const text = new Decimal(value).toFixed();
+  const number = Number(text);
+  return String(number) === text ? number : text;
+}

@@ -3,12 +3,16 @@ import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import type { AppConfig } from '../config/app-config';
+import { prettyLogStream } from './pretty-log';
 
 /**
  * Structured JSON logs: one line per request with its id, tenant and status; warnings and
- * errors with context. The tenant id is stamped on the raw request by the auth guard.
+ * errors with context. The tenant id is stamped on the raw request by the auth guard. With
+ * `LOG_FORMAT=pretty` (the default on a terminal outside production and CI) the same lines
+ * are written one readable line each instead.
  */
-export function loggerOptions(config: AppConfig, destination?: DestinationStream): Params {
+export function loggerOptions(config: AppConfig, given?: DestinationStream): Params {
+  const destination = given ?? (config.logFormat === 'pretty' ? prettyLogStream() : undefined);
   // Request lines are written at info: below that level pino-http is told to skip them outright,
   // rather than build each line's child logger and bindings only to drop it.
   const requestLines: 'info' | 'silent' = ['trace', 'debug', 'info'].includes(config.logLevel) ? 'info' : 'silent';

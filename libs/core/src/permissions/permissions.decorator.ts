@@ -22,6 +22,15 @@ export const CRM_ROUTE = 'clientele:crm';
  */
 export const CrmRoute = (): MethodDecorator & ClassDecorator => SetMetadata(CRM_ROUTE, true);
 
+export const TENANT_REFS = 'clientele:tenant-refs';
+
+/**
+ * A route whose bodies may name the tenant, as Gauzy's clients do (`tenantId`, `tenant: { id }`):
+ * the guard then answers any tenant but the caller's with 404. Elsewhere such a field is
+ * unknown to the body and refused (400).
+ */
+export const AcceptsTenantRefs = (): MethodDecorator & ClassDecorator => SetMetadata(TENANT_REFS, true);
+
 export const USER_ONLY_ROUTE = 'clientele:user-only';
 
 /**

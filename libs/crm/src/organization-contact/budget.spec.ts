@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { describe, expect, it } from 'vitest';
-import { BUDGET_MESSAGE, formatBudget, storedBudget } from './budget';
+import { BUDGET_MESSAGE, gauzyBudget, storedBudget } from './budget';
 import { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
 
 /** The budget's messages when `value` is sent as the budget of a Gauzy contact body. */
@@ -27,12 +27,12 @@ describe('budget', () => {
     expect(storedBudget('0.125')).toBe('0.1250');
   });
 
-  it('formats with at least two decimals and no precision lost', () => {
-    expect(formatBudget('50000.0000')).toBe('50000.00');
-    expect(formatBudget('12.5000')).toBe('12.50');
-    expect(formatBudget('12.1250')).toBe('12.125');
-    expect(formatBudget('0.0001')).toBe('0.0001');
-    expect(formatBudget('999999999999999.9999')).toBe('999999999999999.9999');
-    expect(formatBudget(null)).toBeNull();
+  it('answers a JSON number where it is exactly the stored decimal, else the decimal string', () => {
+    expect(gauzyBudget('50000.0000')).toBe(50000);
+    expect(gauzyBudget('12.5000')).toBe(12.5);
+    expect(gauzyBudget('12.1250')).toBe(12.125);
+    expect(gauzyBudget('0.0001')).toBe(0.0001);
+    expect(gauzyBudget('999999999999999.9999')).toBe('999999999999999.9999');
+    expect(gauzyBudget(null)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { type DecimalLimits, decimalTextInput, formatDecimal, toFixedScale } from '@clientele/core';
+import { decimalAsJsonNumber, type DecimalLimits, decimalTextInput, toFixedScale } from '@clientele/core';
 
 /**
  * A contact's budget (hours or an amount, in no currency): a non-negative decimal stored as
@@ -19,9 +19,10 @@ export function storedBudget(validated: string): string {
 }
 
 /**
- * The budget as the API returns it: a string with at least two decimals and no more than it
- * has — `50000` → `"50000.00"`, `12.125` → `"12.125"` — so no precision is lost or invented.
+ * The budget as Gauzy's API returns it, a JSON number — whenever that number reads back as
+ * exactly the stored decimal (up to 15 significant digits: `50000.0000` → `50000`). A longer
+ * value (numeric(19,4) holds 19 digits) comes as its decimal string, so no digit is lost.
  */
-export function formatBudget(stored: string | null): string | null {
-  return stored === null ? null : formatDecimal(stored, 2);
+export function gauzyBudget(stored: string | null): number | string | null {
+  return stored === null ? null : decimalAsJsonNumber(stored);
 }

@@ -1,3 +1,4 @@
+import { ValidationError } from '@clientele/core';
 import type { ContactInput } from './contact-input';
 import type { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
 import type { UpdateOrganizationContactDto } from './dto/update-organization-contact.dto';
@@ -7,10 +8,19 @@ export function organizationContactInput(
   dto: CreateOrganizationContactDto | UpdateOrganizationContactDto,
   creating: boolean,
 ): ContactInput {
+  const organizationId = dto.organizationId ?? dto.organization?.id;
+  if (
+    dto.organizationId !== undefined &&
+    dto.organization !== undefined &&
+    dto.organizationId.toLowerCase() !== dto.organization.id.toLowerCase()
+  ) {
+    throw ValidationError.field('organization.id', 'organization.id and organizationId name different organizations');
+  }
+  // `tenantId` / `tenant.id` were checked by the guard to be the caller's tenant: nothing to take.
   return {
     // On update the guard has already narrowed the request to this organization: a contact of
     // another one is then simply not found (404), never moved.
-    organizationId: creating ? dto.organizationId : undefined,
+    organizationId: creating ? organizationId : undefined,
     name: dto.name,
     contactType: dto.contactType,
     primaryEmail: dto.primaryEmail,

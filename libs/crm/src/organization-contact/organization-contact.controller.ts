@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, Post, Put, Query, UseInterceptors } from
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  AcceptsTenantRefs,
   ApiPageResponse,
   ApiProblems,
   BracketQueryInterceptor,
@@ -10,33 +11,41 @@ import {
   type Page,
   Permission,
   RequirePermissions,
+  ValidationError,
 } from '@clientele/core';
 import { CreateContactCommand } from './commands/create-contact.command';
 import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
-import type { ContactRelation, ContactRow } from './contact-relations';
+import type { ContactRow } from './contact-relations';
+import { requestedRelations } from './dto/gauzy-relation-fields';
 import { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
 import { DeleteResultResponse } from './dto/delete-result.response';
 import { OrganizationContactGetParams } from './dto/organization-contact-get.params';
-import { OrganizationContactListParams } from './dto/organization-contact-list.params';
+import {
+  FIND_ALL_CAP,
+  OrganizationContactFindAllParams,
+  OrganizationContactListParams,
+} from './dto/organization-contact-list.params';
 import { OrganizationContactResponse } from './dto/organization-contact.response';
 import { UpdateOrganizationContactDto } from './dto/update-organization-contact.dto';
 import type { ContactEntity } from './entities/contact.entity';
+import { GauzyRelations } from './gauzy-relations';
 import { organizationContactInput } from './organization-contact-input';
 import { GetContactQuery } from './queries/get-contact.query';
 import { ListContactsQuery } from './queries/list-contacts.query';
 
 /** What a write answers with, as Gauzy returns the saved contact with its relations. */
-const WRITE_RELATIONS: readonly ContactRelation[] = ['tags', 'members'];
+const WRITE_RELATIONS = GauzyRelations.of(['tags', 'members']);
 
 /**
- * Ever Gauzy's organization-contact API (`002_…txt`): same paths, bodies, query style and
+ * Ever Gauzy's organization-contact API (`/api/organization-contact`): same paths, bodies, query style and
  * grants (ALL_ORG_VIEW or ORG_CONTACT_VIEW to read, ALL_ORG_EDIT or ORG_CONTACT_EDIT to
  * write) — but every route checks its grant and a body's `organizationId` its membership.
  */
 @ApiTags('organization-contact (Gauzy)')
 @ApiBearerAuth()
 @CrmRoute()
+@AcceptsTenantRefs()
 @UseInterceptors(BracketQueryInterceptor)
 @Controller('organization-contact')
 export class OrganizationContactController {
@@ -58,19 +67,27 @@ export class OrganizationContactController {
 
   @Get()
   @RequirePermissions(Permission.ALL_ORG_VIEW, Permission.ORG_CONTACT_VIEW)
-  @ApiOperation({ summary: 'Contacts; the same query and answer as /pagination.' })
+  @ApiOperation({
+    summary: `Every contact, as Gauzy's find-all: up to ${FIND_ALL_CAP.toLocaleString('en')} in one answer.`,
+    description:
+      `The query of /pagination, but without \`take\`/\`limit\` it answers every matching contact up to a cap of ` +
+      `${FIND_ALL_CAP.toLocaleString('en')} (\`take\`/\`limit\` may be up to that too). \`total\` always counts all ` +
+      'matches: when it is larger than `items`, `nextCursor` (or `skip`) reads the rest.',
+  })
   @ApiPageResponse(OrganizationContactResponse)
   @ApiProblems(400, 401, 403, 404)
-  findAll(@Query() params: OrganizationContactListParams): Promise<Page<OrganizationContactResponse>> {
+  findAll(@Query() params: OrganizationContactFindAllParams): Promise<Page<OrganizationContactResponse>> {
     return this.list(params);
   }
 
   @Get(':id')
   @RequirePermissions(Permission.ALL_ORG_VIEW, Permission.ORG_CONTACT_VIEW)
-  @ApiOperation({ summary: 'One contact; relations[]=tags|members|customer to include them.' })
+  @ApiOperation({
+    summary: 'One contact; relations[] (or join[…]) to include tags, members, customer and Gauzy’s names.',
+  })
   @ApiProblems(400, 401, 403, 404)
   findById(@IdParam() id: string, @Query() params: OrganizationContactGetParams): Promise<OrganizationContactResponse> {
-    return this.get(id, params.relations ?? []);
+    return this.get(id, requestedRelations(params));
   }
 
   @Post()
@@ -89,6 +106,9 @@ export class OrganizationContactController {
   @ApiOperation({ summary: 'Update the fields sent (Gauzy uses PUT for partial updates).' })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateOrganizationContactDto): Promise<OrganizationContactResponse> {
+    if (dto.id !== undefined && dto.id.toLowerCase() !== id.toLowerCase()) {
+      throw ValidationError.field('id', 'id must be the id in the path (a contact cannot change its id)');
+    }
     await this.commandBus.execute(new UpdateContactCommand(id, organizationContactInput(dto, false)));
     return this.get(id, WRITE_RELATIONS);
   }
@@ -103,14 +123,15 @@ export class OrganizationContactController {
   }
 
   private async list(params: OrganizationContactListParams): Promise<Page<OrganizationContactResponse>> {
+    const relations = requestedRelations(params);
     const page = await this.queryBus.execute<ListContactsQuery, Page<ContactRow>>(
-      new ListContactsQuery(params.toFilter(), params.toPage(), params.relations ?? []),
+      new ListContactsQuery(params.toFilter(), params.toPage(), relations.load),
     );
-    return page.map((contact) => OrganizationContactResponse.from(contact));
+    return page.map((contact) => OrganizationContactResponse.from(contact, relations.extras));
   }
 
-  private async get(id: string, relations: readonly ContactRelation[]): Promise<OrganizationContactResponse> {
-    const contact = await this.queryBus.execute<GetContactQuery, ContactRow>(new GetContactQuery(id, relations));
-    return OrganizationContactResponse.from(contact);
+  private async get(id: string, relations: GauzyRelations): Promise<OrganizationContactResponse> {
+    const contact = await this.queryBus.execute<GetContactQuery, ContactRow>(new GetContactQuery(id, relations.load));
+    return OrganizationContactResponse.from(contact, relations.extras);
   }
 }

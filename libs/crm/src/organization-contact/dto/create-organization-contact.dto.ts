@@ -15,13 +15,20 @@ import {
 } from 'class-validator';
 import { IsDecimalString, OptionalNonNull } from '@clientele/core';
 import { TagRefDto, TagRefsField } from '../../tags';
-import { FlagField, OrganizationIdField, OwnerIdField } from '../../record-fields.decorator';
+import {
+  FlagField,
+  type IdRefDto,
+  IdRefField,
+  OrganizationIdField,
+  OwnerIdField,
+  TenantIdField,
+} from '../../record-fields.decorator';
 import { BUDGET_TYPES, type BudgetType, CONTACT_KINDS, type ContactKind } from '../../contact-kind';
 import { BUDGET_LIMITS, BUDGET_MESSAGE, budgetInput } from '../budget';
 import { MemberRefDto } from './member-ref.dto';
 import { trim } from './trim.transform';
 
-/** Gauzy's organization-contact body (`002_…txt`), field names as there, plus the common contact fields. */
+/** Gauzy's organization-contact body, field names as in Gauzy, plus the common contact fields. */
 export class CreateOrganizationContactDto {
   @ApiPropertyOptional({ example: 'Acme Corporation' })
   @Transform(trim)
@@ -56,8 +63,8 @@ export class CreateOrganizationContactDto {
   imageUrl?: string | null;
 
   /**
-   * A non-negative decimal, as a JSON number or a numeric string (up to 4 decimals). Returned
-   * as a string with at least two decimals: `50000` → `"50000.00"`.
+   * A non-negative decimal, as a JSON number or a numeric string (up to 4 decimals, 15 before
+   * the point). Returned as a JSON number when that is exact (see the response), else a string.
    */
   @ApiPropertyOptional({ oneOf: [{ type: 'number' }, { type: 'string' }], example: 50000 })
   @IsOptional()
@@ -78,6 +85,16 @@ export class CreateOrganizationContactDto {
   /** The organization the contact belongs to, checked against your memberships. */
   @OrganizationIdField()
   organizationId?: string;
+
+  /** Gauzy's spelling of `organizationId` (both may be sent when they agree). */
+  @IdRefField('Gauzy’s `organization: { id }`: an organization you may write to, as `organizationId`.')
+  organization?: IdRefDto;
+
+  @TenantIdField()
+  tenantId?: string;
+
+  @IdRefField('Gauzy’s `tenant: { id }`: your own tenant, if sent (else 404).')
+  tenant?: IdRefDto;
 
   /** Users assigned to the contact; each must be a member of the organization. */
   @IsOptional()

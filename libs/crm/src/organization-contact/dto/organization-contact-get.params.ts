@@ -1,17 +1,14 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsArray, IsIn, IsOptional, IsUUID } from 'class-validator';
-import { CONTACT_RELATIONS, type ContactRelation } from '../contact-relations';
-import { queryList } from './query-list.transform';
+import { IsOptional, IsUUID } from 'class-validator';
+import type { GauzyContactRelation } from '../gauzy-relations';
+import { GauzyJoinField, GauzyRelationsField, type OrganizationContactJoinDto } from './gauzy-relation-fields';
 
-/** `GET organization-contact/:id?relations[]=tags`. */
+/** `GET organization-contact/:id?relations[]=tags` (or Gauzy's `join[…]`). */
 export class OrganizationContactGetParams {
-  @ApiPropertyOptional({ enum: CONTACT_RELATIONS, isArray: true })
-  @IsOptional()
-  @Transform(queryList)
-  @IsArray()
-  @IsIn(CONTACT_RELATIONS, { each: true })
-  relations?: ContactRelation[];
+  @GauzyRelationsField()
+  relations?: GauzyContactRelation[];
+
+  @GauzyJoinField()
+  join?: OrganizationContactJoinDto;
 
   @IsOptional()
   @IsUUID()

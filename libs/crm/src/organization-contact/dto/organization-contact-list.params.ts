@@ -1,23 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_OFFSET, MAX_PAGE_SIZE, PageParams, ValidationError } from '@clientele/core';
 import type { ContactFilter } from '../contact-filter';
-import { CONTACT_RELATIONS, type ContactRelation } from '../contact-relations';
+import type { GauzyContactRelation } from '../gauzy-relations';
+import { GauzyJoinField, GauzyRelationsField, type OrganizationContactJoinDto } from './gauzy-relation-fields';
 import { ORDER_FIELDS, OrganizationContactOrderDto } from './organization-contact-order.dto';
 import { OrganizationContactWhereDto } from './organization-contact-where.dto';
-import { queryList } from './query-list.transform';
 
 /**
  * Gauzy's query style — `take`, `skip`, `where[…]`, `relations[]`, `order[…]` — alongside ours
@@ -52,16 +41,11 @@ export class OrganizationContactListParams extends PageParams {
   @Type(() => OrganizationContactOrderDto)
   order?: OrganizationContactOrderDto;
 
-  @ApiPropertyOptional({
-    enum: CONTACT_RELATIONS,
-    isArray: true,
-    description: 'Relations to include, e.g. `relations[]=tags&relations[]=members`.',
-  })
-  @IsOptional()
-  @Transform(queryList)
-  @IsArray()
-  @IsIn(CONTACT_RELATIONS, { each: true })
-  relations?: ContactRelation[];
+  @GauzyRelationsField()
+  relations?: GauzyContactRelation[];
+
+  @GauzyJoinField()
+  join?: OrganizationContactJoinDto;
 
   /** Name, e-mail, phone or company name contains (case-insensitive). */
   @IsOptional()
@@ -118,5 +102,41 @@ export class OrganizationContactListParams extends PageParams {
     if (fields.length > 1) throw ValidationError.field('order', 'order by one field, e.g. order[name]=ASC');
     if (this.sort !== undefined) throw ValidationError.field('order', 'send either order or sort, not both');
     return `${order[field] === 'DESC' ? '-' : ''}${field}`;
+  }
+}
+
+/** The most contacts Gauzy's find-all (`GET /api/organization-contact`) answers at once. */
+export const FIND_ALL_CAP = 1000;
+
+/**
+ * Gauzy's find-all answers every record: here every record up to `FIND_ALL_CAP`, which is also
+ * the largest `take`/`limit` it takes (the paged route keeps `MAX_PAGE_SIZE`).
+ */
+export class OrganizationContactFindAllParams extends OrganizationContactListParams {
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: FIND_ALL_CAP,
+    default: FIND_ALL_CAP,
+    description: 'Gauzy spelling of `limit`.',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(FIND_ALL_CAP)
+  declare take?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: FIND_ALL_CAP, default: FIND_ALL_CAP })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(FIND_ALL_CAP)
+  declare limit?: number;
+
+  override toPage(): PageParams {
+    const page = super.toPage();
+    page.limit ??= FIND_ALL_CAP;
+    return page;
   }
 }

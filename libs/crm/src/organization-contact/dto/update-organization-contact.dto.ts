@@ -1,6 +1,6 @@
 import { ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
 import { FlagField, OrganizationIdField } from '../../record-fields.decorator';
 import { CONTACT_KINDS, type ContactKind } from '../../contact-kind';
@@ -15,6 +15,12 @@ import { trim } from './trim.transform';
 export class UpdateOrganizationContactDto extends PartialType(
   OmitType(CreateOrganizationContactDto, ['name', 'contactType', 'organizationId', 'marketingOptOut', 'isActive']),
 ) {
+  /** Gauzy clients send the record back whole: the contact's own id, if sent (else 400). */
+  @ApiPropertyOptional({ type: String, format: 'uuid' })
+  @OptionalNonNull()
+  @IsUUID()
+  id?: string;
+
   @OptionalNonNull()
   @Transform(trim)
   @IsString()
@@ -27,7 +33,7 @@ export class UpdateOrganizationContactDto extends PartialType(
   @IsIn(CONTACT_KINDS)
   contactType?: ContactKind;
 
-  /** Gauzy clients send it back; it must be the contact's own organization (else 404). */
+  /** Gauzy clients send it back (or `organization: { id }`); it must be the contact's own organization (else 404). */
   @OrganizationIdField()
   organizationId?: string;
 

@@ -1,8 +1,10 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import swc from 'unplugin-swc';
 import { configDefaults, defineConfig } from 'vitest/config';
 
-const root = __dirname;
+// An ES module (hence .mts): Vite loads it natively, without the CommonJS-config warning.
+const root = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Suites that need a PostgreSQL server (they end its backends, or share it between two API
