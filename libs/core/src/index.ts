@@ -36,12 +36,12 @@ export { type CurrencyLike, type DecimalLike, Money } from './domain/money';
 export { defineStateMachine, type StateMachine, type StateMachineDefinition } from './domain/state-machine';
 export { UnknownCurrencyError } from './domain/unknown-currency.error';
 export { type RawRow, type ReadRow, readRows } from './database/read-rows';
-export { ApiProblems } from './errors/api-problems.decorator';
+export { type ApiProblem, ApiProblems, EXAMPLE_ID, problemExamples } from './errors/api-problems.decorator';
 export * from './errors/domain-error';
 export { IdParam } from './errors/id-param.decorator';
 export { Problem, PROBLEM_CONTENT_TYPE } from './errors/problem';
 export { sendProblem } from './errors/problem.filter';
-export { registerUniqueConstraint } from './errors/unique-constraints';
+export { registerUniqueConstraint, uniqueConstraintConflict } from './errors/unique-constraints';
 export { AuditEntryEntity } from './audit/audit-entry.entity';
 export { OutboxEventEntity } from './events/outbox-event.entity';
 export {

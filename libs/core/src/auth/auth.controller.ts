@@ -5,9 +5,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ApiProblems } from '../errors/api-problems.decorator';
-import { UnauthorizedError } from '../errors/domain-error';
+import { TooManyRequestsError, UnauthorizedError } from '../errors/domain-error';
 import { Public, RequirePermissions, UserOnly } from '../permissions/permissions.decorator';
 import { LimitAuthAttempts } from '../rate-limit/limit-auth-attempts.decorator';
+import { AuthErrors } from './auth-errors';
 import { ChangePasswordCommand } from './commands/change-password.command';
 import { LoginCommand } from './commands/login.command';
 import { LogoutCommand } from './commands/logout.command';
@@ -57,7 +58,14 @@ export class AuthController {
       '`INVALID_MFA_CODE` for a wrong or reused code. After 5 failures in 15 minutes the account is locked: ' +
       '429 `ACCOUNT_LOCKED` with Retry-After.',
   })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(
+    400,
+    AuthErrors.invalidCredentials(),
+    AuthErrors.mfaRequired(),
+    AuthErrors.invalidMfaCode(),
+    AuthErrors.accountLocked(900),
+    TooManyRequestsError.rateLimited(60),
+  )
   async login(
     @Body() dto: LoginDto,
     @Req() request: FastifyRequest,
@@ -74,7 +82,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token (body or `refreshToken` cookie) for a new pair; the old one is retired.',
   })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, AuthErrors.invalidRefreshToken(), 429)
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,

@@ -5,6 +5,8 @@ import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
   ApiProblems,
+  EXAMPLE_ID,
+  NotFoundError,
   CrmRoute,
   IdParam,
   listOrExport,
@@ -24,6 +26,11 @@ import type { CustomerEntity } from './entities/customer.entity';
 import { ExportCustomersQuery } from './queries/export-customers.query';
 import { GetCustomerQuery } from './queries/get-customer.query';
 import { ListCustomersQuery } from './queries/list-customers.query';
+import { CustomerNameTakenError } from './customer-name-taken.error';
+
+/** What these routes answer for a customer that is not there, and for a taken name. */
+const CUSTOMER_NOT_FOUND = new NotFoundError('CUSTOMER', EXAMPLE_ID);
+const NAME_TAKEN = new CustomerNameTakenError(EXAMPLE_ID, 'Acme Corp');
 
 /**
  * The portal's customers (companies). Reading needs `ORG_CONTACT_VIEW` and writing
@@ -58,7 +65,7 @@ export class CustomersController {
   @Get(':id')
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
   @ApiOperation({ summary: 'One customer.' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, CUSTOMER_NOT_FOUND)
   get(@IdParam() id: string): Promise<CustomerResponse> {
     return this.view(id);
   }
@@ -66,7 +73,7 @@ export class CustomersController {
   @Post()
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a customer; its name is unique in the organization (case-insensitive).' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, NAME_TAKEN)
   async create(@Body() dto: CreateCustomerDto): Promise<CustomerResponse> {
     const customer = await this.commandBus.execute<CreateCustomerCommand, CustomerEntity>(
       new CreateCustomerCommand(dto),
@@ -77,7 +84,7 @@ export class CustomersController {
   @Patch(':id')
   @RequirePermissions(Permission.ORG_CONTACT_EDIT, Permission.ORG_CONTACT_EDIT_OWN)
   @ApiOperation({ summary: 'Change the fields sent; an AGENT only on customers it owns.' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiProblems(400, 401, 403, CUSTOMER_NOT_FOUND, NAME_TAKEN, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateCustomerDto): Promise<CustomerResponse> {
     await this.commandBus.execute<UpdateCustomerCommand, CustomerEntity>(new UpdateCustomerCommand(id, dto));
     return this.view(id);
@@ -87,7 +94,7 @@ export class CustomersController {
   @HttpCode(204)
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Delete a customer (soft); its contacts stay, unlinked from it.' })
-  @ApiProblems(400, 401, 403, 404, 412)
+  @ApiProblems(400, 401, 403, CUSTOMER_NOT_FOUND, 412)
   async remove(@IdParam() id: string): Promise<void> {
     await this.commandBus.execute(new DeleteCustomerCommand(id));
   }

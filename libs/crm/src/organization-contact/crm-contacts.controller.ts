@@ -5,6 +5,8 @@ import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
   ApiProblems,
+  EXAMPLE_ID,
+  NotFoundError,
   CrmRoute,
   IdParam,
   listOrExport,
@@ -34,6 +36,11 @@ import { ExportContactsQuery } from './queries/export-contacts.query';
 import { GetContactDetailQuery } from './queries/get-contact-detail.query';
 import { GetContactQuery } from './queries/get-contact.query';
 import { ListContactsQuery } from './queries/list-contacts.query';
+import { ContactEmailTakenError } from './contact-email-taken.error';
+
+/** What these routes answer for a contact that is not there, and for a taken e-mail. */
+const CONTACT_NOT_FOUND = new NotFoundError('CONTACT', EXAMPLE_ID);
+const EMAIL_TAKEN = new ContactEmailTakenError(EXAMPLE_ID, 'jane.doe@acmecorp.com');
 
 /**
  * The portal's CRM contacts (`000_…txt`), on the same table as the Gauzy API. ADMIN and
@@ -71,7 +78,7 @@ export class CrmContactsController {
   @Get(':id')
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
   @ApiOperation({ summary: 'The contact, its customer, open deals, recent activity, notes and ticket history.' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND)
   async get(@IdParam() id: string): Promise<CrmContactDetailResponse> {
     const detail = await this.queryBus.execute<GetContactDetailQuery, ContactDetail>(new GetContactDetailQuery(id));
     return CrmContactDetailResponse.fromDetail(detail);
@@ -80,7 +87,7 @@ export class CrmContactsController {
   @Post()
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a contact; `customerName` finds or creates the customer.' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, EMAIL_TAKEN)
   async create(@Body() dto: CreateCrmContactDto): Promise<CrmContactResponse> {
     const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
       new CreateContactCommand(crmContactInput(dto)),
@@ -91,7 +98,7 @@ export class CrmContactsController {
   @Patch(':id')
   @RequirePermissions(Permission.ORG_CONTACT_EDIT, Permission.ORG_CONTACT_EDIT_OWN)
   @ApiOperation({ summary: 'Change the fields sent; an AGENT only on contacts it owns.' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, EMAIL_TAKEN, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateCrmContactDto): Promise<CrmContactResponse> {
     await this.commandBus.execute(new UpdateContactCommand(id, crmContactInput(dto)));
     return this.row(id);
@@ -101,7 +108,7 @@ export class CrmContactsController {
   @HttpCode(204)
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Delete a contact (soft).' })
-  @ApiProblems(400, 401, 403, 404, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, 412)
   async remove(@IdParam() id: string): Promise<void> {
     await this.commandBus.execute(new DeleteContactCommand(id));
   }

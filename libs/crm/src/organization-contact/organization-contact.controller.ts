@@ -4,6 +4,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
+  EXAMPLE_ID,
+  NotFoundError,
   BracketQueryInterceptor,
   CrmRoute,
   IdParam,
@@ -25,6 +27,11 @@ import type { ContactEntity } from './entities/contact.entity';
 import { organizationContactInput } from './organization-contact-input';
 import { GetContactQuery } from './queries/get-contact.query';
 import { ListContactsQuery } from './queries/list-contacts.query';
+import { ContactEmailTakenError } from './contact-email-taken.error';
+
+/** What these routes answer for a contact that is not there, and for a taken e-mail. */
+const CONTACT_NOT_FOUND = new NotFoundError('CONTACT', EXAMPLE_ID);
+const EMAIL_TAKEN = new ContactEmailTakenError(EXAMPLE_ID, 'info@acme.com');
 
 /** What a write answers with, as Gauzy returns the saved contact with its relations. */
 const WRITE_RELATIONS: readonly ContactRelation[] = ['tags', 'members'];
@@ -68,7 +75,7 @@ export class OrganizationContactController {
   @Get(':id')
   @RequirePermissions(Permission.ALL_ORG_VIEW, Permission.ORG_CONTACT_VIEW)
   @ApiOperation({ summary: 'One contact; relations[]=tags|members|customer to include them.' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND)
   findById(@IdParam() id: string, @Query() params: OrganizationContactGetParams): Promise<OrganizationContactResponse> {
     return this.get(id, params.relations ?? []);
   }
@@ -76,7 +83,7 @@ export class OrganizationContactController {
   @Post()
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a contact.' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, EMAIL_TAKEN)
   async create(@Body() dto: CreateOrganizationContactDto): Promise<OrganizationContactResponse> {
     const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
       new CreateContactCommand(organizationContactInput(dto, true)),
@@ -87,7 +94,7 @@ export class OrganizationContactController {
   @Put(':id')
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Update the fields sent (Gauzy uses PUT for partial updates).' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, EMAIL_TAKEN, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateOrganizationContactDto): Promise<OrganizationContactResponse> {
     await this.commandBus.execute(new UpdateContactCommand(id, organizationContactInput(dto, false)));
     return this.get(id, WRITE_RELATIONS);
@@ -96,7 +103,7 @@ export class OrganizationContactController {
   @Delete(':id')
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Delete a contact (soft); answers `{ affected: 1 }` as Gauzy does.' })
-  @ApiProblems(400, 401, 403, 404, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, 412)
   async remove(@IdParam() id: string): Promise<DeleteResultResponse> {
     await this.commandBus.execute(new DeleteContactCommand(id));
     return DeleteResultResponse.one();

@@ -3,7 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { TooManyRequestsError } from '../../errors/domain-error';
+import type { TooManyRequestsError } from '../../errors/domain-error';
+import { AuthErrors } from '../auth-errors';
 
 interface AttemptRow {
   failed_count: number;
@@ -107,9 +108,5 @@ export function emailHash(email: string): string {
 }
 
 function accountLocked(seconds: number): TooManyRequestsError {
-  return new TooManyRequestsError(
-    'ACCOUNT_LOCKED',
-    'Too many failed logins for this account; it is locked for a while.',
-    seconds,
-  );
+  return AuthErrors.accountLocked(seconds);
 }
