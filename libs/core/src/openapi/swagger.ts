@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problem } from '../errors/problem';
+import { requiredProperties, validatedClassesByName } from '../validation/required-properties';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -26,7 +27,28 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       schema: { type: 'string', format: 'uuid' },
     })
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  markRequiredProperties(document);
+  return document;
+}
+
+/**
+ * Sets each request schema's `required` from the validation rules of its DTO
+ * ({@link requiredProperties}), whatever its `@ApiProperty` decorators say: the document then
+ * requires exactly what the server refuses to go without.
+ */
+function markRequiredProperties(document: OpenAPIObject): void {
+  const classes = validatedClassesByName();
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    const [target, ...others] = classes.get(name) ?? [];
+    if (target === undefined || '$ref' in schema || schema.properties === undefined) continue;
+    if (others.length > 0)
+      throw new Error(`Two validated classes are named ${name}: the schema cannot tell them apart`);
+    const properties = schema.properties;
+    const required = requiredProperties(target).filter((property) => property in properties);
+    if (required.length > 0) schema.required = required;
+    else delete schema.required;
+  }
 }
 
 /** Swagger UI at `/api/docs` (assets served locally, works offline) and JSON at `/api/docs-json`. */
