@@ -68,6 +68,7 @@ export type { JobContext, JobOutcome, ScheduledJob } from './scheduler/scheduled
 export { Scheduler } from './scheduler/scheduler';
 export { SystemContext } from './tenancy/system-context';
 export { buildOpenApiDocument, setupSwagger } from './openapi/swagger';
+export { ApiTag } from './openapi/api-tag.decorator';
 export { ApiPageResponse, Page } from './pagination/page';
 export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageParams } from './pagination/page-params.dto';
 export {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
@@ -23,8 +23,9 @@ import { TokenResponse } from './dto/token.response';
 import { GetMeQuery } from './queries/get-me.query';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 import type { ClientInfo, IssuedTokens } from './session.service';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
-@ApiTags('auth')
+@ApiTag('auth', 'Sign up, log in (with MFA), refresh and end sessions, change your password, and who you are.')
 @Controller('auth')
 export class AuthController {
   constructor(

@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problem } from '../errors/problem';
+import { apiTagDescription } from './api-tag.decorator';
 import { requiredProperties, validatedClassesByName } from '../validation/required-properties';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
@@ -29,7 +30,21 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
   markRequiredProperties(document);
+  describeTags(document);
   return document;
+}
+
+/** The top-level `tags`: each tag the operations use, in order of first use, with its {@link ApiTag} description. */
+function describeTags(document: OpenAPIObject): void {
+  const names = new Set(
+    Object.values(document.paths).flatMap((item) =>
+      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) => item[method]?.tags ?? []),
+    ),
+  );
+  document.tags = [...names].map((name) => {
+    const description = apiTagDescription(name);
+    return description === undefined ? { name } : { name, description };
+  });
 }
 
 /**

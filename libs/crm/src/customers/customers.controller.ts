@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
+  ApiTag,
   ApiProblems,
   EXAMPLE_ID,
   NotFoundError,
@@ -37,7 +38,10 @@ const NAME_TAKEN = new CustomerNameTakenError(EXAMPLE_ID, 'Acme Corp');
  * `ORG_CONTACT_EDIT` (the portal treats contacts and customers as one CRM); an AGENT
  * (`ORG_CONTACT_EDIT_OWN`) may update the customers it owns.
  */
-@ApiTags('crm: customers')
+@ApiTag(
+  'crm: customers',
+  "The portal's customers (companies): list, filter and export, create, change and delete; their contacts.",
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/customers')

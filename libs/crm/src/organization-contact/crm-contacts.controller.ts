@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
+  ApiTag,
   ApiProblems,
   EXAMPLE_ID,
   NotFoundError,
@@ -47,7 +48,10 @@ const EMAIL_TAKEN = new ContactEmailTakenError(EXAMPLE_ID, 'jane.doe@acmecorp.co
  * MANAGER write; an AGENT reads all and updates the contacts it owns, but neither creates nor
  * deletes; a VIEWER reads.
  */
-@ApiTags('crm: contacts')
+@ApiTag(
+  'crm: contacts',
+  "The portal's contacts (people): list, filter and export, the contact detail, create, change and delete.",
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/contacts')

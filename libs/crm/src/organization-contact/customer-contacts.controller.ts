@@ -1,9 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
+  ApiTag,
   EXAMPLE_ID,
   NotFoundError,
   CrmRoute,
@@ -22,7 +23,7 @@ import { ListContactsQuery } from './queries/list-contacts.query';
 const CUSTOMER_NOT_FOUND = new NotFoundError('CUSTOMER', EXAMPLE_ID);
 
 /** `GET crm/customers/:id/contacts`: served by the contact room, which owns the contact table. */
-@ApiTags('crm: customers')
+@ApiTag('crm: customers')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/customers')

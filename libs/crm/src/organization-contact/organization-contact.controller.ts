@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
+  ApiTag,
   EXAMPLE_ID,
   NotFoundError,
   BracketQueryInterceptor,
@@ -41,7 +42,10 @@ const WRITE_RELATIONS: readonly ContactRelation[] = ['tags', 'members'];
  * grants (ALL_ORG_VIEW or ORG_CONTACT_VIEW to read, ALL_ORG_EDIT or ORG_CONTACT_EDIT to
  * write) — but every route checks its grant and a body's `organizationId` its membership.
  */
-@ApiTags('organization-contact (Gauzy)')
+@ApiTag(
+  'organization-contact (Gauzy)',
+  "Gauzy's organization-contact API on the same contacts, with Gauzy's field names and query shapes.",
+)
 @ApiBearerAuth()
 @CrmRoute()
 @UseInterceptors(BracketQueryInterceptor)

@@ -1,9 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
+  ApiTag,
   EXAMPLE_ID,
   NotFoundError,
   uniqueConstraintConflict,
@@ -29,7 +30,7 @@ import './tag-constraints';
 const TAG_NOT_FOUND = new NotFoundError('TAG', EXAMPLE_ID);
 const NAME_TAKEN = uniqueConstraintConflict('tag_name_uq');
 
-@ApiTags('tags')
+@ApiTag('tags', 'Tags of an organization, put on contacts (and other records) to group and filter them.')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('tags')
