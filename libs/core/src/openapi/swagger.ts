@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Problem } from '../errors/problem';
+import { describeExportSchemas } from '../export/list-or-export';
 import { apiTagDescription } from './api-tag.decorator';
 import { requiredProperties, validatedClassesByName } from '../validation/required-properties';
 
@@ -31,6 +32,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
   markRequiredProperties(document);
   describeTags(document);
+  describeExportSchemas(document);
   return document;
 }
 

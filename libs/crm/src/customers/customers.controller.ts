@@ -28,6 +28,7 @@ import { ExportCustomersQuery } from './queries/export-customers.query';
 import { GetCustomerQuery } from './queries/get-customer.query';
 import { ListCustomersQuery } from './queries/list-customers.query';
 import { CustomerNameTakenError } from './customer-name-taken.error';
+import { customerExportColumns } from './customer-export-columns';
 
 /** What these routes answer for a customer that is not there, and for a taken name. */
 const CUSTOMER_NOT_FOUND = new NotFoundError('CUSTOMER', EXAMPLE_ID);
@@ -53,7 +54,11 @@ export class CustomersController {
 
   @Get()
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
-  @ApiListOrExport(CustomerResponse, 'Customers with contact count, open tickets, contract status and billing summary.')
+  @ApiListOrExport(
+    CustomerResponse,
+    'Customers with contact count, open tickets, contract status and billing summary.',
+    customerExportColumns,
+  )
   list(@Query() params: ListCustomersParams): Promise<Page<CustomerResponse> | StreamableFile> {
     return listOrExport(params.format, {
       file: 'customers',

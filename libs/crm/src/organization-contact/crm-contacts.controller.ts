@@ -38,6 +38,7 @@ import { GetContactDetailQuery } from './queries/get-contact-detail.query';
 import { GetContactQuery } from './queries/get-contact.query';
 import { ListContactsQuery } from './queries/list-contacts.query';
 import { ContactEmailTakenError } from './contact-email-taken.error';
+import { CONTACT_EXPORT_COLUMNS } from './contact-export-columns';
 
 /** What these routes answer for a contact that is not there, and for a taken e-mail. */
 const CONTACT_NOT_FOUND = new NotFoundError('CONTACT', EXAMPLE_ID);
@@ -63,7 +64,11 @@ export class CrmContactsController {
 
   @Get()
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
-  @ApiListOrExport(CrmContactResponse, 'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.')
+  @ApiListOrExport(
+    CrmContactResponse,
+    'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.',
+    () => CONTACT_EXPORT_COLUMNS,
+  )
   list(@Query() params: ListCrmContactsParams): Promise<Page<CrmContactResponse> | StreamableFile> {
     const filter = crmContactFilter(params);
     return listOrExport(params.format, {
