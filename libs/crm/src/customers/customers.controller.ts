@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
@@ -19,7 +19,7 @@ import { CreateCustomerCommand } from './commands/create-customer.command';
 import { DeleteCustomerCommand } from './commands/delete-customer.command';
 import { UpdateCustomerCommand } from './commands/update-customer.command';
 import type { CustomerView } from './customer-view';
-import { CreateCustomerDto } from './dto/create-customer.dto';
+import { CREATE_CUSTOMER_EXAMPLES, CreateCustomerDto } from './dto/create-customer.dto';
 import { CustomerResponse } from './dto/customer.response';
 import { ListCustomersParams } from './dto/list-customers.params';
 import { UpdateCustomerDto } from './dto/update-customer.dto';
@@ -83,6 +83,7 @@ export class CustomersController {
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a customer; its name is unique in the organization (case-insensitive).' })
   @ApiProblems(400, 401, 403, 404, NAME_TAKEN)
+  @ApiBody({ type: CreateCustomerDto, examples: CREATE_CUSTOMER_EXAMPLES })
   async create(@Body() dto: CreateCustomerDto): Promise<CustomerResponse> {
     const customer = await this.commandBus.execute<CreateCustomerCommand, CustomerEntity>(
       new CreateCustomerCommand(dto),

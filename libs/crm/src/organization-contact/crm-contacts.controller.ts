@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
@@ -27,7 +27,7 @@ import {
 } from './contact-relations';
 import { crmContactFilter } from './crm-contact-filter';
 import { crmContactInput } from './crm-contact-input';
-import { CreateCrmContactDto } from './dto/create-crm-contact.dto';
+import { CREATE_CRM_CONTACT_EXAMPLES, CreateCrmContactDto } from './dto/create-crm-contact.dto';
 import { CrmContactDetailResponse } from './dto/crm-contact-detail.response';
 import { CrmContactResponse } from './dto/crm-contact.response';
 import { ListCrmContactsParams } from './dto/list-crm-contacts.params';
@@ -97,6 +97,7 @@ export class CrmContactsController {
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a contact; `customerName` finds or creates the customer.' })
   @ApiProblems(400, 401, 403, 404, EMAIL_TAKEN)
+  @ApiBody({ type: CreateCrmContactDto, examples: CREATE_CRM_CONTACT_EXAMPLES })
   async create(@Body() dto: CreateCrmContactDto): Promise<CrmContactResponse> {
     const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
       new CreateContactCommand(crmContactInput(dto)),

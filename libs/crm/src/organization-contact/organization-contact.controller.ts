@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
@@ -18,7 +18,10 @@ import { CreateContactCommand } from './commands/create-contact.command';
 import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
 import type { ContactRelation, ContactRow } from './contact-relations';
-import { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
+import {
+  CREATE_ORGANIZATION_CONTACT_EXAMPLES,
+  CreateOrganizationContactDto,
+} from './dto/create-organization-contact.dto';
 import { DeleteResultResponse } from './dto/delete-result.response';
 import { OrganizationContactGetParams } from './dto/organization-contact-get.params';
 import { OrganizationContactListParams } from './dto/organization-contact-list.params';
@@ -88,6 +91,7 @@ export class OrganizationContactController {
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a contact.' })
   @ApiProblems(400, 401, 403, 404, EMAIL_TAKEN)
+  @ApiBody({ type: CreateOrganizationContactDto, examples: CREATE_ORGANIZATION_CONTACT_EXAMPLES })
   async create(@Body() dto: CreateOrganizationContactDto): Promise<OrganizationContactResponse> {
     const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
       new CreateContactCommand(organizationContactInput(dto, true)),
