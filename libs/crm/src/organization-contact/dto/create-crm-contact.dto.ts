@@ -99,9 +99,9 @@ export const CREATE_CRM_CONTACT_EXAMPLES = {
   atCustomer: {
     summary: 'A person at an existing customer (found by name)',
     value: {
-      firstName: 'Priya',
-      lastName: 'Shah',
-      email: 'priya.shah@acmecorp.com',
+      firstName: 'Morgan',
+      lastName: 'Ellery',
+      email: 'morgan.ellery@acmecorp.com',
       phone: '+44 20 7946 0101',
       jobTitle: 'Head of Procurement',
       kind: 'CUSTOMER',
