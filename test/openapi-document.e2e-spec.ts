@@ -21,7 +21,7 @@ interface Operation {
   summary?: string;
   parameters?: Array<{ name: string; in: string; example?: unknown; examples?: unknown }>;
   requestBody?: { content: Record<string, MediaType> };
-  responses: Record<string, { content?: Record<string, MediaType> }>;
+  responses: Record<string, { description?: string; content?: Record<string, MediaType> }>;
 }
 interface Schema {
   required?: string[];
@@ -145,6 +145,12 @@ describe('the OpenAPI document', () => {
       ...shape(conflict),
       detail: undefined,
     });
+
+    expect(operation('post', '/api/crm/contacts').responses['403']).toMatchObject({
+      description: 'Your role in this organization grants none of: ORG_CONTACT_EDIT.',
+    });
+    expect(problemExample('get', '/api/crm/contacts', 404, 'CRM_DISABLED')).toMatchObject({ status: 404 });
+    expect(operation('get', '/api/auth/me').responses['404']).toBeUndefined();
 
     const login = operation('post', '/api/auth/login').responses['401']?.content?.[PROBLEM]?.examples ?? {};
     expect(Object.keys(login)).toEqual(['INVALID_CREDENTIALS', 'MFA_REQUIRED', 'INVALID_MFA_CODE']);
