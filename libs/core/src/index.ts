@@ -38,12 +38,12 @@ export { type CurrencyLike, type DecimalLike, Money } from './domain/money';
 export { defineStateMachine, type StateMachine, type StateMachineDefinition } from './domain/state-machine';
 export { UnknownCurrencyError } from './domain/unknown-currency.error';
 export { type RawRow, type ReadRow, readRows } from './database/read-rows';
-export { ApiProblems } from './errors/api-problems.decorator';
+export { type ApiProblem, ApiProblems, EXAMPLE_ID, problemExamples } from './errors/api-problems.decorator';
 export * from './errors/domain-error';
 export { IdParam } from './errors/id-param.decorator';
 export { Problem, PROBLEM_CONTENT_TYPE } from './errors/problem';
 export { sendProblem } from './errors/problem.filter';
-export { registerUniqueConstraint } from './errors/unique-constraints';
+export { registerUniqueConstraint, uniqueConstraintConflict } from './errors/unique-constraints';
 export { AuditEntryEntity } from './audit/audit-entry.entity';
 export { OutboxEventEntity } from './events/outbox-event.entity';
 export {
@@ -71,6 +71,7 @@ export type { JobContext, JobOutcome, ScheduledJob } from './scheduler/scheduled
 export { Scheduler } from './scheduler/scheduler';
 export { SystemContext } from './tenancy/system-context';
 export { buildOpenApiDocument, setupSwagger } from './openapi/swagger';
+export { ApiTag } from './openapi/api-tag.decorator';
 export { ApiPageResponse, Page } from './pagination/page';
 export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageParams } from './pagination/page-params.dto';
 export {

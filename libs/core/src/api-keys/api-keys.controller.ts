@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { IdParam } from '../errors/id-param.decorator';
 import { ApiPageResponse, type Page } from '../pagination/page';
@@ -14,9 +14,10 @@ import { CreatedApiKeyResponse } from './dto/created-api-key.response';
 import { ListApiKeysParams } from './dto/list-api-keys.params';
 import type { ApiKeyEntity } from './entities/api-key.entity';
 import { ListApiKeysQuery } from './queries/list-api-keys.query';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
 /** Service API keys for other internal services: `Authorization: Bearer ck_…`. */
-@ApiTags('api-keys')
+@ApiTag('api-keys', 'API keys for machine clients: create with the grants they need, list, revoke.')
 @ApiBearerAuth()
 @RequirePermissions(Permission.API_KEYS_MANAGE)
 @Controller('api-keys')

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { ApiPageResponse, type Page } from '../pagination/page';
 import { Permission } from '../permissions/permission.enum';
@@ -9,8 +9,9 @@ import type { AuditEntryEntity } from './audit-entry.entity';
 import { AuditEntryResponse } from './dto/audit-entry.response';
 import { ListAuditEntriesParams } from './dto/list-audit-entries.params';
 import { ListAuditEntriesQuery } from './queries/list-audit-entries.query';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
-@ApiTags('audit')
+@ApiTag('audit', 'The audit trail: who changed what, when, from where.')
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {

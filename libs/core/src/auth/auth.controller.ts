@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { ApiProblems } from '../errors/api-problems.decorator';
-import { UnauthorizedError } from '../errors/domain-error';
+import { TooManyRequestsError, UnauthorizedError } from '../errors/domain-error';
 import { Public, RequirePermissions, UserOnly } from '../permissions/permissions.decorator';
 import { LimitAuthAttempts } from '../rate-limit/limit-auth-attempts.decorator';
+import { AuthErrors } from './auth-errors';
 import { ChangePasswordCommand } from './commands/change-password.command';
 import { LoginCommand } from './commands/login.command';
 import { LogoutCommand } from './commands/logout.command';
@@ -22,8 +23,9 @@ import { TokenResponse } from './dto/token.response';
 import { GetMeQuery } from './queries/get-me.query';
 import { clearRefreshCookie, readRefreshCookie, setRefreshCookie } from './refresh-cookie';
 import type { ClientInfo, IssuedTokens } from './session.service';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
-@ApiTags('auth')
+@ApiTag('auth', 'Sign up, log in (with MFA), refresh and end sessions, change your password, and who you are.')
 @Controller('auth')
 export class AuthController {
   constructor(
@@ -55,9 +57,18 @@ export class AuthController {
     description:
       '401 `INVALID_CREDENTIALS` for a wrong e-mail or password alike, `MFA_REQUIRED` when mfaCode is missing, ' +
       '`INVALID_MFA_CODE` for a wrong or reused code. After 5 failures in 15 minutes the account is locked: ' +
-      '429 `ACCOUNT_LOCKED` with Retry-After.',
+      '429 `ACCOUNT_LOCKED` with Retry-After. Attempts beyond those that may still fail, while others are ' +
+      'being checked, answer 429 `LOGIN_IN_PROGRESS` (Retry-After: 1) and never lock.',
   })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(
+    400,
+    AuthErrors.invalidCredentials(),
+    AuthErrors.mfaRequired(),
+    AuthErrors.invalidMfaCode(),
+    AuthErrors.accountLocked(900),
+    AuthErrors.loginInProgress(),
+    TooManyRequestsError.rateLimited(60),
+  )
   async login(
     @Body() dto: LoginDto,
     @Req() request: FastifyRequest,
@@ -74,7 +85,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Exchange a refresh token (body or `refreshToken` cookie) for a new pair; the old one is retired.',
   })
-  @ApiProblems(400, 401, 429)
+  @ApiProblems(400, AuthErrors.invalidRefreshToken(), 429)
   async refresh(
     @Body() dto: RefreshDto,
     @Req() request: FastifyRequest,

@@ -82,7 +82,7 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const match = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
     if (match?.[1] === undefined) {
-      throw new UnauthorizedError('Send Authorization: Bearer <access token>.', 'UNAUTHORIZED');
+      throw UnauthorizedError.missingCredentials();
     }
     const credential = match[1];
     if (credential.startsWith(API_KEY_PREFIX)) return this.actors.forApiKey(credential);

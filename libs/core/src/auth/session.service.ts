@@ -5,6 +5,7 @@ import { APP_CONFIG } from '../config/app-config.token';
 import { UnauthorizedError } from '../errors/domain-error';
 import { ActorCache } from '../tenancy/actor-cache';
 import { unscopedRepository } from '../tenancy/unscoped-repository';
+import { AuthErrors } from './auth-errors';
 import { AuthSessionEntity } from './entities/auth-session.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { hashRefreshToken, TokenService } from './token.service';
@@ -159,7 +160,7 @@ export class SessionService {
 }
 
 function invalidRefreshToken(): UnauthorizedError {
-  return new UnauthorizedError('The refresh token is invalid, expired or revoked.', 'INVALID_REFRESH_TOKEN');
+  return AuthErrors.invalidRefreshToken();
 }
 
 function sessionExpired(why: string): UnauthorizedError {

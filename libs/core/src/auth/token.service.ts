@@ -125,7 +125,7 @@ function isUuid(value: unknown): value is string {
 }
 
 function invalidToken(): UnauthorizedError {
-  return new UnauthorizedError('The access token is invalid or expired.', 'INVALID_TOKEN');
+  return UnauthorizedError.invalidToken();
 }
 
 export function hashRefreshToken(token: string): string {

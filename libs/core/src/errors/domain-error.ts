@@ -52,6 +52,16 @@ export class UnauthorizedError extends DomainError {
   constructor(detail = 'Authentication is required.', code = 'UNAUTHORIZED') {
     super(code, detail);
   }
+
+  /** A request to a guarded route without `Authorization: Bearer …`. */
+  static missingCredentials(): UnauthorizedError {
+    return new UnauthorizedError('Send Authorization: Bearer <access token>.', 'UNAUTHORIZED');
+  }
+
+  /** An access token that does not verify or has expired. */
+  static invalidToken(): UnauthorizedError {
+    return new UnauthorizedError('The access token is invalid or expired.', 'INVALID_TOKEN');
+  }
 }
 
 export class ConflictError extends DomainError {
@@ -82,6 +92,14 @@ export class UnprocessableEntityError extends DomainError {
 
   constructor(code: string, detail: string, extensions?: Readonly<Record<string, unknown>>) {
     super(code, detail, undefined, extensions);
+  }
+
+  /** An Idempotency-Key sent again with another body. */
+  static idempotencyKeyReused(): UnprocessableEntityError {
+    return new UnprocessableEntityError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This Idempotency-Key was used with another request body.',
+    );
   }
 }
 
@@ -128,5 +146,10 @@ export class TooManyRequestsError extends DomainError {
     retryAfterSeconds: number,
   ) {
     super(code, detail, undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
+  }
+
+  /** A rate-limit policy is spent until its window resets. */
+  static rateLimited(resetSeconds: number): TooManyRequestsError {
+    return new TooManyRequestsError('RATE_LIMITED', `Too many requests; try again in ${resetSeconds} s.`, resetSeconds);
   }
 }

@@ -1,3 +1,5 @@
+import { ConflictError } from './domain-error';
+
 /**
  * Unique-index name → problem code and message, so a unique violation becomes a 409 with
  * a stable code. Modules register their indexes when their file loads.
@@ -15,4 +17,10 @@ export function uniqueConstraintProblem(constraint: string | undefined): { code:
       detail: 'A record with the same unique value already exists.',
     }
   );
+}
+
+/** The 409 a violation of `constraint` answers, e.g. to document it with `ApiProblems`. */
+export function uniqueConstraintConflict(constraint: string): ConflictError {
+  const { code, detail } = uniqueConstraintProblem(constraint);
+  return new ConflictError(code, detail);
 }

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiTag } from '../openapi/api-tag.decorator';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import { Public } from '../permissions/permissions.decorator';
@@ -32,7 +33,7 @@ export class ApiIndexResponse {
 }
 
 /** `GET /api`, the address the README gives: what is here and where to go next. */
-@ApiTags('health')
+@ApiTag('health')
 @Public()
 @Controller()
 export class ApiIndexController {

@@ -1,7 +1,8 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { Public } from '../permissions/permissions.decorator';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
 export class HealthResponse {
   /** `ok` while the process serves requests. */
@@ -10,7 +11,7 @@ export class HealthResponse {
   database?: 'up';
 }
 
-@ApiTags('health')
+@ApiTag('health', 'Liveness and readiness probes (no token needed).')
 @Public()
 @Controller('health')
 export class HealthController {

@@ -89,10 +89,7 @@ export class Idempotency {
     );
     if (stored === undefined) return this.claimOrFind(identity, hash);
     if (stored.request_hash !== hash) {
-      throw new UnprocessableEntityError(
-        'IDEMPOTENCY_KEY_REUSED',
-        'This Idempotency-Key was used with another request body.',
-      );
+      throw UnprocessableEntityError.idempotencyKeyReused();
     }
     if (stored.status_code === null) {
       throw new ConflictError('IDEMPOTENCY_KEY_IN_PROGRESS', 'A request with this Idempotency-Key is still running.');

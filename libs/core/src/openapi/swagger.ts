@@ -1,6 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { Problem } from '../errors/problem';
+import { EXAMPLE_ID, problemExamples } from '../errors/api-problems.decorator';
+import { CrmDisabledError } from '../errors/domain-error';
+import { Problem, PROBLEM_CONTENT_TYPE } from '../errors/problem';
+import { CRM_ROUTE_EXTENSION, REQUIRED_GRANTS_EXTENSION } from '../permissions/permissions.decorator';
+import { describeExportSchemas } from '../export/list-or-export';
+import { apiTagDescription } from './api-tag.decorator';
+import { requiredProperties, validatedClassesByName } from '../validation/required-properties';
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -26,7 +32,69 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       schema: { type: 'string', format: 'uuid' },
     })
     .build();
-  return SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [Problem] });
+  markRequiredProperties(document);
+  describeTags(document);
+  describeExportSchemas(document);
+  describeRouteErrors(document);
+  return document;
+}
+
+type OperationObject = NonNullable<OpenAPIObject['paths'][string]['get']>;
+
+/**
+ * What the guard adds to every guarded operation: its 403 names the grants it needs (any of
+ * them), and a CRM route's 404 also shows `CRM_DISABLED`.
+ */
+function describeRouteErrors(document: OpenAPIObject): void {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
+      const operation = item[method] as (OperationObject & Record<string, unknown>) | undefined;
+      if (operation === undefined) continue;
+      const grants = operation[REQUIRED_GRANTS_EXTENSION];
+      const forbidden = operation.responses['403'];
+      if (Array.isArray(grants) && grants.length > 0 && forbidden !== undefined && !('$ref' in forbidden)) {
+        forbidden.description = `Your role in this organization grants none of: ${grants.map(String).join(', ')}.`;
+      }
+      const missing = operation.responses['404'];
+      const media = missing !== undefined && !('$ref' in missing) ? missing.content?.[PROBLEM_CONTENT_TYPE] : undefined;
+      if (operation[CRM_ROUTE_EXTENSION] === true && media !== undefined) {
+        media.examples = { ...media.examples, ...problemExamples([new CrmDisabledError(EXAMPLE_ID)]) };
+      }
+    }
+  }
+}
+
+/** The top-level `tags`: each tag the operations use, in order of first use, with its {@link ApiTag} description. */
+function describeTags(document: OpenAPIObject): void {
+  const names = new Set(
+    Object.values(document.paths).flatMap((item) =>
+      (['get', 'put', 'post', 'delete', 'patch'] as const).flatMap((method) => item[method]?.tags ?? []),
+    ),
+  );
+  document.tags = [...names].map((name) => {
+    const description = apiTagDescription(name);
+    return description === undefined ? { name } : { name, description };
+  });
+}
+
+/**
+ * Sets each request schema's `required` from the validation rules of its DTO
+ * ({@link requiredProperties}), whatever its `@ApiProperty` decorators say: the document then
+ * requires exactly what the server refuses to go without.
+ */
+function markRequiredProperties(document: OpenAPIObject): void {
+  const classes = validatedClassesByName();
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    const [target, ...others] = classes.get(name) ?? [];
+    if (target === undefined || '$ref' in schema || schema.properties === undefined) continue;
+    if (others.length > 0)
+      throw new Error(`Two validated classes are named ${name}: the schema cannot tell them apart`);
+    const properties = schema.properties;
+    const required = requiredProperties(target).filter((property) => property in properties);
+    if (required.length > 0) schema.required = required;
+    else delete schema.required;
+  }
 }
 
 /** Swagger UI at `/api/docs` (assets served locally, works offline) and JSON at `/api/docs-json`. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { IdParam } from '../errors/id-param.decorator';
 import { ApiPageResponse, type Page } from '../pagination/page';
@@ -25,8 +25,9 @@ import { UpdateOrganizationDto } from './dto/update-organization.dto';
 import { GetOrganizationQuery } from './queries/get-organization.query';
 import { ListMembersQuery } from './queries/list-members.query';
 import { ListOrganizationsQuery } from './queries/list-organizations.query';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
-@ApiTags('organizations')
+@ApiTag('organizations', 'Organizations of your tenant, their settings and their members with roles.')
 @ApiBearerAuth()
 @Controller('organizations')
 export class OrganizationsController {

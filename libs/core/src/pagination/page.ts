@@ -1,5 +1,14 @@
 import { applyDecorators, type Type } from '@nestjs/common';
-import { ApiExtraModels, ApiOkResponse, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
+
+type Schema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
 /** The one list shape: `{ items, total }`, plus `nextCursor` when paging by keyset. */
 export class Page<T> {
@@ -43,18 +52,17 @@ export class Page<T> {
   }
 }
 
+/** The OpenAPI schema of a `Page` of `model` (register both with `ApiExtraModels`). */
+export function pageSchema(model: Type<unknown>): Schema {
+  return {
+    allOf: [
+      { $ref: getSchemaPath(Page) },
+      { properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } },
+    ],
+  };
+}
+
 /** Documents a `Page` of `model` in OpenAPI. */
 export function ApiPageResponse(model: Type<unknown>, description?: string): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiExtraModels(Page, model),
-    ApiOkResponse({
-      description,
-      schema: {
-        allOf: [
-          { $ref: getSchemaPath(Page) },
-          { properties: { items: { type: 'array', items: { $ref: getSchemaPath(model) } } } },
-        ],
-      },
-    }),
-  );
+  return applyDecorators(ApiExtraModels(Page, model), ApiOkResponse({ description, schema: pageSchema(model) }));
 }

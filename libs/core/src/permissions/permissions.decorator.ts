@@ -1,4 +1,5 @@
-import { SetMetadata } from '@nestjs/common';
+import { applyDecorators, SetMetadata } from '@nestjs/common';
+import { ApiExtension } from '@nestjs/swagger';
 import type { Permission } from './permission.enum';
 
 export const PUBLIC_ROUTE = 'clientele:public';
@@ -12,7 +13,12 @@ export const Public = (): MethodDecorator & ClassDecorator => SetMetadata(PUBLIC
  * authenticated actor (e.g. `GET auth/me`). A route with neither decorator is refused.
  */
 export const RequirePermissions = (...permissions: Permission[]): MethodDecorator & ClassDecorator =>
-  SetMetadata(REQUIRED_PERMISSIONS, permissions);
+  applyDecorators(SetMetadata(REQUIRED_PERMISSIONS, permissions), ApiExtension(REQUIRED_GRANTS_EXTENSION, permissions));
+
+/** The OpenAPI extension listing an operation's grants (any of them); its 403 names them. */
+export const REQUIRED_GRANTS_EXTENSION = 'x-required-grants';
+/** The OpenAPI extension marking a CRM route; its 404 also shows `CRM_DISABLED`. */
+export const CRM_ROUTE_EXTENSION = 'x-crm-route';
 
 export const CRM_ROUTE = 'clientele:crm';
 
@@ -20,7 +26,8 @@ export const CRM_ROUTE = 'clientele:crm';
  * A CRM route (contacts, customers, tags, deals, …): organizations with CRM switched off are
  * invisible to it, and naming one answers 404 `CRM_DISABLED` (GitLab: CRM is enabled per group).
  */
-export const CrmRoute = (): MethodDecorator & ClassDecorator => SetMetadata(CRM_ROUTE, true);
+export const CrmRoute = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SetMetadata(CRM_ROUTE, true), ApiExtension(CRM_ROUTE_EXTENSION, true));
 
 export const TENANT_REFS = 'clientele:tenant-refs';
 

@@ -98,11 +98,7 @@ export class RateLimiter {
       void reply.header('RateLimit-Reset', String(decision.resetSeconds));
     }
     if (decision.limited) {
-      throw new TooManyRequestsError(
-        'RATE_LIMITED',
-        `Too many requests; try again in ${decision.resetSeconds} s.`,
-        decision.resetSeconds,
-      );
+      throw TooManyRequestsError.rateLimited(decision.resetSeconds);
     }
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { IdParam } from '../errors/id-param.decorator';
 import { ApiPageResponse, type Page } from '../pagination/page';
@@ -16,9 +16,10 @@ import { RoleResponse } from './dto/role.response';
 import { UpdateRoleDto } from './dto/update-role.dto';
 import { GetRoleQuery } from './queries/get-role.query';
 import { ListRolesQuery } from './queries/list-roles.query';
+import { ApiTag } from '../openapi/api-tag.decorator';
 
 /** Built-in roles (read-only) and the tenant's own roles, assigned per organization to members. */
-@ApiTags('roles')
+@ApiTag('roles', 'Roles of the tenant and the grants they carry; custom roles next to the built-in ones.')
 @ApiBearerAuth()
 @Controller('roles')
 export class RolesController {

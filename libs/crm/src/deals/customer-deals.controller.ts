@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
+  ApiTag,
   ApiPageResponse,
   ApiProblems,
   CrmRoute,
@@ -17,7 +18,7 @@ import { ListCustomerDealsParams } from './dto/list-customer-deals.params';
 import { ListDealsQuery } from './queries/list-deals.query';
 
 /** `GET crm/customers/:id/deals`: served by the deals room, which owns the deal table. */
-@ApiTags('crm: customers')
+@ApiTag('crm: customers')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/customers')

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
+  ApiTag,
   ApiListOrExport,
   ApiProblems,
   CrmRoute,
@@ -25,6 +26,7 @@ import { DealBoardParams } from './dto/deal-board.params';
 import { DealBoardResponse } from './dto/deal-board.response';
 import { DealForecastParams } from './dto/deal-forecast.params';
 import { DealForecastResponse } from './dto/deal-forecast.response';
+import { DEAL_EXPORT_COLUMNS } from './deal-export-columns';
 import { DealResponse } from './dto/deal.response';
 import { ListDealsParams } from './dto/list-deals.params';
 import { MoveDealToStageDto } from './dto/move-deal-to-stage.dto';
@@ -42,7 +44,10 @@ import { ListDealsQuery } from './queries/list-deals.query';
  * Deals. Reading needs `ORG_DEAL_VIEW`; ADMIN and MANAGER (`ORG_DEAL_EDIT`) write any deal; an
  * AGENT (`ORG_DEAL_EDIT_OWN`) creates deals it owns and changes its own; deleting needs `ORG_DEAL_EDIT`.
  */
-@ApiTags('deals')
+@ApiTag(
+  'deals',
+  'Deals in pipeline stages: value and currency, owner, contact and customer; stage moves, won and lost, board and forecast.',
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('deals')
@@ -57,6 +62,7 @@ export class DealsController {
   @ApiListOrExport(
     DealResponse,
     'Deals, filtered by pipeline, stage, status, owner, contact, customer, tag, value, close date, rotting, q.',
+    () => DEAL_EXPORT_COLUMNS,
   )
   list(@Query() params: ListDealsParams): Promise<Page<DealResponse> | StreamableFile> {
     return listOrExport(params.format, {

@@ -1,7 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
+  ApiTag,
   ApiPageResponse,
   ApiProblems,
   CrmRoute,
@@ -16,7 +17,7 @@ import { PipelineDealsParams } from './dto/pipeline-deals.params';
 import { ListPipelineDealsQuery } from './queries/list-pipeline-deals.query';
 
 /** Gauzy's "Pipeline & Deal Endpoints": a pipeline's deals, read by the module that owns deals. */
-@ApiTags('pipelines')
+@ApiTag('pipelines')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('pipelines')

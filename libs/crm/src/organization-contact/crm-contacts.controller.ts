@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import type { Readable } from 'node:stream';
 import {
   ApiListOrExport,
+  ApiTag,
   ApiProblems,
+  EXAMPLE_ID,
+  NotFoundError,
   CrmRoute,
   IdParam,
   listOrExport,
@@ -25,7 +28,7 @@ import {
 } from './contact-relations';
 import { crmContactFilter } from './crm-contact-filter';
 import { crmContactInput } from './crm-contact-input';
-import { CreateCrmContactDto } from './dto/create-crm-contact.dto';
+import { CREATE_CRM_CONTACT_EXAMPLES, CreateCrmContactDto } from './dto/create-crm-contact.dto';
 import { CrmContactDetailResponse } from './dto/crm-contact-detail.response';
 import { CrmContactResponse } from './dto/crm-contact.response';
 import { ListCrmContactsParams } from './dto/list-crm-contacts.params';
@@ -35,13 +38,22 @@ import { ExportContactsQuery } from './queries/export-contacts.query';
 import { GetContactDetailQuery } from './queries/get-contact-detail.query';
 import { GetContactQuery } from './queries/get-contact.query';
 import { ListContactsQuery } from './queries/list-contacts.query';
+import { ContactEmailTakenError } from './contact-email-taken.error';
+import { CONTACT_EXPORT_COLUMNS } from './contact-export-columns';
+
+/** What these routes answer for a contact that is not there, and for a taken e-mail. */
+const CONTACT_NOT_FOUND = new NotFoundError('CONTACT', EXAMPLE_ID);
+const EMAIL_TAKEN = new ContactEmailTakenError(EXAMPLE_ID, 'jane.doe@acmecorp.com');
 
 /**
  * The portal's CRM contacts (`000_…txt`), on the same table as the Gauzy API. ADMIN and
  * MANAGER write; an AGENT reads all and updates the contacts it owns, but neither creates nor
  * deletes; a VIEWER reads.
  */
-@ApiTags('crm: contacts')
+@ApiTag(
+  'crm: contacts',
+  "The portal's contacts (people): list, filter and export, the contact detail, create, change and delete.",
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/contacts')
@@ -53,7 +65,11 @@ export class CrmContactsController {
 
   @Get()
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
-  @ApiListOrExport(CrmContactResponse, 'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.')
+  @ApiListOrExport(
+    CrmContactResponse,
+    'Contacts, filtered by kind, status, owner, customer, tag, isActive and q.',
+    () => CONTACT_EXPORT_COLUMNS,
+  )
   list(@Query() params: ListCrmContactsParams): Promise<Page<CrmContactResponse> | StreamableFile> {
     const filter = crmContactFilter(params);
     return listOrExport(params.format, {
@@ -72,7 +88,7 @@ export class CrmContactsController {
   @Get(':id')
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
   @ApiOperation({ summary: 'The contact, its customer, open deals, recent activity, notes and ticket history.' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND)
   async get(@IdParam() id: string): Promise<CrmContactDetailResponse> {
     const detail = await this.queryBus.execute<GetContactDetailQuery, ContactDetail>(new GetContactDetailQuery(id));
     return CrmContactDetailResponse.fromDetail(detail);
@@ -97,7 +113,8 @@ export class CrmContactsController {
   @Post()
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a contact; `customerName` finds or creates the customer.' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, EMAIL_TAKEN)
+  @ApiBody({ type: CreateCrmContactDto, examples: CREATE_CRM_CONTACT_EXAMPLES })
   async create(@Body() dto: CreateCrmContactDto): Promise<CrmContactResponse> {
     const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
       new CreateContactCommand(crmContactInput(dto)),
@@ -108,7 +125,7 @@ export class CrmContactsController {
   @Patch(':id')
   @RequirePermissions(Permission.ORG_CONTACT_EDIT, Permission.ORG_CONTACT_EDIT_OWN)
   @ApiOperation({ summary: 'Change the fields sent; an AGENT only on contacts it owns.' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, EMAIL_TAKEN, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateCrmContactDto): Promise<CrmContactResponse> {
     await this.commandBus.execute(new UpdateContactCommand(id, crmContactInput(dto)));
     return this.row(id);
@@ -118,7 +135,7 @@ export class CrmContactsController {
   @HttpCode(204)
   @RequirePermissions(Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Delete a contact (soft).' })
-  @ApiProblems(400, 401, 403, 404, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, 412)
   async remove(@IdParam() id: string): Promise<void> {
     await this.commandBus.execute(new DeleteContactCommand(id));
   }

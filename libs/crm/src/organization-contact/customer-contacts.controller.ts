@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
+  ApiTag,
+  EXAMPLE_ID,
+  NotFoundError,
   CrmRoute,
   IdParam,
   type Page,
@@ -17,8 +20,10 @@ import { CrmContactResponse } from './dto/crm-contact.response';
 import { ListCustomerContactsParams } from './dto/list-customer-contacts.params';
 import { ListContactsQuery } from './queries/list-contacts.query';
 
+const CUSTOMER_NOT_FOUND = new NotFoundError('CUSTOMER', EXAMPLE_ID);
+
 /** `GET crm/customers/:id/contacts`: served by the contact room, which owns the contact table. */
-@ApiTags('crm: customers')
+@ApiTag('crm: customers')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/customers')
@@ -29,7 +34,7 @@ export class CustomerContactsController {
   @RequirePermissions(Permission.ORG_CONTACT_VIEW)
   @ApiOperation({ summary: "The customer's contacts, with the contact list's filters." })
   @ApiPageResponse(CrmContactResponse)
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, CUSTOMER_NOT_FOUND)
   async list(@IdParam() id: string, @Query() params: ListCustomerContactsParams): Promise<Page<CrmContactResponse>> {
     await this.queryBus.execute(new GetCustomerQuery(id));
     const page = await this.queryBus.execute<ListContactsQuery, Page<PortalContactRow>>(

@@ -1,10 +1,13 @@
 import { Body, Controller, Delete, Get, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOperation } from '@nestjs/swagger';
 import {
   AcceptsTenantRefs,
   ApiPageResponse,
   ApiProblems,
+  ApiTag,
+  EXAMPLE_ID,
+  NotFoundError,
   BracketQueryInterceptor,
   CrmRoute,
   IdParam,
@@ -18,7 +21,10 @@ import { DeleteContactCommand } from './commands/delete-contact.command';
 import { UpdateContactCommand } from './commands/update-contact.command';
 import type { ContactRow } from './contact-relations';
 import { requestedRelations } from './dto/gauzy-relation-fields';
-import { CreateOrganizationContactDto } from './dto/create-organization-contact.dto';
+import {
+  CREATE_ORGANIZATION_CONTACT_EXAMPLES,
+  CreateOrganizationContactDto,
+} from './dto/create-organization-contact.dto';
 import { DeleteResultResponse } from './dto/delete-result.response';
 import { OrganizationContactGetParams } from './dto/organization-contact-get.params';
 import {
@@ -33,6 +39,11 @@ import { GauzyRelations } from './gauzy-relations';
 import { organizationContactInput } from './organization-contact-input';
 import { GetContactQuery } from './queries/get-contact.query';
 import { ListContactsQuery } from './queries/list-contacts.query';
+import { ContactEmailTakenError } from './contact-email-taken.error';
+
+/** What these routes answer for a contact that is not there, and for a taken e-mail. */
+const CONTACT_NOT_FOUND = new NotFoundError('CONTACT', EXAMPLE_ID);
+const EMAIL_TAKEN = new ContactEmailTakenError(EXAMPLE_ID, 'info@acme.com');
 
 /** What a write answers with, as Gauzy returns the saved contact with its relations. */
 const WRITE_RELATIONS = GauzyRelations.of(['tags', 'members']);
@@ -42,7 +53,10 @@ const WRITE_RELATIONS = GauzyRelations.of(['tags', 'members']);
  * grants (ALL_ORG_VIEW or ORG_CONTACT_VIEW to read, ALL_ORG_EDIT or ORG_CONTACT_EDIT to
  * write) — but every route checks its grant and a body's `organizationId` its membership.
  */
-@ApiTags('organization-contact (Gauzy)')
+@ApiTag(
+  'organization-contact (Gauzy)',
+  "Gauzy's organization-contact API on the same contacts, with Gauzy's field names and query shapes.",
+)
 @ApiBearerAuth()
 @CrmRoute()
 @AcceptsTenantRefs()
@@ -85,7 +99,7 @@ export class OrganizationContactController {
   @ApiOperation({
     summary: 'One contact; relations[] (or join[…]) to include tags, members, customer and Gauzy’s names.',
   })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND)
   findById(@IdParam() id: string, @Query() params: OrganizationContactGetParams): Promise<OrganizationContactResponse> {
     return this.get(id, requestedRelations(params));
   }
@@ -93,7 +107,8 @@ export class OrganizationContactController {
   @Post()
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Create a contact.' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, EMAIL_TAKEN)
+  @ApiBody({ type: CreateOrganizationContactDto, examples: CREATE_ORGANIZATION_CONTACT_EXAMPLES })
   async create(@Body() dto: CreateOrganizationContactDto): Promise<OrganizationContactResponse> {
     const contact = await this.commandBus.execute<CreateContactCommand, ContactEntity>(
       new CreateContactCommand(organizationContactInput(dto, true)),
@@ -104,7 +119,7 @@ export class OrganizationContactController {
   @Put(':id')
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Update the fields sent (Gauzy uses PUT for partial updates).' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, EMAIL_TAKEN, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateOrganizationContactDto): Promise<OrganizationContactResponse> {
     if (dto.id !== undefined && dto.id.toLowerCase() !== id.toLowerCase()) {
       throw ValidationError.field('id', 'id must be the id in the path (a contact cannot change its id)');
@@ -116,7 +131,7 @@ export class OrganizationContactController {
   @Delete(':id')
   @RequirePermissions(Permission.ALL_ORG_EDIT, Permission.ORG_CONTACT_EDIT)
   @ApiOperation({ summary: 'Delete a contact (soft); answers `{ affected: 1 }` as Gauzy does.' })
-  @ApiProblems(400, 401, 403, 404, 412)
+  @ApiProblems(400, 401, 403, CONTACT_NOT_FOUND, 412)
   async remove(@IdParam() id: string): Promise<DeleteResultResponse> {
     await this.commandBus.execute(new DeleteContactCommand(id));
     return DeleteResultResponse.one();

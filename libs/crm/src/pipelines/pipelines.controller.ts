@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Put, Query, UseInterceptors } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
+  ApiTag,
   ApiPageResponse,
   ApiProblems,
   BracketQueryInterceptor,
@@ -39,7 +40,10 @@ import { ListPipelinesQuery } from './queries/list-pipelines.query';
  * `ORG_PIPELINE_EDIT` (ADMIN and MANAGER). The deals of a pipeline are `GET pipelines/:id/deals`
  * (deals module).
  */
-@ApiTags('pipelines')
+@ApiTag(
+  'pipelines',
+  'Sales pipelines and their stages (OPEN, WON, LOST), in order; Gauzy’s pagination; deleting never cascades.',
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('pipelines')

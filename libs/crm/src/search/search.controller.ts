@@ -1,14 +1,17 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiProblems, CrmRoute, Permission, RequirePermissions } from '@clientele/core';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiProblems, ApiTag, CrmRoute, Permission, RequirePermissions } from '@clientele/core';
 import { DEFAULT_SEARCH_LIMIT, SearchParams } from './dto/search.params';
 import { SearchResponse } from './dto/search.response';
 import { SearchCrmQuery } from './queries/search-crm.query';
 import type { SearchResults } from './search-hit';
 import { SearchSections } from './search-sections';
 
-@ApiTags('crm search')
+@ApiTag(
+  'crm search',
+  'One search box across contacts and customers, ranked, with the matching sections of each record.',
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('crm/search')

@@ -1,9 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
   ApiPageResponse,
   ApiProblems,
+  ApiTag,
+  EXAMPLE_ID,
+  NotFoundError,
+  uniqueConstraintConflict,
   CrmRoute,
   IdParam,
   type Page,
@@ -20,8 +24,13 @@ import { UpdateTagDto } from './dto/update-tag.dto';
 import type { TagEntity } from './entities/tag.entity';
 import { GetTagQuery } from './queries/get-tag.query';
 import { ListTagsQuery } from './queries/list-tags.query';
+import './tag-constraints';
 
-@ApiTags('tags')
+/** What these routes answer for a tag that is not there, and for a taken name. */
+const TAG_NOT_FOUND = new NotFoundError('TAG', EXAMPLE_ID);
+const NAME_TAKEN = uniqueConstraintConflict('tag_name_uq');
+
+@ApiTag('tags', 'Tags of an organization, put on contacts (and other records) to group and filter them.')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('tags')
@@ -44,7 +53,7 @@ export class TagsController {
   @Get(':id')
   @RequirePermissions(Permission.ORG_TAG_VIEW)
   @ApiOperation({ summary: 'One tag.' })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, TAG_NOT_FOUND)
   async get(@IdParam() id: string): Promise<TagResponse> {
     return TagResponse.from(await this.queryBus.execute<GetTagQuery, TagEntity>(new GetTagQuery(id)));
   }
@@ -52,7 +61,7 @@ export class TagsController {
   @Post()
   @RequirePermissions(Permission.ORG_TAG_EDIT)
   @ApiOperation({ summary: 'Create a tag; its name is unique in the organization (case-insensitive).' })
-  @ApiProblems(400, 401, 403, 404, 409)
+  @ApiProblems(400, 401, 403, 404, NAME_TAKEN)
   async create(@Body() dto: CreateTagDto): Promise<TagResponse> {
     return TagResponse.from(await this.commandBus.execute<CreateTagCommand, TagEntity>(new CreateTagCommand(dto)));
   }
@@ -60,7 +69,7 @@ export class TagsController {
   @Patch(':id')
   @RequirePermissions(Permission.ORG_TAG_EDIT)
   @ApiOperation({ summary: 'Rename, recolor or describe a tag; fields left out keep their value.' })
-  @ApiProblems(400, 401, 403, 404, 409, 412)
+  @ApiProblems(400, 401, 403, TAG_NOT_FOUND, NAME_TAKEN, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateTagDto): Promise<TagResponse> {
     return TagResponse.from(await this.commandBus.execute<UpdateTagCommand, TagEntity>(new UpdateTagCommand(id, dto)));
   }
@@ -69,7 +78,7 @@ export class TagsController {
   @HttpCode(204)
   @RequirePermissions(Permission.ORG_TAG_EDIT)
   @ApiOperation({ summary: 'Delete a tag (soft); it disappears from the records it was on.' })
-  @ApiProblems(400, 401, 403, 404, 412)
+  @ApiProblems(400, 401, 403, TAG_NOT_FOUND, 412)
   async remove(@IdParam() id: string): Promise<void> {
     await this.commandBus.execute(new DeleteTagCommand(id));
   }

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { DataSource } from 'typeorm';
 import { UnitOfWork } from '../../database/unit-of-work';
-import { UnauthorizedError } from '../../errors/domain-error';
+import { AuthErrors } from '../auth-errors';
 import { Actor } from '../../tenancy/actor';
 import { UserEntity } from '../../tenancy/entities/user.entity';
 import { unscopedRepository } from '../../tenancy/unscoped-repository';
@@ -49,7 +49,7 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
         : await this.passwords.verify(user.passwordHash, input.password);
     if (user === null || !valid || !user.isActive) {
       await this.recordFailure(user, attempt, 'INVALID_CREDENTIALS', client);
-      throw new UnauthorizedError('The e-mail or password is wrong.', 'INVALID_CREDENTIALS');
+      throw AuthErrors.invalidCredentials();
     }
     const factor = await this.secondFactor(user, attempt, input.mfaCode, client);
     const actor = new Actor('user', user.id, user.tenantId, new Map());
@@ -84,15 +84,12 @@ export class LoginHandler implements ICommandHandler<LoginCommand, IssuedTokens>
     if (code === undefined) {
       // The password was right: asking for the code is not a failure.
       await this.lockout.giveBack(attempt);
-      throw new UnauthorizedError(
-        'This account uses two-factor authentication: send mfaCode (authenticator code or recovery code).',
-        'MFA_REQUIRED',
-      );
+      throw AuthErrors.mfaRequired();
     }
     const factor = await this.mfa.accept(this.dataSource.manager, mfa, code);
     if (factor === null) {
       await this.recordFailure(user, attempt, 'INVALID_MFA_CODE', client);
-      throw new UnauthorizedError('The authentication code is wrong or was already used.', 'INVALID_MFA_CODE');
+      throw AuthErrors.invalidMfaCode();
     }
     return factor;
   }

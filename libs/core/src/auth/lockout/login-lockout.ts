@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/app-config';
 import { APP_CONFIG } from '../../config/app-config.token';
-import { TooManyRequestsError } from '../../errors/domain-error';
+import { AuthErrors } from '../auth-errors';
 
 /** One admitted try at an account's secret, in flight until it fails, succeeds or is given back. */
 export interface LockoutAttempt {
@@ -74,12 +74,8 @@ export class LoginLockout {
     );
     if (rows.length > 0) return { email };
     const seconds = await this.lockedSeconds(email);
-    if (seconds !== undefined) throw accountLocked(seconds);
-    throw new TooManyRequestsError(
-      'LOGIN_IN_PROGRESS',
-      'Other logins to this account are being checked right now; try again in a moment.',
-      1,
-    );
+    if (seconds !== undefined) throw AuthErrors.accountLocked(seconds);
+    throw AuthErrors.loginInProgress();
   }
 
   /** The attempt failed: it counts, and the failure that reaches the limit locks the account. */
@@ -128,12 +124,4 @@ export class LoginLockout {
 /** The lockout key of an e-mail; also what logs show instead of an unknown e-mail. */
 export function emailHash(email: string): string {
   return createHash('sha256').update(email.trim().toLowerCase()).digest('hex');
-}
-
-function accountLocked(seconds: number): TooManyRequestsError {
-  return new TooManyRequestsError(
-    'ACCOUNT_LOCKED',
-    'Too many failed logins for this account; it is locked for a while.',
-    seconds,
-  );
 }

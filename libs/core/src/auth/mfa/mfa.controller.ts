@@ -1,6 +1,6 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import { ApiProblems } from '../../errors/api-problems.decorator';
 import { RequirePermissions, UserOnly } from '../../permissions/permissions.decorator';
 import { DisableMfaCommand } from './commands/disable-mfa.command';
@@ -9,9 +9,10 @@ import { SetUpMfaCommand } from './commands/set-up-mfa.command';
 import { DisableMfaDto } from './dto/disable-mfa.dto';
 import { EnableMfaDto } from './dto/enable-mfa.dto';
 import { MfaSetupResponse } from './dto/mfa-setup.response';
+import { ApiTag } from '../../openapi/api-tag.decorator';
 
 /** TOTP two-factor authentication (RFC 6238) of the logged-in user. */
-@ApiTags('auth')
+@ApiTag('auth')
 @ApiBearerAuth()
 @RequirePermissions()
 @UserOnly()

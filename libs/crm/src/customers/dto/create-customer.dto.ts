@@ -53,3 +53,17 @@ export class CreateCustomerDto {
   @IsUUID()
   organizationId?: string;
 }
+
+/** Request examples Swagger UI offers; each is accepted as sent by the demo tenant (`npm start`). */
+export const CREATE_CUSTOMER_EXAMPLES = {
+  company: {
+    summary: 'A new company',
+    value: {
+      name: 'Umbrella Corporation',
+      kind: 'CUSTOMER',
+      primaryDomain: 'umbrella.example',
+      notes: 'Met at the trade fair.',
+    },
+  },
+  minimal: { summary: 'Only the required field', value: { name: 'Hooli' } },
+};

@@ -93,3 +93,21 @@ export class CreateCrmContactDto {
   @OrganizationIdField()
   organizationId?: string;
 }
+
+/** Request examples Swagger UI offers; each is accepted as sent by the demo tenant (`npm start`). */
+export const CREATE_CRM_CONTACT_EXAMPLES = {
+  atCustomer: {
+    summary: 'A person at an existing customer (found by name)',
+    value: {
+      firstName: 'Morgan',
+      lastName: 'Ellery',
+      email: 'morgan.ellery@acmecorp.com',
+      phone: '+44 20 7946 0101',
+      jobTitle: 'Head of Procurement',
+      kind: 'CUSTOMER',
+      status: 'Prospect',
+      customerName: 'Acme Corp',
+    },
+  },
+  minimal: { summary: 'Only the required field', value: { firstName: 'Sam' } },
+};

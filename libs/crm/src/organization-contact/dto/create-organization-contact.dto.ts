@@ -146,3 +146,19 @@ export class CreateOrganizationContactDto {
   @FlagField()
   isActive?: boolean;
 }
+
+/** Request examples Swagger UI offers; each is accepted as sent by the demo tenant (`npm start`). */
+export const CREATE_ORGANIZATION_CONTACT_EXAMPLES = {
+  client: {
+    summary: 'A client with a budget, as Gauzy sends it',
+    value: {
+      name: 'Umbrella Labs',
+      contactType: 'CLIENT',
+      primaryEmail: 'hello@umbrella.example',
+      primaryPhone: '+1-555-0199',
+      budget: 50000,
+      budgetType: 'COST',
+    },
+  },
+  minimal: { summary: 'Only the required field', value: { name: 'Hooli' } },
+};

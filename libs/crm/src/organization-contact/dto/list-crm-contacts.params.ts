@@ -7,8 +7,7 @@ import { queryBoolean } from './query-boolean.transform';
 
 /** The portal's contact list filters (`kind`, `status`, `ownerId`, `customerId`, `tag`, `isActive`, `q`). */
 export class ListCrmContactsParams extends PageParams {
-  /** Name, e-mail, phone or company name contains (case-insensitive). */
-  @ApiPropertyOptional({ example: 'jane.doe@acme.com' })
+  /** Name, e-mail, phone or company name contains (case-insensitive), e.g. `jane` or `acmecorp.com`. */
   @IsOptional()
   @IsString()
   @MaxLength(200)
