@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
 import { OrganizationContactModule } from './organization-contact';
@@ -19,6 +20,7 @@ import { TimelineModule } from './timeline';
     PlaceholdersModule,
     PipelinesModule,
     DealsModule,
+    ActivitiesModule,
   ],
 })
 export class CrmModule {}

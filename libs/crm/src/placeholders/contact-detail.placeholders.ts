@@ -10,12 +10,6 @@ ContactDetailSections.register({
   load: none,
 });
 ContactDetailSections.register({
-  key: 'recentActivities',
-  order: 20,
-  description: 'Recent calls, e-mails, meetings and tasks (empty until the activities module exists).',
-  load: none,
-});
-ContactDetailSections.register({
   key: 'notes',
   order: 30,
   description: 'Notes on the contact (empty until the notes module exists).',

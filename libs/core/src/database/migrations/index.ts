@@ -10,6 +10,7 @@ import { CommitOrderedOutbox1764000009000 } from './1764000009000-commit-ordered
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
 import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
+import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-notes';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   LinkTablesCarryTenant1764000010000,
   SpreadRecordCount1764000011000,
   PipelinesAndDeals1764000014000,
+  ActivitiesAndNotes1764000015000,
 ];
