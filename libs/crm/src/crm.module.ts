@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
+import { NotesModule } from './notes';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
@@ -9,7 +10,7 @@ import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, …). */
 @Module({
   imports: [
     TagsModule,
@@ -21,6 +22,7 @@ import { TimelineModule } from './timeline';
     PipelinesModule,
     DealsModule,
     ActivitiesModule,
+    NotesModule,
   ],
 })
 export class CrmModule {}

@@ -10,12 +10,6 @@ ContactDetailSections.register({
   load: none,
 });
 ContactDetailSections.register({
-  key: 'notes',
-  order: 30,
-  description: 'Notes on the contact (empty until the notes module exists).',
-  load: none,
-});
-ContactDetailSections.register({
   key: 'tickets',
   order: 40,
   description: 'Ticket history (empty until the tickets module exists).',
