@@ -413,6 +413,15 @@ describe('activities', () => {
     });
   });
 
+  it('keeps the activities of a deleted customer, unlinked from it (activity.updated)', async () => {
+    const customer = await records.createCustomer(acme.admin);
+    const activity = await createActivity({ customerId: customer.id });
+    expect((await as(acme.admin).delete(`/api/crm/customers/${customer.id}`)).status).toBe(204);
+    expect(await row(activity.id)).toMatchObject({ customer_id: null, deleted_at: null });
+    expect((await as(acme.admin).get(`/api/activities/${activity.id}`)).body).toMatchObject({ customerId: null });
+    expect(await events(activity.id)).toEqual(['activity.created', 'activity.updated']);
+  });
+
   describe('contact detail and timeline source', () => {
     it('shows the contact’s recent activities on its detail', async () => {
       const contact = await records.createContact(acme.admin);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CustomersModule } from '../customers';
 import { ActivitiesController } from './activities.controller';
 import './activity-timeline';
 import { CompleteActivityHandler } from './commands/complete-activity.handler';
@@ -11,15 +12,17 @@ import { UpdateActivityHandler } from './commands/update-activity.handler';
 import { ActivityEntity } from './entities/activity.entity';
 import { GetActivityHandler } from './queries/get-activity.handler';
 import { ListActivitiesHandler } from './queries/list-activities.handler';
+import { UnlinkActivitiesOfDeletedCustomer } from './unlink-deleted-customer';
 
 /**
  * Calls, e-mails, meetings and tasks with contacts, a deal and/or a customer; they complete and
- * reopen. Registers the `activities` timeline source and the contact detail's `recentActivities`.
+ * reopen; a deleted customer's are unlinked from it. Registers the `activities` timeline source and the contact detail's `recentActivities`.
  */
 @Module({
-  imports: [CqrsModule, TypeOrmModule.forFeature([ActivityEntity])],
+  imports: [CqrsModule, TypeOrmModule.forFeature([ActivityEntity]), CustomersModule],
   controllers: [ActivitiesController],
   providers: [
+    UnlinkActivitiesOfDeletedCustomer,
     CreateActivityHandler,
     UpdateActivityHandler,
     CompleteActivityHandler,
