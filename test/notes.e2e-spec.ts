@@ -90,8 +90,10 @@ describe('notes', () => {
     return rows.map((each) => each.type);
   }
 
-  const noteCount = async (): Promise<number> =>
-    ((await t.db.query(`SELECT count(*)::int AS n FROM note`)) as Array<{ n: number }>)[0]?.n ?? 0;
+  async function noteCount(): Promise<number> {
+    const rows: Array<{ n: number }> = await t.db.query(`SELECT count(*)::int AS n FROM note`);
+    return rows[0]?.n ?? 0;
+  }
 
   describe('POST /api/notes', () => {
     it('writes a Markdown note on a contact, a customer or a deal, by its author', async () => {
