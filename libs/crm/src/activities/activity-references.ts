@@ -2,7 +2,6 @@ import type { Transaction } from '@clientele/core';
 import { CustomerEntity } from '../customers';
 import { DealEntity } from '../deals';
 import { ContactEntity } from '../organization-contact';
-import { assertOrganizationRecords } from '../record-references';
 
 /** What an activity body may point at. */
 export interface ActivityReferences {
@@ -17,11 +16,11 @@ export async function assertActivityReferences(
   organizationId: string,
   { contactIds, dealId, customerId }: ActivityReferences,
 ): Promise<void> {
-  if (contactIds !== undefined)
-    await assertOrganizationRecords(tx, ContactEntity, organizationId, contactIds, 'contactIds');
-  if (dealId != null) await assertOrganizationRecords(tx, DealEntity, organizationId, [dealId], 'dealId');
-  if (customerId != null)
-    await assertOrganizationRecords(tx, CustomerEntity, organizationId, [customerId], 'customerId');
+  const contacts = tx.repository(ContactEntity);
+  for (const contactId of distinctIds(contactIds ?? []))
+    await contacts.findReferenced(contactId, organizationId, 'contactIds');
+  if (dealId != null) await tx.repository(DealEntity).findReferenced(dealId, organizationId, 'dealId');
+  if (customerId != null) await tx.repository(CustomerEntity).findReferenced(customerId, organizationId, 'customerId');
 }
 
 /** Lower-cased and without repeats: how link ids are stored and compared. */

@@ -2,7 +2,6 @@ import type { Transaction } from '@clientele/core';
 import { CustomerEntity } from '../customers';
 import { DealEntity } from '../deals';
 import { ContactEntity } from '../organization-contact';
-import { assertOrganizationRecords } from '../record-references';
 import type { NoteSubjectField } from './note-subject';
 
 const RECORDS = { contactId: ContactEntity, customerId: CustomerEntity, dealId: DealEntity } as const;
@@ -13,5 +12,5 @@ export async function assertNoteSubject(
   organizationId: string,
   subject: { field: NoteSubjectField; id: string },
 ): Promise<void> {
-  await assertOrganizationRecords(tx, RECORDS[subject.field], organizationId, [subject.id], subject.field);
+  await tx.repository(RECORDS[subject.field]).findReferenced(subject.id, organizationId, subject.field);
 }

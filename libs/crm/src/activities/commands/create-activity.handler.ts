@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Permission, UnitOfWork } from '@clientele/core';
-import { assertOrganizationMember } from '../../record-references';
+import { findOrganizationMembers, Permission, UnitOfWork } from '@clientele/core';
 import { assertCanAssignOwner, defaultOwnerId } from '../../record-ownership';
 import { ACTIVITY_CONTACTS } from '../activity-contacts';
 import { assertActivityReferences, distinctIds } from '../activity-references';
@@ -21,7 +20,7 @@ export class CreateActivityHandler implements ICommandHandler<CreateActivityComm
       const organizationId = tx.scope.targetOrganizationId(input.organizationId);
       const ownerId = input.ownerId === undefined ? defaultOwnerId(tx.scope) : (input.ownerId?.toLowerCase() ?? null);
       assertCanAssignOwner(tx.scope, organizationId, ownerId, Permission.ORG_ACTIVITY_EDIT);
-      if (ownerId !== null) await assertOrganizationMember(tx, organizationId, ownerId, 'ownerId');
+      if (ownerId !== null) await findOrganizationMembers(tx, organizationId, [ownerId], 'ownerId');
       await assertActivityReferences(tx, organizationId, input);
 
       const activities = tx.repository(ActivityEntity);

@@ -1,6 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { Permission, UnitOfWork } from '@clientele/core';
-import { assertOrganizationMember } from '../../record-references';
+import { findOrganizationMembers, Permission, UnitOfWork } from '@clientele/core';
 import { assertCanAssignOwner } from '../../record-ownership';
 import { ACTIVITY_CONTACTS } from '../activity-contacts';
 import { assertActivityReferences, distinctIds } from '../activity-references';
@@ -23,7 +22,7 @@ export class UpdateActivityHandler implements ICommandHandler<UpdateActivityComm
       if (input.ownerId !== undefined) {
         const ownerId = input.ownerId?.toLowerCase() ?? null;
         assertCanAssignOwner(tx.scope, organizationId, ownerId, Permission.ORG_ACTIVITY_EDIT);
-        if (ownerId !== null) await assertOrganizationMember(tx, organizationId, ownerId, 'ownerId');
+        if (ownerId !== null) await findOrganizationMembers(tx, organizationId, [ownerId], 'ownerId');
         activity.ownerId = ownerId;
       }
       await assertActivityReferences(tx, organizationId, input);
