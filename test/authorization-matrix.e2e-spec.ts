@@ -49,13 +49,18 @@ const GUARD_401_CODES = new Set([
 const PASSED: readonly Outcome[] = ['passed', 'invalid'];
 const passed = (): Outcome[] => [...PASSED];
 const ROLE_ORDER: readonly BuiltInRoleName[] = ['GUEST', 'VIEWER', 'AGENT', 'MANAGER', 'ADMIN'];
-/** Bodies tried, in order, to create records for routes that need an id (a 201 wins). */
-const SEED_BODIES: ReadonlyArray<(name: string) => Record<string, unknown>> = [
+/**
+ * Bodies tried, in order, to create records for routes that need an id (a 201 wins); a record on
+ * a contact (a note) is given one of the contacts seeded before it.
+ */
+const SEED_BODIES: ReadonlyArray<(name: string, contactId: string | undefined) => Record<string, unknown>> = [
   (name) => ({ name }),
   (name) => ({ name, grants: [] }),
   (name) => ({ firstName: 'Matrix', lastName: name }),
   (name) => ({ firstName: 'Matrix', lastName: name, email: `${name.toLowerCase()}@example.test` }),
   (name) => ({ title: name }),
+  (name) => ({ type: 'TASK', subject: name }),
+  (name, contactId) => ({ body: name, contactId }),
 ];
 const SEEDS_PER_COLLECTION = 6;
 
@@ -177,12 +182,13 @@ describe('authorization matrix', async () => {
       if (pinned.has(`${collection}|id`)) continue;
       if (!operations.some((operation) => operation.method === 'POST' && operation.path === collection)) continue;
       let existing = (await listIds(collection, 'id')).length;
+      const [contactId] = await listIds('/api/crm/contacts', 'id');
       for (const body of SEED_BODIES) {
         while (existing < SEEDS_PER_COLLECTION) {
           const response = await t.http
             .post(collection)
             .set(bearer(tenant.admin))
-            .send(body(`Matrix${unique()}`));
+            .send(body(`Matrix${unique()}`, contactId));
           if (response.status !== 201 && response.status !== 200) break;
           existing += 1;
         }

@@ -71,6 +71,30 @@ describe('demo tenant seed', () => {
     ]);
   });
 
+  it('gives demo contacts activities (some overdue, some completed) and notes', async () => {
+    const [feed] = await t.db.query(
+      `SELECT count(*)::int AS activities,
+              count(*) FILTER (WHERE a.completed_at IS NOT NULL)::int AS completed,
+              count(*) FILTER (WHERE a.completed_at IS NULL AND a.due_at < now())::int AS overdue,
+              count(*) FILTER (WHERE a.completed_at IS NULL AND a.due_at >= now())::int AS ahead,
+              (SELECT count(*)::int FROM activity_contact l WHERE l.tenant_id = t.id) AS links,
+              (SELECT count(*)::int FROM note n WHERE n.tenant_id = t.id AND n.contact_id IS NOT NULL) AS contact_notes
+         FROM tenant t JOIN activity a ON a.tenant_id = t.id WHERE t.name = 'Demo Ltd'
+        GROUP BY t.id`,
+    );
+    expect(feed.activities).toBeGreaterThanOrEqual(30);
+    expect(feed.links).toBeGreaterThanOrEqual(30);
+    expect(feed.completed).toBeGreaterThan(0);
+    expect(feed.overdue).toBeGreaterThan(0);
+    expect(feed.ahead).toBeGreaterThan(0);
+    expect(feed.contact_notes).toBeGreaterThan(0);
+
+    const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
+    const overdue = await t.http.get('/api/activities').query({ state: 'overdue' }).set(bearer(admin));
+    expect(overdue.status).toBe(200);
+    expect(overdue.body.total).toBe(feed.overdue);
+  });
+
   it('makes a CRM the API reads: Jane Doe is found by search', async () => {
     const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
     const response = await t.http.get('/api/crm/search').query({ q: 'jane' }).set(bearer(admin));

@@ -15,10 +15,14 @@ describe('migration 1764000014000 (pipelines and deals)', () => {
   });
 
   it('gives every organization that existed before it the default pipeline, and comes down cleanly', async () => {
-    const Migration = MIGRATIONS.find((migration) => migration.name === 'PipelinesAndDeals1764000014000');
+    const index = MIGRATIONS.findIndex((migration) => migration.name === 'PipelinesAndDeals1764000014000');
+    const Migration = MIGRATIONS[index];
     if (Migration === undefined) throw new Error('migration not listed');
+    // The migrations after it (activities and notes point at deals) come down first and go up again after it.
+    const later = MIGRATIONS.slice(index + 1);
     const runner = t.db.createQueryRunner();
     try {
+      for (const Later of [...later].reverse()) await new Later().down(runner);
       await new Migration().down(runner);
       const [{ tables }] = await runner.query(
         `SELECT count(*)::int AS tables FROM pg_tables WHERE tablename IN ('pipeline', 'pipeline_stage', 'deal', 'deal_tag')`,
@@ -30,6 +34,7 @@ describe('migration 1764000014000 (pipelines and deals)', () => {
         [acme.tenantId],
       );
       await new Migration().up(runner);
+      for (const Later of later) await new Later().up(runner);
       const rows: Array<{ organization_id: string; name: string; stages: string[]; kinds: string[] }> =
         await runner.query(
           `SELECT p.organization_id, p.name,

@@ -83,6 +83,7 @@ describe('open registries', () => {
     expect(CustomerColumns.keys()).toEqual(['openTicketCount', 'contractStatus', 'billingSummary']);
     expect(TagLinks.keys()).toEqual(expect.arrayContaining(['contact_tag', 'customer_tag']));
     expect(CountedTables.keys()).toEqual(expect.arrayContaining(['contact', 'customer']));
+    expect(TimelineSources.keys()).toEqual(expect.arrayContaining(['activities', 'notes']));
     for (const registry of [
       SearchSections,
       ContactDetailSections,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesModule } from './activities';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
+import { NotesModule } from './notes';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
@@ -8,7 +10,7 @@ import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, …). */
 @Module({
   imports: [
     TagsModule,
@@ -19,6 +21,8 @@ import { TimelineModule } from './timeline';
     PlaceholdersModule,
     PipelinesModule,
     DealsModule,
+    ActivitiesModule,
+    NotesModule,
   ],
 })
 export class CrmModule {}

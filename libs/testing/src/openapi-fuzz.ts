@@ -159,6 +159,18 @@ export const EXCLUSIVE_FIELDS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
+ * Either-or pairs of one path's bodies only, where the same names go together elsewhere: a note
+ * is on one contact, customer or deal, while a deal has a contact and a customer.
+ */
+export const EXCLUSIVE_FIELDS_OF_PATH: Readonly<Record<string, ReadonlyArray<readonly [string, string]>>> = {
+  '/api/notes': [
+    ['contactId', 'customerId'],
+    ['contactId', 'dealId'],
+    ['customerId', 'dealId'],
+  ],
+};
+
+/**
  * The ids a uuid field named `name` points at, from ids gathered per list path: `ownerId`,
  * `userId` and `memberIds` name members, `tagIds` tags, `customerId` customers.
  */
@@ -370,7 +382,8 @@ export function fieldEdits(slot: FieldSlot): fc.Arbitrary<Edit> {
       fc.constant({ kind: 'lone surrogate', mustRefuse: true, value: `x${LONE_SURROGATE}` }),
       fc.integer({ min: 10_000, max: 60_000 }).map((length) => ({
         kind: 'huge string',
-        mustRefuse: schema.maxLength !== undefined,
+        // A field that takes 64 KB (a note's Markdown) takes 60,000 characters too.
+        mustRefuse: schema.maxLength !== undefined && length > schema.maxLength,
         value: 'x'.repeat(length),
       })),
     );
@@ -465,9 +478,11 @@ function leafNames(value: unknown, prefix: string): string[] {
 
 function validParts(
   operation: OperationSpec,
-  context: FuzzContext,
+  given: FuzzContext,
   headers: Record<string, string>,
 ): fc.Arbitrary<Parts> {
+  const exclusive = [...(given.exclusive ?? []), ...(EXCLUSIVE_FIELDS_OF_PATH[operation.path] ?? [])];
+  const context: FuzzContext = { ...given, exclusive };
   const path = Object.fromEntries(
     operation.parameters
       .filter((parameter) => parameter.in === 'path')

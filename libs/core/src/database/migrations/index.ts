@@ -12,6 +12,7 @@ import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-co
 import { AuditEntryTimelineIndex1764000012000 } from './1764000012000-audit-entry-timeline-index';
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
 import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-pending';
+import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-notes';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -31,5 +32,6 @@ export const MIGRATIONS = [
   SpreadRecordCount1764000011000,
   AuditEntryTimelineIndex1764000012000,
   PipelinesAndDeals1764000014000,
+  ActivitiesAndNotes1764000015000,
   LoginLockoutPending1764000016500,
 ];

@@ -1,0 +1,5 @@
+import type { CreateActivityDto } from '../dto/create-activity.dto';
+
+export class CreateActivityCommand {
+  constructor(readonly input: CreateActivityDto) {}
+}

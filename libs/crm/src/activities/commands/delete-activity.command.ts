@@ -1,0 +1,3 @@
+export class DeleteActivityCommand {
+  constructor(readonly activityId: string) {}
+}

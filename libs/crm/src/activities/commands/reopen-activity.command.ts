@@ -1,0 +1,3 @@
+export class ReopenActivityCommand {
+  constructor(readonly activityId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetActivityQuery {
+  constructor(readonly activityId: string) {}
+}

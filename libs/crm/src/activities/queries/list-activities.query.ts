@@ -1,0 +1,5 @@
+import type { ListActivitiesParams } from '../dto/list-activities.params';
+
+export class ListActivitiesQuery {
+  constructor(readonly params: ListActivitiesParams) {}
+}

@@ -1,0 +1,5 @@
+import type { CreateNoteDto } from '../dto/create-note.dto';
+
+export class CreateNoteCommand {
+  constructor(readonly input: CreateNoteDto) {}
+}

@@ -1,0 +1,3 @@
+export class DeleteNoteCommand {
+  constructor(readonly noteId: string) {}
+}

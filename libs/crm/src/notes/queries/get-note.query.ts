@@ -1,0 +1,3 @@
+export class GetNoteQuery {
+  constructor(readonly noteId: string) {}
+}
