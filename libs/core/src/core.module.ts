@@ -27,6 +27,9 @@ import { OutboxEventEntity } from './events/outbox-event.entity';
 import { OutboxFeed } from './events/outbox-feed';
 import { OutboxSequenceJob } from './events/outbox-sequence.job';
 import { OutboxSequencer } from './events/outbox-sequencer';
+import { EventsModule } from './events/events.module';
+import { EventVisibilities } from './events/event-visibility';
+import { OutboxRetentionJob } from './events/outbox-retention.job';
 import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
 import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
@@ -75,6 +78,7 @@ export class CoreModule implements OnApplicationBootstrap {
   /** The counted tables are all registered (from their modules' files) once the app is up. */
   onApplicationBootstrap(): void {
     CountedTables.freeze();
+    EventVisibilities.freeze();
   }
 
   /** `logDestination`: where log lines go instead of stdout (tests read them). */
@@ -118,6 +122,7 @@ export class CoreModule implements OnApplicationBootstrap {
         RolesModule,
         ApiKeysModule,
         AuditModule,
+        EventsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -136,6 +141,7 @@ export class CoreModule implements OnApplicationBootstrap {
         OutboxSequencer,
         OutboxFeed,
         OutboxSequenceJob,
+        OutboxRetentionJob,
         IdempotencyCleanupJob,
         // Guards run in this order: authentication first, so the rate limit can count per actor,
         // then a write's preconditions (If-Match, Idempotency-Key). No global interceptor: a read
@@ -169,6 +175,7 @@ export class CoreModule implements OnApplicationBootstrap {
         Scheduler,
         OutboxSequencer,
         OutboxFeed,
+        OutboxRetentionJob,
       ],
     };
   }

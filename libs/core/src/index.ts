@@ -52,6 +52,16 @@ export {
   EventPayloadMismatchError,
 } from './events/event-definition';
 export { type FeedEvent, type FeedQuery, OutboxFeed } from './events/outbox-feed';
+export {
+  ClienteleEvent,
+  EventActor,
+  eventEnvelope,
+  type OutboxEventRow,
+  outboxEventColumns,
+} from './events/event-envelope';
+export { EventVisibilities, type EventVisibility, visibleEventScopes } from './events/event-visibility';
+export { EVENT_TYPE_PATTERN, eventTypeLike } from './events/event-type-pattern';
+export { OutboxRetentionJob } from './events/outbox-retention.job';
 export { OutboxSequencer } from './events/outbox-sequencer';
 export { OutboxSequenceJob } from './events/outbox-sequence.job';
 export {

@@ -62,6 +62,8 @@ export interface SchedulerConfig {
   readonly outboxSequenceIntervalMs: number;
   /** How often idempotency keys older than a day are deleted. */
   readonly idempotencyCleanupIntervalMs: number;
+  /** How often events past the retention are deleted. */
+  readonly outboxRetentionIntervalMs: number;
 }
 
 /**
@@ -86,6 +88,8 @@ export interface AppConfig {
   readonly scheduler: SchedulerConfig;
   readonly seedDemoData: boolean;
   readonly natsUrl: string | undefined;
+  /** How long sequenced events stay readable in the change feed (and pending for the relay). */
+  readonly outboxRetentionHours: number;
   readonly redisUrl: string | undefined;
 }
 
@@ -162,9 +166,11 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
         min: 1_000,
         max: 86_400_000,
       }),
+      outboxRetentionIntervalMs: env.int('OUTBOX_RETENTION_INTERVAL_MS', 300_000, { min: 1_000, max: 86_400_000 }),
     },
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
     natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),
+    outboxRetentionHours: env.int('OUTBOX_RETENTION_HOURS', 168, { min: 1, max: 87_600 }),
     redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
   };
   env.assertValid();

@@ -121,3 +121,13 @@ export class TooManyRequestsError extends DomainError {
     super(code, detail, undefined, { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)) });
   }
 }
+
+/** 410: what was asked for existed once and is gone for good (events past their retention). */
+export class GoneError extends DomainError {
+  readonly status = 410;
+  readonly title = 'Gone';
+
+  constructor(code: string, detail: string, extensions?: Readonly<Record<string, unknown>>) {
+    super(code, detail, undefined, extensions);
+  }
+}

@@ -9,6 +9,7 @@ import { FacetCount1764000008000 } from './1764000008000-facet-count';
 import { CommitOrderedOutbox1764000009000 } from './1764000009000-commit-ordered-outbox';
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
 import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
+import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   CommitOrderedOutbox1764000009000,
   LinkTablesCarryTenant1764000010000,
   SpreadRecordCount1764000011000,
+  OutboxRetention1764000013000,
 ];
