@@ -45,8 +45,8 @@ describe('commit-ordered outbox sequence', () => {
     await t.close();
   });
 
-  function publishProbe(tx: Transaction, n: number): Promise<void> {
-    return tx.publish(ProbeHappened, { entityId: randomUUID(), organizationId: null, after: { n } });
+  async function publishProbe(tx: Transaction, n: number): Promise<void> {
+    await tx.publish(ProbeHappened, { entityId: randomUUID(), organizationId: null, after: { n } });
   }
 
   function write(n: number, beforeCommit: () => Promise<void> = () => Promise.resolve()): Promise<void> {

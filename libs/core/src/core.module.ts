@@ -28,6 +28,9 @@ import { OutboxFeed } from './events/outbox-feed';
 import { OutboxSequenceJob } from './events/outbox-sequence.job';
 import { OutboxSequencer } from './events/outbox-sequencer';
 import { EventsModule } from './events/events.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebhookDeliveryEntity } from './webhooks/entities/webhook-delivery.entity';
+import { WebhookEntity } from './webhooks/entities/webhook.entity';
 import { EventVisibilities } from './events/event-visibility';
 import { OutboxRetentionJob } from './events/outbox-retention.job';
 import { HealthController } from './health/health.controller';
@@ -69,6 +72,8 @@ export const CORE_ENTITIES = [
   UserMfaEntity,
   MfaRecoveryCodeEntity,
   ApiKeyEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** Infrastructure every module relies on: config, database, CLS, logging, auth, errors. */
@@ -123,6 +128,7 @@ export class CoreModule implements OnApplicationBootstrap {
         ApiKeysModule,
         AuditModule,
         EventsModule,
+        WebhooksModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -62,6 +62,16 @@ export {
 export { EventVisibilities, type EventVisibility, visibleEventScopes } from './events/event-visibility';
 export { EVENT_TYPE_PATTERN, eventTypeLike } from './events/event-type-pattern';
 export { OutboxRetentionJob } from './events/outbox-retention.job';
+export { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
+export {
+  newWebhookSecret,
+  SIGNATURE_HEADER,
+  signatureHeader,
+  verifyWebhookSignature,
+  webhookSignature,
+} from './webhooks/webhook-signature';
+export { sendWebhook, type WebhookResponse, type WebhookSendOptions } from './webhooks/webhook-sender';
+export { isPrivateAddress, WebhookTargetRefusedError } from './webhooks/webhook-target-guard';
 export { OutboxSequencer } from './events/outbox-sequencer';
 export { OutboxSequenceJob } from './events/outbox-sequence.job';
 export {

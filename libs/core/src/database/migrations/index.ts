@@ -10,6 +10,7 @@ import { CommitOrderedOutbox1764000009000 } from './1764000009000-commit-ordered
 import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-carry-tenant';
 import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
 import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
+import { Webhooks1764000013100 } from './1764000013100-webhooks';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   LinkTablesCarryTenant1764000010000,
   SpreadRecordCount1764000011000,
   OutboxRetention1764000013000,
+  Webhooks1764000013100,
 ];
