@@ -15,3 +15,4 @@ export * from './openapi-fuzz';
 export { TEST_DATABASE_URL } from './test-environment';
 export * from './chaos-load';
 export * from './spawned-api';
+export * from './webhook-receiver';

@@ -19,6 +19,20 @@ const PER_WEBHOOK_RUN = 50;
 const RUN_BUDGET_MS = 10_000;
 const ERROR_LIMIT = 500;
 
+/** The manager's `query`, one statement at a time (a pg client runs one query at once). */
+function serialized(manager: EntityManager): Pick<EntityManager, 'query'> {
+  let turn: Promise<unknown> = Promise.resolve();
+  return {
+    query: <T>(sql: string, parameters?: unknown[]): Promise<T> => {
+      const next = turn.then(() => manager.query<T>(sql, parameters));
+      turn = next.catch(() => undefined);
+      return next;
+    },
+  };
+}
+
+type Queries = Pick<EntityManager, 'query'>;
+
 interface DueDelivery extends OutboxEventRow {
   delivery_id: string;
   webhook_id: string;
@@ -101,13 +115,15 @@ export class WebhookDeliveryJob implements OnModuleInit {
   }
 
   /** Sends what is due; returns how many attempts were made. */
-  async deliverDue(manager: EntityManager): Promise<number> {
+  async deliverDue(transaction: EntityManager): Promise<number> {
     const deadline = Date.now() + RUN_BUDGET_MS;
+    // Requests go out in parallel; the transaction's one connection takes their statements in turn.
+    const manager = serialized(transaction);
     const heads = await this.due(manager, PARALLEL_WEBHOOKS);
     const counts = await Promise.all(
       heads.map(async (head) => {
         let attempts = 0;
-        for (let next: DueDelivery | undefined = head; next !== undefined; ) {
+        for (let next: DueDelivery | undefined = head; next !== undefined;) {
           attempts += 1;
           const delivered = await this.attempt(manager, next);
           if (!delivered || attempts >= PER_WEBHOOK_RUN || Date.now() > deadline) break;
@@ -120,7 +136,7 @@ export class WebhookDeliveryJob implements OnModuleInit {
   }
 
   /** Each webhook's oldest pending delivery, when it is due and its event is sequenced. */
-  private due(manager: EntityManager, limit: number, webhookId?: string): Promise<DueDelivery[]> {
+  private due(manager: Queries, limit: number, webhookId?: string): Promise<DueDelivery[]> {
     return manager.query(
       `SELECT head.id AS delivery_id, head.webhook_id, head.attempts, webhook.url, webhook.omit_fields,
               webhook.secret_sealed, webhook.previous_secret_sealed, webhook.previous_secret_expires_at,
@@ -138,7 +154,7 @@ export class WebhookDeliveryJob implements OnModuleInit {
   }
 
   /** One attempt, recorded; true when the receiver answered 2xx. */
-  private async attempt(manager: EntityManager, delivery: DueDelivery): Promise<boolean> {
+  private async attempt(manager: Queries, delivery: DueDelivery): Promise<boolean> {
     const body = JSON.stringify(eventEnvelope(delivery, delivery.omit_fields));
     const started = Date.now();
     let status: number | null = null;

@@ -13,9 +13,10 @@ import { RedeliverWebhookDeliveryCommand } from './redeliver-webhook-delivery.co
  * both), at the end of the webhook's queue. One still pending is a 409: it is being retried.
  */
 @CommandHandler(RedeliverWebhookDeliveryCommand)
-export class RedeliverWebhookDeliveryHandler
-  implements ICommandHandler<RedeliverWebhookDeliveryCommand, WebhookDeliveryResponse>
-{
+export class RedeliverWebhookDeliveryHandler implements ICommandHandler<
+  RedeliverWebhookDeliveryCommand,
+  WebhookDeliveryResponse
+> {
   constructor(private readonly uow: UnitOfWork) {}
 
   execute({ webhookId, deliveryId }: RedeliverWebhookDeliveryCommand): Promise<WebhookDeliveryResponse> {

@@ -13,9 +13,10 @@ import { RotateWebhookSecretCommand } from './rotate-webhook-secret.command';
  * in `Clientele-Signature`), so receivers can switch without dropping a delivery.
  */
 @CommandHandler(RotateWebhookSecretCommand)
-export class RotateWebhookSecretHandler
-  implements ICommandHandler<RotateWebhookSecretCommand, WebhookWithSecretResponse>
-{
+export class RotateWebhookSecretHandler implements ICommandHandler<
+  RotateWebhookSecretCommand,
+  WebhookWithSecretResponse
+> {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly secrets: WebhookSecrets,

@@ -1,5 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DELIVERY_STATUSES, type DeliveryStatus, type WebhookDeliveryEntity } from '../entities/webhook-delivery.entity';
+import {
+  DELIVERY_STATUSES,
+  type DeliveryStatus,
+  type WebhookDeliveryEntity,
+} from '../entities/webhook-delivery.entity';
 
 /** One event's delivery to a webhook: `Clientele-Delivery-Id` is its id. */
 export class WebhookDeliveryResponse {

@@ -9,9 +9,10 @@ import { ListWebhookDeliveriesQuery } from './list-webhook-deliveries.query';
 
 /** A webhook's delivery log, newest first; `status=DEAD` is its dead-letter list. */
 @QueryHandler(ListWebhookDeliveriesQuery)
-export class ListWebhookDeliveriesHandler
-  implements IQueryHandler<ListWebhookDeliveriesQuery, Page<WebhookDeliveryEntity>>
-{
+export class ListWebhookDeliveriesHandler implements IQueryHandler<
+  ListWebhookDeliveriesQuery,
+  Page<WebhookDeliveryEntity>
+> {
   constructor(private readonly reader: ScopedReader) {}
 
   async execute({ webhookId, params }: ListWebhookDeliveriesQuery): Promise<Page<WebhookDeliveryEntity>> {
