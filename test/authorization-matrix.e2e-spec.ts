@@ -56,7 +56,10 @@ const SEED_BODIES: ReadonlyArray<(name: string) => Record<string, unknown>> = [
   (name) => ({ firstName: 'Matrix', lastName: name }),
   (name) => ({ firstName: 'Matrix', lastName: name, email: `${name.toLowerCase()}@example.test` }),
   (name) => ({ title: name }),
+  (name) => ({ url: `https://hooks.example.test/${name}` }),
 ];
+/** Sub-records an empty POST on a record makes, for routes that need their ids (a webhook's test ping is a delivery). */
+const SEED_ACTIONS: readonly string[] = ['/api/webhooks/{id}/test'];
 const SEEDS_PER_COLLECTION = 6;
 
 /**
@@ -186,6 +189,12 @@ describe('authorization matrix', async () => {
           if (response.status !== 201 && response.status !== 200) break;
           existing += 1;
         }
+      }
+    }
+    for (const action of SEED_ACTIONS) {
+      const collection = collectionOf(action, 'id');
+      for (const id of await listIds(collection, 'id')) {
+        await t.http.post(action.replace('{id}', id)).set(bearer(tenant.admin)).send({}).expect(202);
       }
     }
   }

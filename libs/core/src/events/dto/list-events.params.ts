@@ -4,6 +4,8 @@ import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsUUID, Matches, Max, Min } f
 import { EVENT_TYPE_PATTERN } from '../event-type-pattern';
 
 export const MAX_EVENTS_PAGE = 1_000;
+/** One type pattern, without anchors. */
+const TYPE = EVENT_TYPE_PATTERN.source.slice(1, -1);
 export const MAX_WAIT_SECONDS = 25;
 
 export class ListEventsParams {
@@ -17,7 +19,11 @@ export class ListEventsParams {
   after?: string;
 
   /** Comma-separated type patterns: `contact.*,deal.stage_changed`; every visible type when left out. */
-  @ApiPropertyOptional({ type: String, example: 'contact.*,deal.stage_changed' })
+  @ApiPropertyOptional({
+    type: String,
+    example: 'contact.*,deal.stage_changed',
+    pattern: `^${TYPE}(,${TYPE}){0,49}$`,
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) =>
     typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value,

@@ -15,10 +15,16 @@ import { EVENT_TYPE_PATTERN } from '../../events/event-type-pattern';
 import { OptionalNonNull } from '../../validation/optional-non-null.decorator';
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/;
+const FIELD_LIST = {
+  type: 'array',
+  items: { type: 'string', pattern: FIELD_NAME.source },
+  maxItems: 50,
+  uniqueItems: true,
+} as const;
 
 export class CreateWebhookDto {
   /** Where events are POSTed: an http(s) URL; private and loopback addresses are refused at delivery. */
-  @ApiProperty({ example: 'https://billing.internal.example.com/hooks/clientele' })
+  @ApiProperty({ format: 'uri', maxLength: 2048, example: 'https://billing.internal.example.com/hooks/clientele' })
   @IsString()
   @MaxLength(2048)
   @IsUrl(
@@ -34,7 +40,15 @@ export class CreateWebhookDto {
   description?: string;
 
   /** Event types to send: `contact.*`, `deal.stage_changed`, `*` (every type; the default). */
-  @ApiPropertyOptional({ example: ['contact.*', 'deal.stage_changed'], default: ['*'] })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: { type: 'string', pattern: EVENT_TYPE_PATTERN.source },
+    minItems: 1,
+    maxItems: 50,
+    uniqueItems: true,
+    example: ['contact.*', 'deal.stage_changed'],
+    default: ['*'],
+  })
   @OptionalNonNull()
   @IsArray()
   @ArrayMinSize(1)
@@ -47,6 +61,7 @@ export class CreateWebhookDto {
    * Send a change (an event with `changedFields`) only when one of these fields changed, e.g.
    * `["status", "ownerId"]`; creations and deletions are always sent. Every change when left out.
    */
+  @ApiPropertyOptional({ ...FIELD_LIST, minItems: 1, example: ['status', 'ownerId'] })
   @OptionalNonNull()
   @IsArray()
   @ArrayMinSize(1)
@@ -56,6 +71,7 @@ export class CreateWebhookDto {
   fields?: string[];
 
   /** Fields left out of every payload, e.g. `["primaryEmail", "primaryPhone"]` for personal data. */
+  @ApiPropertyOptional({ ...FIELD_LIST, example: ['primaryEmail', 'primaryPhone'] })
   @OptionalNonNull()
   @IsArray()
   @ArrayMaxSize(50)
