@@ -33,6 +33,8 @@ import { WebhookDeliveryEntity } from './webhooks/entities/webhook-delivery.enti
 import { WebhookEntity } from './webhooks/entities/webhook.entity';
 import { EventVisibilities } from './events/event-visibility';
 import { OutboxRetentionJob } from './events/outbox-retention.job';
+import { JetStreamPublisher } from './events/jetstream-publisher';
+import { OutboxRelayJob } from './events/outbox-relay.job';
 import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
 import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
@@ -148,6 +150,8 @@ export class CoreModule implements OnApplicationBootstrap {
         OutboxFeed,
         OutboxSequenceJob,
         OutboxRetentionJob,
+        JetStreamPublisher,
+        OutboxRelayJob,
         IdempotencyCleanupJob,
         // Guards run in this order: authentication first, so the rate limit can count per actor,
         // then a write's preconditions (If-Match, Idempotency-Key). No global interceptor: a read
@@ -182,6 +186,7 @@ export class CoreModule implements OnApplicationBootstrap {
         OutboxSequencer,
         OutboxFeed,
         OutboxRetentionJob,
+        OutboxRelayJob,
       ],
     };
   }

@@ -62,6 +62,8 @@ export {
 export { EventVisibilities, type EventVisibility, visibleEventScopes } from './events/event-visibility';
 export { EVENT_TYPE_PATTERN, eventTypeLike } from './events/event-type-pattern';
 export { OutboxRetentionJob } from './events/outbox-retention.job';
+export { OutboxRelayJob } from './events/outbox-relay.job';
+export { type EventStreamPublisher, eventSubject } from './events/event-stream-publisher';
 export { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 export {
   newWebhookSecret,

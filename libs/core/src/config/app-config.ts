@@ -64,6 +64,8 @@ export interface SchedulerConfig {
   readonly idempotencyCleanupIntervalMs: number;
   /** How often events past the retention are deleted. */
   readonly outboxRetentionIntervalMs: number;
+  /** How often the relay publishes new events to JetStream (with NATS_URL). */
+  readonly outboxRelayIntervalMs: number;
 }
 
 export interface WebhooksConfig {
@@ -107,6 +109,8 @@ export interface AppConfig {
   readonly natsUrl: string | undefined;
   /** How long sequenced events stay readable in the change feed (and pending for the relay). */
   readonly outboxRetentionHours: number;
+  /** How long the JetStream stream keeps messages. */
+  readonly natsStreamMaxAgeHours: number;
   readonly redisUrl: string | undefined;
 }
 
@@ -184,6 +188,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
         max: 86_400_000,
       }),
       outboxRetentionIntervalMs: env.int('OUTBOX_RETENTION_INTERVAL_MS', 300_000, { min: 1_000, max: 86_400_000 }),
+      outboxRelayIntervalMs: env.int('OUTBOX_RELAY_INTERVAL_MS', 200, { min: 50, max: 3_600_000 }),
     },
     webhooks: {
       allowPrivateTargets: env.bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
@@ -197,6 +202,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
     natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),
     outboxRetentionHours: env.int('OUTBOX_RETENTION_HOURS', 168, { min: 1, max: 87_600 }),
+    natsStreamMaxAgeHours: env.int('NATS_STREAM_MAX_AGE_HOURS', 168, { min: 1, max: 87_600 }),
     redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
   };
   env.assertValid();
