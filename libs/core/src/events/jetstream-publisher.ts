@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/app-config.token';
 import type { ClienteleEvent } from './event-envelope';
@@ -33,7 +33,7 @@ interface NatsModule {
  * event id so a republished event is dropped. Connects lazily and again after a failure.
  */
 @Injectable()
-export class JetStreamPublisher implements EventStreamPublisher, OnModuleDestroy {
+export class JetStreamPublisher implements EventStreamPublisher, OnApplicationShutdown {
   private readonly logger = new Logger('JetStream');
   private connection: Promise<NatsConnection> | undefined;
   private readonly encoder = new TextEncoder();
@@ -52,7 +52,8 @@ export class JetStreamPublisher implements EventStreamPublisher, OnModuleDestroy
     }
   }
 
-  async onModuleDestroy(): Promise<void> {
+  /** After the scheduler has stopped (before shutdown), so an in-flight relay run finishes its publishes. */
+  async onApplicationShutdown(): Promise<void> {
     const connection = await this.connection?.catch(() => undefined);
     if (connection !== undefined && !connection.isClosed()) await connection.drain();
   }
