@@ -93,7 +93,9 @@ export class WebhookDeliveryJob implements OnModuleInit {
           LIMIT $1
        ), queued AS (
          INSERT INTO outbox_delivery (tenant_id, outbox_event_id, sequence, destination, webhook_id, next_attempt_at)
-         SELECT batch.tenant_id, batch.id, batch.sequence, 'webhook:' || webhook.id, webhook.id, now()
+         -- Truncated: the column keeps milliseconds, and a value rounded up would not be due in this run.
+         SELECT batch.tenant_id, batch.id, batch.sequence, 'webhook:' || webhook.id, webhook.id,
+                date_trunc('milliseconds', now())
            FROM batch
            JOIN webhook ON webhook.tenant_id = batch.tenant_id
           WHERE webhook.active AND webhook.deleted_at IS NULL
