@@ -61,7 +61,10 @@ const SEED_BODIES: ReadonlyArray<(name: string, contactId: string | undefined) =
   (name) => ({ title: name }),
   (name) => ({ type: 'TASK', subject: name }),
   (name, contactId) => ({ body: name, contactId }),
+  (name) => ({ url: `https://hooks.example.test/${name}` }),
 ];
+/** Sub-records an empty POST on a record makes, for routes that need their ids (a webhook's test ping is a delivery). */
+const SEED_ACTIONS: readonly string[] = ['/api/webhooks/{id}/test'];
 const SEEDS_PER_COLLECTION = 6;
 
 /**
@@ -192,6 +195,12 @@ describe('authorization matrix', async () => {
           if (response.status !== 201 && response.status !== 200) break;
           existing += 1;
         }
+      }
+    }
+    for (const action of SEED_ACTIONS) {
+      const collection = collectionOf(action, 'id');
+      for (const id of await listIds(collection, 'id')) {
+        await t.http.post(action.replace('{id}', id)).set(bearer(tenant.admin)).send({}).expect(202);
       }
     }
   }

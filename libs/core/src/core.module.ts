@@ -28,6 +28,14 @@ import { OutboxFeed } from './events/outbox-feed';
 import { OutboxSequenceJob } from './events/outbox-sequence.job';
 import { OutboxSequencer } from './events/outbox-sequencer';
 import { ApiIndexController } from './health/api-index.controller';
+import { EventsModule } from './events/events.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
+import { WebhookDeliveryEntity } from './webhooks/entities/webhook-delivery.entity';
+import { WebhookEntity } from './webhooks/entities/webhook.entity';
+import { EventVisibilities } from './events/event-visibility';
+import { OutboxRetentionJob } from './events/outbox-retention.job';
+import { JetStreamPublisher } from './events/jetstream-publisher';
+import { OutboxRelayJob } from './events/outbox-relay.job';
 import { HealthController } from './health/health.controller';
 import { Idempotency } from './http/idempotency';
 import { IdempotencyCleanupJob } from './http/idempotency-cleanup.job';
@@ -68,6 +76,8 @@ export const CORE_ENTITIES = [
   UserMfaEntity,
   MfaRecoveryCodeEntity,
   ApiKeyEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
 ];
 
 /** Infrastructure every module relies on: config, database, CLS, logging, auth, errors. */
@@ -77,6 +87,7 @@ export class CoreModule implements OnApplicationBootstrap {
   /** The counted tables are all registered (from their modules' files) once the app is up. */
   onApplicationBootstrap(): void {
     CountedTables.freeze();
+    EventVisibilities.freeze();
   }
 
   /** `logDestination`: where log lines go instead of stdout (tests read them). */
@@ -120,6 +131,8 @@ export class CoreModule implements OnApplicationBootstrap {
         RolesModule,
         ApiKeysModule,
         AuditModule,
+        EventsModule,
+        WebhooksModule,
       ],
       controllers: [ApiIndexController, HealthController],
       providers: [
@@ -139,6 +152,9 @@ export class CoreModule implements OnApplicationBootstrap {
         OutboxSequencer,
         OutboxFeed,
         OutboxSequenceJob,
+        OutboxRetentionJob,
+        JetStreamPublisher,
+        OutboxRelayJob,
         IdempotencyCleanupJob,
         // Guards run in this order: authentication first, so the rate limit can count per actor,
         // then a write's preconditions (If-Match, Idempotency-Key). No global interceptor: a read
@@ -173,6 +189,8 @@ export class CoreModule implements OnApplicationBootstrap {
         Scheduler,
         OutboxSequencer,
         OutboxFeed,
+        OutboxRetentionJob,
+        OutboxRelayJob,
       ],
     };
   }

@@ -55,6 +55,28 @@ export {
 } from './events/event-definition';
 export { changedFields } from './events/changed-fields';
 export { type FeedEvent, type FeedQuery, OutboxFeed } from './events/outbox-feed';
+export {
+  ClienteleEvent,
+  EventActor,
+  eventEnvelope,
+  type OutboxEventRow,
+  outboxEventColumns,
+} from './events/event-envelope';
+export { EventVisibilities, type EventVisibility, visibleEventScopes } from './events/event-visibility';
+export { EVENT_TYPE_PATTERN, eventTypeLike } from './events/event-type-pattern';
+export { OutboxRetentionJob } from './events/outbox-retention.job';
+export { OutboxRelayJob } from './events/outbox-relay.job';
+export { type EventStreamPublisher, eventSubject } from './events/event-stream-publisher';
+export { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
+export {
+  newWebhookSecret,
+  SIGNATURE_HEADER,
+  signatureHeader,
+  verifyWebhookSignature,
+  webhookSignature,
+} from './webhooks/webhook-signature';
+export { sendWebhook, type WebhookResponse, type WebhookSendOptions } from './webhooks/webhook-sender';
+export { isPrivateAddress, WebhookTargetRefusedError } from './webhooks/webhook-target-guard';
 export { OutboxSequencer } from './events/outbox-sequencer';
 export { OutboxSequenceJob } from './events/outbox-sequence.job';
 export {

@@ -16,3 +16,4 @@ export { TEST_DATABASE_URL } from './test-environment';
 export * from './chaos-load';
 export * from './spawned-api';
 export * from './scoped-work';
+export * from './webhook-receiver';

@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { withinGrantedOrganizations } from '../tenancy/granted-organization-set';
 import type { ScopedRepository } from '../tenancy/scoped-repository';
 import type { ApiKeyEntity } from './entities/api-key.entity';
 
@@ -11,7 +12,5 @@ export function manageableApiKeys(
   keys: ScopedRepository<ApiKeyEntity>,
   alias = 'key',
 ): SelectQueryBuilder<ApiKeyEntity> {
-  return keys.query(alias).andWhere(`${alias}.organizationIds <@ CAST(:manageableOrganizationIds AS uuid[])`, {
-    manageableOrganizationIds: keys.scope.grantedOrganizationIds,
-  });
+  return withinGrantedOrganizations(keys, alias);
 }

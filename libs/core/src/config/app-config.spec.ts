@@ -18,6 +18,8 @@ describe('loadConfig', () => {
       enabled: true,
       outboxSequenceIntervalMs: 1_000,
       idempotencyCleanupIntervalMs: 600_000,
+      outboxRetentionIntervalMs: 300_000,
+      outboxRelayIntervalMs: 200,
     });
     expect(
       loadConfig({
@@ -25,8 +27,23 @@ describe('loadConfig', () => {
         OUTBOX_SEQUENCE_INTERVAL_MS: '250',
         IDEMPOTENCY_CLEANUP_INTERVAL_MS: '60000',
       }).scheduler,
-    ).toEqual({ enabled: false, outboxSequenceIntervalMs: 250, idempotencyCleanupIntervalMs: 60_000 });
+    ).toMatchObject({ enabled: false, outboxSequenceIntervalMs: 250, idempotencyCleanupIntervalMs: 60_000 });
     expect(() => loadConfig({ OUTBOX_SEQUENCE_INTERVAL_MS: '0' })).toThrow(/OUTBOX_SEQUENCE_INTERVAL_MS/);
+  });
+
+  it('delivers webhooks to public targets only, retrying about a day, unless told otherwise', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      allowPrivateTargets: false,
+      timeoutMs: 10_000,
+      maxAttempts: 12,
+      retryBaseMs: 30_000,
+      retryMaxMs: 21_600_000,
+      disableAfterDead: 5,
+      deliveryIntervalMs: 1_000,
+    });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooks.allowPrivateTargets).toBe(true);
+    expect(() => loadConfig({ WEBHOOK_MAX_ATTEMPTS: '0' })).toThrow(/WEBHOOK_MAX_ATTEMPTS/);
+    expect(loadConfig({}).outboxRetentionHours).toBe(168);
   });
 
   it('requires a JWT secret of at least 32 characters when DATABASE_URL is set', () => {

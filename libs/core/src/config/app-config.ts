@@ -62,6 +62,26 @@ export interface SchedulerConfig {
   readonly outboxSequenceIntervalMs: number;
   /** How often idempotency keys older than a day are deleted. */
   readonly idempotencyCleanupIntervalMs: number;
+  /** How often events past the retention are deleted. */
+  readonly outboxRetentionIntervalMs: number;
+  /** How often the relay publishes new events to JetStream (with NATS_URL). */
+  readonly outboxRelayIntervalMs: number;
+}
+
+export interface WebhooksConfig {
+  /** Deliver to private, loopback and link-local addresses too (local setups and tests only). */
+  readonly allowPrivateTargets: boolean;
+  /** One attempt's limit, connection to last byte, redirects included. */
+  readonly timeoutMs: number;
+  /** Attempts before a delivery is dead-lettered. */
+  readonly maxAttempts: number;
+  /** The first retry's delay; each next one doubles, capped at `retryMaxMs`, with jitter. */
+  readonly retryBaseMs: number;
+  readonly retryMaxMs: number;
+  /** Dead-lettered deliveries in a row after which the webhook is disabled. */
+  readonly disableAfterDead: number;
+  /** How often the sender looks for due deliveries. */
+  readonly deliveryIntervalMs: number;
 }
 
 /**
@@ -86,8 +106,13 @@ export interface AppConfig {
   readonly auth: AuthConfig;
   readonly rateLimit: RateLimitConfig;
   readonly scheduler: SchedulerConfig;
+  readonly webhooks: WebhooksConfig;
   readonly seedDemoData: boolean;
   readonly natsUrl: string | undefined;
+  /** How long sequenced events stay readable in the change feed (and pending for the relay). */
+  readonly outboxRetentionHours: number;
+  /** How long the JetStream stream keeps messages. */
+  readonly natsStreamMaxAgeHours: number;
   readonly redisUrl: string | undefined;
 }
 
@@ -178,9 +203,22 @@ export function loadConfig(
         min: 1_000,
         max: 86_400_000,
       }),
+      outboxRetentionIntervalMs: env.int('OUTBOX_RETENTION_INTERVAL_MS', 300_000, { min: 1_000, max: 86_400_000 }),
+      outboxRelayIntervalMs: env.int('OUTBOX_RELAY_INTERVAL_MS', 200, { min: 50, max: 3_600_000 }),
+    },
+    webhooks: {
+      allowPrivateTargets: env.bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),
+      timeoutMs: env.int('WEBHOOK_TIMEOUT_MS', 10_000, { min: 100, max: 60_000 }),
+      maxAttempts: env.int('WEBHOOK_MAX_ATTEMPTS', 12, { min: 1, max: 50 }),
+      retryBaseMs: env.int('WEBHOOK_RETRY_BASE_MS', 30_000, { min: 10, max: 3_600_000 }),
+      retryMaxMs: env.int('WEBHOOK_RETRY_MAX_MS', 21_600_000, { min: 10, max: 86_400_000 }),
+      disableAfterDead: env.int('WEBHOOK_DISABLE_AFTER_DEAD', 5, { min: 1, max: 1_000 }),
+      deliveryIntervalMs: env.int('WEBHOOK_DELIVERY_INTERVAL_MS', 1_000, { min: 50, max: 3_600_000 }),
     },
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
     natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),
+    outboxRetentionHours: env.int('OUTBOX_RETENTION_HOURS', 168, { min: 1, max: 87_600 }),
+    natsStreamMaxAgeHours: env.int('NATS_STREAM_MAX_AGE_HOURS', 168, { min: 1, max: 87_600 }),
     redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
   };
   env.assertValid();

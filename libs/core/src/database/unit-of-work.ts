@@ -97,14 +97,16 @@ export class Transaction {
    * Publishes a typed event: the outbox row and its audit entry, in one statement of the writing
    * transaction. The payload is checked against the event's schema (a mismatch is a bug: the
    * transaction fails). The outbox row gets its feed `sequence` after commit (`OutboxSequencer`).
+   * Returns the event's id.
    */
-  async publish<T>(event: EventDefinition<T>, change: Publication<T>): Promise<void> {
+  async publish<T>(event: EventDefinition<T>, change: Publication<T>): Promise<string> {
     const data = change.after ?? null;
     const previous = change.before ?? null;
     const problems = [data, previous].flatMap((value) => (value === null ? [] : event.schema.problems(value)));
     if (problems.length > 0) throw new EventPayloadMismatchError(event.type, problems);
     if (ACCESS_ENTITIES.has(event.entity)) this.accessChanged = true;
     const actor = this.scope.actor;
+    const id = randomUUID();
     await this.manager.query(
       `WITH audit AS (
          INSERT INTO audit_entry (tenant_id, organization_id, actor_type, actor_id, action, entity, entity_id, before, after, request_id)
@@ -123,11 +125,12 @@ export class Transaction {
         previous,
         data,
         this.requestId ?? null,
-        randomUUID(),
+        id,
         event.version,
         data === null || previous === null ? null : changedFields(previous, data),
       ],
     );
+    return id;
   }
 
   /** Writes an audit-only entry (no outbox event): see `AuditOnlyEntry`. */

@@ -24,6 +24,7 @@ const DESCRIPTIONS: Readonly<Record<number, string>> = {
   403: 'Your role in this organization does not grant the action.',
   404: 'No such record in the organizations you belong to.',
   409: 'Conflicts with an existing record (a unique value is taken).',
+  410: 'Gone for good: the events asked for are past their retention (`EVENTS_EXPIRED`, see `oldestSequence`).',
   412: 'If-Match does not match the current ETag.',
   413: 'The body is larger than the limit.',
   422: 'The request cannot be processed as it stands (an Idempotency-Key reused with another body).',

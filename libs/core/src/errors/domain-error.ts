@@ -153,3 +153,13 @@ export class TooManyRequestsError extends DomainError {
     return new TooManyRequestsError('RATE_LIMITED', `Too many requests; try again in ${resetSeconds} s.`, resetSeconds);
   }
 }
+
+/** 410: what was asked for existed once and is gone for good (events past their retention). */
+export class GoneError extends DomainError {
+  readonly status = 410;
+  readonly title = 'Gone';
+
+  constructor(code: string, detail: string, extensions?: Readonly<Record<string, unknown>>) {
+    super(code, detail, undefined, extensions);
+  }
+}

@@ -7,7 +7,7 @@ import type { AppConfig } from '../../config/app-config';
  * Changing the source secret makes stored TOTP secrets and recovery codes unreadable, so set
  * `MFA_ENCRYPTION_KEY` in production and rotate the JWT secret freely.
  */
-export function deriveMfaKey(config: AppConfig, purpose: 'totp-secret' | 'recovery-code'): Buffer {
+export function deriveMfaKey(config: AppConfig, purpose: 'totp-secret' | 'recovery-code' | 'webhook-secret'): Buffer {
   const material = config.auth.mfaEncryptionKey ?? config.auth.jwtSecret;
   if (material === undefined) throw new Error('MFA needs MFA_ENCRYPTION_KEY or a JWT secret');
   return Buffer.from(hkdfSync('sha256', material, 'clientele-mfa', purpose, 32));

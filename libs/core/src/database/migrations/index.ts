@@ -13,6 +13,8 @@ import { AuditEntryTimelineIndex1764000012000 } from './1764000012000-audit-entr
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
 import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-pending';
 import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-notes';
+import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
+import { Webhooks1764000013100 } from './1764000013100-webhooks';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -31,6 +33,8 @@ export const MIGRATIONS = [
   LinkTablesCarryTenant1764000010000,
   SpreadRecordCount1764000011000,
   AuditEntryTimelineIndex1764000012000,
+  OutboxRetention1764000013000,
+  Webhooks1764000013100,
   PipelinesAndDeals1764000014000,
   ActivitiesAndNotes1764000015000,
   LoginLockoutPending1764000016500,

@@ -1,4 +1,6 @@
 import { defineEvent } from '../../events/event-definition';
+import { EventVisibilities } from '../../events/event-visibility';
+import { Permission } from '../../permissions/permission.enum';
 import {
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
@@ -50,3 +52,7 @@ export const MemberRemoved = defineEvent('organization.member_removed', 1, MEMBE
 export const MemberRoleChanged = defineEvent('organization.member_role_changed', 1, MEMBERSHIP_SNAPSHOT, {
   entity: 'membership',
 });
+
+// Organizations and their members show to whoever may see the member list.
+EventVisibilities.register({ key: 'organization', grant: Permission.ORG_MEMBERS_VIEW });
+EventVisibilities.register({ key: 'membership', grant: Permission.ORG_MEMBERS_VIEW });

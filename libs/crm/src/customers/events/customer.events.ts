@@ -1,4 +1,11 @@
-import { defineEvent, type Infer, ORGANIZATION_RECORD_FIELDS, schema } from '@clientele/core';
+import {
+  defineEvent,
+  EventVisibilities,
+  type Infer,
+  ORGANIZATION_RECORD_FIELDS,
+  Permission,
+  schema,
+} from '@clientele/core';
 import { CONTACT_KINDS } from '../../contact-kind';
 
 /** A customer as audit entries and events carry it (`customerSnapshot`). */
@@ -17,3 +24,5 @@ export type CustomerSnapshot = Infer<typeof CUSTOMER_SNAPSHOT>;
 export const CustomerCreated = defineEvent('customer.created', 1, CUSTOMER_SNAPSHOT);
 export const CustomerUpdated = defineEvent('customer.updated', 1, CUSTOMER_SNAPSHOT);
 export const CustomerDeleted = defineEvent('customer.deleted', 1, CUSTOMER_SNAPSHOT);
+
+EventVisibilities.register({ key: 'customer', grant: Permission.ORG_CUSTOMER_VIEW });

@@ -1,4 +1,11 @@
-import { defineEvent, type Infer, ORGANIZATION_RECORD_FIELDS, schema } from '@clientele/core';
+import {
+  defineEvent,
+  EventVisibilities,
+  type Infer,
+  ORGANIZATION_RECORD_FIELDS,
+  Permission,
+  schema,
+} from '@clientele/core';
 import { BUDGET_TYPES, CONTACT_KINDS } from '../../contact-kind';
 
 /** A contact as audit entries and events carry it, wherever it is published (`contactSnapshot`). */
@@ -28,3 +35,5 @@ export type ContactSnapshot = Infer<typeof CONTACT_SNAPSHOT>;
 export const ContactCreated = defineEvent('contact.created', 1, CONTACT_SNAPSHOT);
 export const ContactUpdated = defineEvent('contact.updated', 1, CONTACT_SNAPSHOT);
 export const ContactDeleted = defineEvent('contact.deleted', 1, CONTACT_SNAPSHOT);
+
+EventVisibilities.register({ key: 'contact', grant: Permission.ORG_CONTACT_VIEW });

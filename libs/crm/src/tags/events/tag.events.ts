@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
 } from '@clientele/core';
 import type { TagEntity } from '../entities/tag.entity';
@@ -27,3 +29,5 @@ export function tagSnapshot(tag: TagEntity): TagSnapshot {
 export const TagCreated = defineEvent('tag.created', 1, TAG_SNAPSHOT);
 export const TagUpdated = defineEvent('tag.updated', 1, TAG_SNAPSHOT);
 export const TagDeleted = defineEvent('tag.deleted', 1, TAG_SNAPSHOT);
+
+EventVisibilities.register({ key: 'tag', grant: Permission.ORG_TAG_VIEW });

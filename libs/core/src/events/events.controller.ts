@@ -1,0 +1,40 @@
+import { Controller, Get, Query, Res } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { ApiProblems } from '../errors/api-problems.decorator';
+import { Permission } from '../permissions/permission.enum';
+import { RequirePermissions } from '../permissions/permissions.decorator';
+import { EventPage } from './dto/event-page.response';
+import { ListEventsParams } from './dto/list-events.params';
+import { ListEventsQuery } from './queries/list-events.query';
+
+/** Any view grant reads the feed; which events it shows depends on which (`EventVisibilities`). */
+const VIEW_GRANTS = Object.values(Permission).filter((permission) => permission.endsWith('_VIEW'));
+
+@ApiTags('events')
+@ApiBearerAuth()
+@Controller('events')
+export class EventsController {
+  constructor(private readonly queryBus: QueryBus) {}
+
+  @Get()
+  @RequirePermissions(...VIEW_GRANTS)
+  @ApiOperation({
+    summary: 'The change feed: your events after a sequence, in commit order, to catch up after downtime.',
+    description:
+      'Events of the organizations and record kinds you may view (contact events need ORG_CONTACT_VIEW), ' +
+      'each in the shape webhooks and JetStream carry. Read with `after=<nextAfter>` until `items` is empty; ' +
+      '`wait=25` holds the request until an event arrives (long poll). An `after` older than the retention ' +
+      'answers 410 with `oldestSequence`.',
+  })
+  @ApiOkResponse({ type: EventPage })
+  @ApiProblems(400, 401, 403, 404, 410)
+  list(@Query() params: ListEventsParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventPage> {
+    let closed = false;
+    reply.raw.once('close', () => {
+      closed = true;
+    });
+    return this.queryBus.execute<ListEventsQuery, EventPage>(new ListEventsQuery(params, () => closed));
+  }
+}

@@ -1,0 +1,6 @@
+export class RedeliverWebhookDeliveryCommand {
+  constructor(
+    readonly webhookId: string,
+    readonly deliveryId: string,
+  ) {}
+}

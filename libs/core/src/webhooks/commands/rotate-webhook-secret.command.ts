@@ -1,0 +1,6 @@
+export class RotateWebhookSecretCommand {
+  constructor(
+    readonly webhookId: string,
+    readonly overlapSeconds: number,
+  ) {}
+}

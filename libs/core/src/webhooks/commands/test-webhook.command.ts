@@ -1,0 +1,3 @@
+export class TestWebhookCommand {
+  constructor(readonly webhookId: string) {}
+}

@@ -1,0 +1,3 @@
+import { PageParams } from '../../pagination/page-params.dto';
+
+export class ListWebhooksParams extends PageParams {}

@@ -1,0 +1,3 @@
+export class GetWebhookQuery {
+  constructor(readonly webhookId: string) {}
+}
