@@ -1,6 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
+import { ApiTag } from '../openapi/api-tag.decorator';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { Permission } from '../permissions/permission.enum';
@@ -12,7 +13,10 @@ import { ListEventsQuery } from './queries/list-events.query';
 /** Any view grant reads the feed; which events it shows depends on which (`EventVisibilities`). */
 const VIEW_GRANTS = Object.values(Permission).filter((permission) => permission.endsWith('_VIEW'));
 
-@ApiTags('events')
+@ApiTag(
+  'events',
+  'The change feed: every event of your organizations in commit order, filtered by type, with long polling.',
+)
 @ApiBearerAuth()
 @Controller('events')
 export class EventsController {

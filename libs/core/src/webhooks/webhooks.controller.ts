@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
+import { ApiTag } from '../openapi/api-tag.decorator';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { IdParam } from '../errors/id-param.decorator';
 import { ApiPageResponse, type Page } from '../pagination/page';
@@ -32,7 +33,10 @@ const ONE_DAY = 86_400;
  * `Clientele-Signature: t=<unix>,v1=<hex HMAC-SHA256 of "t.body">`, retried with backoff,
  * dead-lettered after the last attempt.
  */
-@ApiTags('webhooks')
+@ApiTag(
+  'webhooks',
+  'Signed webhooks: subscriptions by event type and field, deliveries with retries, redelivery and test pings.',
+)
 @ApiBearerAuth()
 @RequirePermissions(Permission.WEBHOOKS_MANAGE)
 @Controller('webhooks')

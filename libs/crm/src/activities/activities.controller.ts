@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
+  ApiTag,
   ApiPageResponse,
   ApiProblems,
   CrmRoute,
@@ -29,7 +30,10 @@ import { ListActivitiesQuery } from './queries/list-activities.query';
  * (`ORG_ACTIVITY_EDIT`) write any; an AGENT (`ORG_ACTIVITY_EDIT_OWN`) creates activities it owns
  * and changes, completes and reopens its own; deleting needs `ORG_ACTIVITY_EDIT`.
  */
-@ApiTags('activities')
+@ApiTag(
+  'activities',
+  'Calls, e-mails, meetings and tasks with due and completed dates, linked to contacts, a deal or a customer.',
+)
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('activities')

@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation } from '@nestjs/swagger';
 import {
+  ApiTag,
   ApiPageResponse,
   ApiProblems,
   CrmRoute,
@@ -26,7 +27,7 @@ import { ListNotesQuery } from './queries/list-notes.query';
  * `ORG_ACTIVITY_VIEW`; writing `ORG_ACTIVITY_EDIT_OWN` (the author changes and deletes their own
  * notes) or `ORG_ACTIVITY_EDIT` / `ALL_ORG_EDIT` (anyone's).
  */
-@ApiTags('notes')
+@ApiTag('notes', 'Markdown notes on a contact, customer or deal; the author edits their own.')
 @ApiBearerAuth()
 @CrmRoute()
 @Controller('notes')
