@@ -6,6 +6,7 @@ import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../errors/api-problems.decorator';
 import { Permission } from '../permissions/permission.enum';
 import { RequirePermissions } from '../permissions/permissions.decorator';
+import { eventsExpired } from './events-expired.error';
 import { EventPage } from './dto/event-page.response';
 import { ListEventsParams } from './dto/list-events.params';
 import { ListEventsQuery } from './queries/list-events.query';
@@ -33,7 +34,7 @@ export class EventsController {
       'answers 410 with `oldestSequence`.',
   })
   @ApiOkResponse({ type: EventPage })
-  @ApiProblems(400, 401, 403, 404, 410)
+  @ApiProblems(400, 401, 403, 404, eventsExpired('1200'))
   list(@Query() params: ListEventsParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventPage> {
     let closed = false;
     reply.raw.once('close', () => {
