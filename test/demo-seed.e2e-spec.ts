@@ -95,6 +95,25 @@ describe('demo tenant seed', () => {
     expect(overdue.body.total).toBe(feed.overdue);
   });
 
+  it('gives the default pipeline deals in every stage, some rotting, and the board sums them', async () => {
+    const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
+    const [pipeline] = (await t.http.get('/api/pipelines').set(bearer(admin))).body.items as Array<{ id: string }>;
+    const board = await t.http.get('/api/deals/board').query({ pipelineId: pipeline?.id }).set(bearer(admin));
+    expect(board.status, JSON.stringify(board.body)).toBe(200);
+    const stages = board.body.stages as Array<{ name: string; dealCount: number; deals: Array<{ rotting: boolean }> }>;
+    expect(stages.map((stage) => stage.name)).toEqual(['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost']);
+    for (const stage of stages) expect(stage.dealCount, stage.name).toBeGreaterThan(0);
+    expect(stages.flatMap((stage) => stage.deals).some((deal) => deal.rotting)).toBe(true);
+    const [stored] = await t.db.query(
+      `SELECT count(*)::int AS deals, count(DISTINCT d.currency)::int AS currencies,
+              count(*) FILTER (WHERE d.status = 'LOST' AND d.lost_reason IS NOT NULL)::int AS lost_with_reason
+         FROM deal d JOIN tenant t ON t.id = d.tenant_id WHERE t.name = 'Demo Ltd'`,
+    );
+    expect(stored.deals).toBe(stages.reduce((sum, stage) => sum + stage.dealCount, 0));
+    expect(stored.currencies).toBe(2);
+    expect(stored.lost_with_reason).toBe(stages.find((stage) => stage.name === 'Lost')?.dealCount);
+  });
+
   it('makes a CRM the API reads: Jane Doe is found by search', async () => {
     const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
     const response = await t.http.get('/api/crm/search').query({ q: 'jane' }).set(bearer(admin));

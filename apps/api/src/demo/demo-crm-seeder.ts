@@ -12,6 +12,7 @@ import {
   TagEntity,
 } from '@clientele/crm';
 import type { EntityManager } from 'typeorm';
+import { DEMO_ROTTEN_AFTER_DAYS, type DemoAccount, seedDemoDeals } from './demo-crm-deals';
 import { seedDemoFeed } from './demo-crm-feed';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
@@ -27,49 +28,63 @@ const HOUR_MS = 3_600_000;
 const SPACING_MS = 7 * HOUR_MS;
 
 /**
- * The demo tenant's CRM: tags, the twelve companies and their sixty people, and their
- * activities and notes (`demo-crm-feed.ts`), written in the caller's transaction. Every third
+ * The demo tenant's CRM: tags, the twelve companies and their sixty people, deals in every stage
+ * (`demo-crm-deals.ts`), and activities and notes (`demo-crm-feed.ts`), written in the caller's
+ * transaction. Every third
  * person is owned by the AGENT (and has them as a member), so the AGENT's edit-own rule has
  * something to show.
  */
 export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
-  await seedDefaultPipeline(manager, demo);
+  const stages = await seedDefaultPipeline(manager, demo);
   const tags = await seedTags(manager, demo);
   const total = DEMO_COMPANIES.reduce((sum, company) => sum + 1 + company.people.length, 0);
   const startedAt = Date.now() - total * SPACING_MS;
   let sequence = 0;
   const nextCreatedAt = (): Date => new Date(startedAt + sequence++ * SPACING_MS);
   let personIndex = 0;
-  const contacts: ContactEntity[] = [];
+  const accounts: DemoAccount[] = [];
   for (const company of DEMO_COMPANIES) {
     const customer = await seedCustomer(manager, demo, company, tags, nextCreatedAt());
+    const people: ContactEntity[] = [];
     for (const person of company.people) {
-      contacts.push(
+      people.push(
         await seedContact(manager, demo, { company, customer, person, personIndex, tags, createdAt: nextCreatedAt() }),
       );
       personIndex += 1;
     }
+    accounts.push({ customer, contacts: people });
   }
-  await seedDemoFeed(manager, demo, contacts);
+  await seedDemoDeals(manager, demo, stages, accounts);
+  await seedDemoFeed(
+    manager,
+    demo,
+    accounts.flatMap((account) => account.contacts),
+  );
 }
 
-/** The pipeline every organization starts with (the seeder writes the organization itself, unscoped). */
-async function seedDefaultPipeline(manager: EntityManager, demo: DemoOrganization): Promise<void> {
+/**
+ * The pipeline every organization starts with (the seeder writes the organization itself,
+ * unscoped), with two stages that rot so the demo has rotting deals to show.
+ */
+async function seedDefaultPipeline(manager: EntityManager, demo: DemoOrganization): Promise<PipelineStageEntity[]> {
   const pipeline = await unscopedRepository(manager, PipelineEntity).save({
     ...stamp(demo, demo.users.ADMIN),
     name: DEFAULT_PIPELINE_NAME,
   });
+  const stages: PipelineStageEntity[] = [];
   for (const [position, stage] of DEFAULT_PIPELINE_STAGES.entries()) {
-    await unscopedRepository(manager, PipelineStageEntity).save({
+    const saved = await unscopedRepository(manager, PipelineStageEntity).save({
       ...stamp(demo, demo.users.ADMIN),
       pipelineId: pipeline.id,
       name: stage.name,
       position,
       probability: stage.probability,
       kind: stage.kind,
-      rottenAfterDays: stage.rottenAfterDays ?? null,
+      rottenAfterDays: DEMO_ROTTEN_AFTER_DAYS[stage.name] ?? stage.rottenAfterDays ?? null,
     });
+    stages.push(saved);
   }
+  return stages;
 }
 
 async function seedTags(manager: EntityManager, demo: DemoOrganization): Promise<Map<DemoTagName, TagEntity>> {
