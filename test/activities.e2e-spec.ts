@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Permission } from '@clientele/core';
 import { TimelineSources } from '@clientele/crm/timeline';
 import {
-  bearer,
   createCrmWorld,
   createTestApp,
   crmRecords,
@@ -13,6 +12,8 @@ import {
   type TenantFixture,
   type TestApp,
   unique,
+  type MemberRequests,
+  requestsIn,
 } from '@clientele/testing';
 
 interface ActivityBody {
@@ -46,19 +47,8 @@ describe('activities', () => {
   let branchId: string;
   let records: CrmRecords;
 
-  function as(
-    session: Session,
-    organizationId = session === globex.admin ? globex.organizationId : acme.organizationId,
-  ) {
-    return {
-      get: (url: string) => t.http.get(url).set(bearer(session)).set('X-Organization-Id', organizationId),
-      post: (url: string, body: object = {}) =>
-        t.http.post(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      patch: (url: string, body: object) =>
-        t.http.patch(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      delete: (url: string) => t.http.delete(url).set(bearer(session)).set('X-Organization-Id', organizationId),
-    };
-  }
+  const as = (session: Session, organizationId?: string): MemberRequests =>
+    requestsIn(t.http, { acme, globex }, session, organizationId);
 
   beforeAll(async () => {
     t = await createTestApp();

@@ -10,6 +10,8 @@ import {
   type TenantFixture,
   type TestApp,
   unique,
+  type MemberRequests,
+  requestsIn,
 } from '@clientele/testing';
 
 interface StageBody {
@@ -56,19 +58,8 @@ describe('deals', () => {
   let globexStageId: string;
   let branchStageId: string;
 
-  function as(
-    session: Session,
-    organizationId = session === globex.admin ? globex.organizationId : acme.organizationId,
-  ) {
-    return {
-      get: (url: string) => t.http.get(url).set(bearer(session)).set('X-Organization-Id', organizationId),
-      post: (url: string, body: object = {}) =>
-        t.http.post(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      patch: (url: string, body: object) =>
-        t.http.patch(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      delete: (url: string) => t.http.delete(url).set(bearer(session)).set('X-Organization-Id', organizationId),
-    };
-  }
+  const as = (session: Session, organizationId?: string): MemberRequests =>
+    requestsIn(t.http, { acme, globex }, session, organizationId);
 
   async function firstPipeline(
     session: Session,

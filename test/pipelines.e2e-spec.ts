@@ -8,6 +8,8 @@ import {
   type TenantFixture,
   type TestApp,
   unique,
+  type MemberRequests,
+  requestsIn,
 } from '@clientele/testing';
 
 interface StageBody {
@@ -55,21 +57,8 @@ describe('pipelines', () => {
     await t.close();
   });
 
-  function as(
-    session: Session,
-    organizationId = session === globex.admin ? globex.organizationId : acme.organizationId,
-  ) {
-    return {
-      get: (url: string) => t.http.get(url).set(bearer(session)).set('X-Organization-Id', organizationId),
-      post: (url: string, body: object = {}) =>
-        t.http.post(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      patch: (url: string, body: object) =>
-        t.http.patch(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      put: (url: string, body: object) =>
-        t.http.put(url).set(bearer(session)).set('X-Organization-Id', organizationId).send(body),
-      delete: (url: string) => t.http.delete(url).set(bearer(session)).set('X-Organization-Id', organizationId),
-    };
-  }
+  const as = (session: Session, organizationId?: string): MemberRequests =>
+    requestsIn(t.http, { acme, globex }, session, organizationId);
 
   async function pipelinesOf(session: Session, organizationId?: string): Promise<PipelineBody[]> {
     const response = await as(session, organizationId).get('/api/pipelines');
