@@ -39,12 +39,15 @@ export class OutboxRelayJob implements OnModuleInit {
     });
   }
 
-  /** Publishes what is ready; returns how many events were published. */
+  /**
+   * Publishes what is ready; returns how many events were published. Ordered by the column, not
+   * the selected `sequence::text` (whose text order puts 10 before 8).
+   */
   async relay(manager: EntityManager, publisher: EventStreamPublisher): Promise<number> {
     const rows: OutboxEventRow[] = await manager.query(
       `SELECT ${outboxEventColumns()} FROM outbox_event
-        WHERE sequence IS NOT NULL AND published_at IS NULL
-        ORDER BY sequence LIMIT $1`,
+        WHERE outbox_event.sequence IS NOT NULL AND published_at IS NULL
+        ORDER BY outbox_event.sequence LIMIT $1`,
       [BATCH],
     );
     const published: string[] = [];

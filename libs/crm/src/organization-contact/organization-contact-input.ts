@@ -14,7 +14,11 @@ export function organizationContactInput(
     dto.organization !== undefined &&
     dto.organizationId.toLowerCase() !== dto.organization.id.toLowerCase()
   ) {
-    throw ValidationError.field('organization.id', 'organization.id and organizationId name different organizations');
+    throw ValidationError.field(
+      'organization.id',
+      'organization.id and organizationId name different organizations',
+      'ORGANIZATION_MISMATCH',
+    );
   }
   // `tenantId` / `tenant.id` were checked by the guard to be the caller's tenant: nothing to take.
   return {
