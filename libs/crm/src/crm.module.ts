@@ -6,6 +6,7 @@ import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
+import { TicketsModule } from './tickets';
 import { TimelineModule } from './timeline';
 
 /** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, …). */
@@ -19,6 +20,7 @@ import { TimelineModule } from './timeline';
     PlaceholdersModule,
     PipelinesModule,
     DealsModule,
+    TicketsModule,
   ],
 })
 export class CrmModule {}

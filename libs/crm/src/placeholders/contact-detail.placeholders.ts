@@ -21,9 +21,3 @@ ContactDetailSections.register({
   description: 'Notes on the contact (empty until the notes module exists).',
   load: none,
 });
-ContactDetailSections.register({
-  key: 'tickets',
-  order: 40,
-  description: 'Ticket history (empty until the tickets module exists).',
-  load: none,
-});
