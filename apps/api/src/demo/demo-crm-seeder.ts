@@ -12,6 +12,7 @@ import {
   TagEntity,
 } from '@clientele/crm';
 import type { EntityManager } from 'typeorm';
+import { type SeededCompany, seedDemoTickets } from './demo-tickets-seeder';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
 export interface DemoOrganization {
@@ -26,8 +27,8 @@ const HOUR_MS = 3_600_000;
 const SPACING_MS = 7 * HOUR_MS;
 
 /**
- * The demo tenant's CRM: tags, the twelve companies and their sixty people, written in the
- * caller's transaction. Every third person is owned by the AGENT (and has them as a member),
+ * The demo tenant's CRM: tags, the twelve companies and their sixty people, and a few tickets
+ * linked to them, written in the caller's transaction. Every third person is owned by the AGENT (and has them as a member),
  * so the AGENT's edit-own rule has something to show.
  */
 export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
@@ -38,13 +39,19 @@ export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization
   let sequence = 0;
   const nextCreatedAt = (): Date => new Date(startedAt + sequence++ * SPACING_MS);
   let personIndex = 0;
+  const companies: SeededCompany[] = [];
   for (const company of DEMO_COMPANIES) {
     const customer = await seedCustomer(manager, demo, company, tags, nextCreatedAt());
+    const contacts: ContactEntity[] = [];
     for (const person of company.people) {
-      await seedContact(manager, demo, { company, customer, person, personIndex, tags, createdAt: nextCreatedAt() });
+      contacts.push(
+        await seedContact(manager, demo, { company, customer, person, personIndex, tags, createdAt: nextCreatedAt() }),
+      );
       personIndex += 1;
     }
+    companies.push({ customer, contacts });
   }
+  await seedDemoTickets(manager, demo, companies);
 }
 
 /** The pipeline every organization starts with (the seeder writes the organization itself, unscoped). */
@@ -110,7 +117,7 @@ interface ContactSeed {
   readonly createdAt: Date;
 }
 
-async function seedContact(manager: EntityManager, demo: DemoOrganization, seed: ContactSeed): Promise<void> {
+async function seedContact(manager: EntityManager, demo: DemoOrganization, seed: ContactSeed): Promise<ContactEntity> {
   const { company, customer, person, personIndex, createdAt } = seed;
   const ownerId = [demo.users.AGENT, demo.users.MANAGER, demo.users.ADMIN][personIndex % 3];
   const contact = await unscopedRepository(manager, ContactEntity).save({
@@ -136,6 +143,7 @@ async function seedContact(manager: EntityManager, demo: DemoOrganization, seed:
   });
   await CONTACT_TAGS.addUnscoped(manager, contact, pickTagIds(seed.tags, person.tags));
   if (ownerId === demo.users.AGENT) await CONTACT_MEMBERS.addUnscoped(manager, contact, [demo.users.AGENT]);
+  return contact;
 }
 
 function stamp(
