@@ -46,11 +46,11 @@ export class CreateTicketDto {
   @IsUUID(undefined, { each: true })
   contactIds?: string[];
 
-  /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`. */
-  @TagRefsField()
+  /** Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null` is refused. */
+  @TagRefsField({ nullable: false })
   tags?: TagRefDto[];
 
-  @TagIdsField()
+  @TagIdsField({ nullable: false })
   tagIds?: string[];
 
   /** The organization the ticket belongs to; defaults to your only one (or `X-Organization-Id`). */

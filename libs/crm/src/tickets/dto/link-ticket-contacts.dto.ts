@@ -10,7 +10,8 @@ const CONTACT_REF = /^(?:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F
 function ContactRefsField(): PropertyDecorator {
   return applyDecorators(
     ApiPropertyOptional({
-      type: [String],
+      type: 'array',
+      items: { type: 'string', pattern: CONTACT_REF.source, maxLength: 254 },
       maxItems: MAX_CONTACTS_PER_CALL,
       example: ['ada@example.com', '6f1c2d3e-0000-4000-8000-000000000001'],
     }),
