@@ -56,6 +56,7 @@ const SEED_BODIES: ReadonlyArray<(name: string) => Record<string, unknown>> = [
   (name) => ({ firstName: 'Matrix', lastName: name }),
   (name) => ({ firstName: 'Matrix', lastName: name, email: `${name.toLowerCase()}@example.test` }),
   (name) => ({ title: name }),
+  (name) => ({ body: name }),
 ];
 const SEEDS_PER_COLLECTION = 6;
 
@@ -93,8 +94,9 @@ function expectedFor(grants: GrantSet, operation: ApiOperation): Outcome[] {
   if (required.length === 0) return passed();
   if (!grants.hasAny(required)) return ['forbidden'];
   const fully = required.filter((permission) => !permission.endsWith('_EDIT_OWN'));
-  // Held only through *_EDIT_OWN: the guard lets it through, the handler refuses others' records.
-  return grants.hasAny(fully) ? passed() : [...PASSED, 'forbidden'];
+  // Held only through *_EDIT_OWN, or an author-only route: the guard lets it through, the handler
+  // refuses others' records.
+  return grants.hasAny(fully) && operation.declaration?.authorOnly !== true ? passed() : [...PASSED, 'forbidden'];
 }
 
 // Vitest awaits an async suite factory, so the operations are known when the tests are declared.
@@ -164,28 +166,50 @@ describe('authorization matrix', async () => {
       .filter((id): id is string => typeof id === 'string' && !protectedIds.has(id));
   }
 
-  /** Creates records in every collection that has an `{id}` route and a POST, until it has enough. */
+  /**
+   * Creates records in every collection that has an `{id}` route and a POST, until it has
+   * enough; then in each empty nested collection (`/api/tickets/{id}/comments`) of every record
+   * of its parent, so whichever parent a route picks has children to act on.
+   */
   async function seedCollections(): Promise<void> {
     const collections = new Set<string>();
+    const nested = new Map<string, string>();
     for (const operation of operations) {
-      for (const [, parameter] of operation.path.matchAll(/\{([^}]+)\}/g)) {
-        const collection = collectionOf(operation.path, parameter ?? '');
+      for (const [, parameter = ''] of operation.path.matchAll(/\{([^}]+)\}/g)) {
+        const collection = collectionOf(operation.path, parameter);
         if (!collection.includes('{')) collections.add(collection);
+        else if (!collection.slice(collection.indexOf('}') + 1).includes('{'))
+          nested.set(
+            collection,
+            collectionOf(collection, collection.slice(collection.indexOf('{') + 1, collection.indexOf('}'))),
+          );
       }
     }
+    const hasPost = (path: string): boolean =>
+      operations.some((operation) => operation.method === 'POST' && operation.path === path);
     for (const collection of collections) {
-      if (pinned.has(`${collection}|id`)) continue;
-      if (!operations.some((operation) => operation.method === 'POST' && operation.path === collection)) continue;
-      let existing = (await listIds(collection, 'id')).length;
-      for (const body of SEED_BODIES) {
-        while (existing < SEEDS_PER_COLLECTION) {
-          const response = await t.http
-            .post(collection)
-            .set(bearer(tenant.admin))
-            .send(body(`Matrix${unique()}`));
-          if (response.status !== 201 && response.status !== 200) break;
-          existing += 1;
-        }
+      if (pinned.has(`${collection}|id`) || !hasPost(collection)) continue;
+      await seedCollection(collection);
+    }
+    for (const [collection, parent] of nested) {
+      if (pinned.has(`${parent}|id`) || !hasPost(collection)) continue;
+      for (const parentId of await listIds(parent, 'id')) {
+        const url = collection.replace(/\{[^}]+\}/, parentId);
+        if ((await listIds(url, 'id')).length === 0) await seedCollection(url);
+      }
+    }
+  }
+
+  async function seedCollection(url: string): Promise<void> {
+    let existing = (await listIds(url, 'id')).length;
+    for (const body of SEED_BODIES) {
+      while (existing < SEEDS_PER_COLLECTION) {
+        const response = await t.http
+          .post(url)
+          .set(bearer(tenant.admin))
+          .send(body(`Matrix${unique()}`));
+        if (response.status !== 201 && response.status !== 200) break;
+        existing += 1;
       }
     }
   }

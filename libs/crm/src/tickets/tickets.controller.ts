@@ -6,6 +6,7 @@ import {
   ApiListOrExport,
   ApiPageResponse,
   ApiProblems,
+  AuthorOnly,
   CrmRoute,
   IdParam,
   listOrExport,
@@ -123,20 +124,6 @@ export class TicketsController {
     return TicketContactsChangeResponse.from(await this.view(id), outcome);
   }
 
-  @Delete(':id/contacts/:contactId')
-  @RequirePermissions(Permission.ORG_TICKET_EDIT, Permission.ORG_TICKET_LINK_CONTACTS)
-  @ApiOperation({ summary: 'Unlink one contact (`notLinked` when it was not linked).' })
-  @ApiProblems(400, 401, 403, 404, 412)
-  async unlinkContact(
-    @IdParam() id: string,
-    @IdParam('contactId') contactId: string,
-  ): Promise<TicketContactsChangeResponse> {
-    const outcome = await this.commandBus.execute<LinkTicketContactsCommand, TicketContactsOutcome>(
-      new LinkTicketContactsCommand(id, { remove: [contactId] }),
-    );
-    return TicketContactsChangeResponse.from(await this.view(id), outcome);
-  }
-
   @Get(':id/comments')
   @RequirePermissions(Permission.ORG_TICKET_VIEW)
   @ApiOperation({ summary: 'The ticket’s comments, oldest first.' })
@@ -162,6 +149,7 @@ export class TicketsController {
 
   @Patch(':id/comments/:commentId')
   @RequirePermissions(Permission.ORG_TICKET_EDIT, Permission.ORG_TICKET_EDIT_OWN)
+  @AuthorOnly()
   @ApiOperation({ summary: 'Replace a comment’s text: its author only (403 for anyone else).' })
   @ApiProblems(400, 401, 403, 404, 412)
   async updateComment(
@@ -178,6 +166,7 @@ export class TicketsController {
   @Delete(':id/comments/:commentId')
   @HttpCode(204)
   @RequirePermissions(Permission.ORG_TICKET_EDIT, Permission.ORG_TICKET_EDIT_OWN)
+  @AuthorOnly()
   @ApiOperation({ summary: 'Delete a comment (soft): its author only.' })
   @ApiProblems(400, 401, 403, 404, 412)
   async removeComment(@IdParam() id: string, @IdParam('commentId') commentId: string): Promise<void> {
