@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
   type ContactRecord,
+  createApiKey,
   createCrmWorld,
   createTestApp,
   crmRecords,
@@ -512,6 +513,79 @@ describe('tickets', () => {
         'TICKET_COMMENT_NOT_FOUND',
       );
       expectProblem(await as(globex.admin).delete(`${url}/${comment.body.id}`), 404, 'TICKET_COMMENT_NOT_FOUND');
+    });
+  });
+
+  describe('POST /api/service-desk/inbound', () => {
+    it('opens a ticket linking the sender and every CC that is an active contact, past the cap of 6, reporting the rest', async () => {
+      const company = await records.createCustomer(acme.admin);
+      const sender = await records.createContact(acme.admin, { customerId: company.id });
+      const known = [
+        await records.createContact(acme.admin),
+        await records.createContact(acme.admin),
+        await records.createContact(acme.admin),
+        await records.createContact(acme.admin),
+        await records.createContact(acme.admin),
+      ];
+      const inactive = await records.createContact(acme.admin, { isActive: false });
+      const foreign = await records.createContact(globex.admin);
+      const key = await createApiKey(t.http, acme.admin, {
+        grants: ['ORG_TICKET_EDIT'],
+        organizationIds: [acme.organizationId],
+      });
+      const response = await t.http
+        .post('/api/service-desk/inbound')
+        .set(bearer(key.secret))
+        .send({
+          from: (sender.email ?? '').toUpperCase(),
+          cc: [...known.map((contact) => contact.email), inactive.email, foreign.email, 'stranger@example.test'],
+          subject: '  Outage   on site ',
+          body: 'Nothing works.',
+        });
+      expect(response.status, JSON.stringify(response.body)).toBe(201);
+      const linkedIds = [sender.id, ...known.map((contact) => contact.id)].sort();
+      expect(response.body.linked.map((contact: { id: string }) => contact.id).sort()).toEqual(linkedIds);
+      expect(response.body.skipped).toEqual([
+        { email: inactive.email, reason: 'INACTIVE' },
+        { email: foreign.email, reason: 'UNKNOWN' },
+        { email: 'stranger@example.test', reason: 'UNKNOWN' },
+      ]);
+      expect(response.body.ticket).toMatchObject({
+        organizationId: acme.organizationId,
+        title: 'Outage on site',
+        description: 'Nothing works.',
+        status: 'OPEN',
+        assigneeId: null,
+        customerId: company.id,
+      });
+      const ticketId = response.body.ticket.id as string;
+      expect((await links(ticketId)).map((link) => link.contact_id).sort()).toEqual(linkedIds);
+      expect(await events(ticketId)).toEqual(['ticket.created']);
+    });
+
+    it('400 for a bad address, 403 without ORG_TICKET_EDIT, 404 for a foreign organizationId', async () => {
+      const url = '/api/service-desk/inbound';
+      expectProblem(await as(acme.admin).post(url, { from: 'not-an-address' }), 400, 'VALIDATION_FAILED', ['from']);
+      expectProblem(
+        await as(acme.admin).post(url, { from: 'a@example.test', cc: ['nope'] }),
+        400,
+        'VALIDATION_FAILED',
+        ['cc'],
+      );
+      expectProblem(await as(agent).post(url, { from: 'a@example.test' }), 403, 'FORBIDDEN');
+      expectProblem(await as(viewer).post(url, { from: 'a@example.test' }), 403, 'FORBIDDEN');
+      const foreignOrg = await as(acme.admin).post(url, {
+        from: 'a@example.test',
+        organizationId: globex.organizationId,
+      });
+      expect(foreignOrg.status).toBe(404);
+      const empty = await as(manager).post(url, { from: 'Nobody@Example.test' });
+      expect(empty.status).toBe(201);
+      expect(empty.body).toMatchObject({
+        ticket: { title: '(no subject)', description: null, contacts: [] },
+        linked: [],
+        skipped: [{ email: 'nobody@example.test', reason: 'UNKNOWN' }],
+      });
     });
   });
 

@@ -8,6 +8,7 @@ import { CreateTicketHandler } from './commands/create-ticket.handler';
 import { DeleteTicketCommentHandler } from './commands/delete-ticket-comment.handler';
 import { DeleteTicketHandler } from './commands/delete-ticket.handler';
 import { LinkTicketContactsHandler } from './commands/link-ticket-contacts.handler';
+import { ReceiveInboundEmailHandler } from './commands/receive-inbound-email.handler';
 import { UpdateTicketCommentHandler } from './commands/update-ticket-comment.handler';
 import { UpdateTicketHandler } from './commands/update-ticket.handler';
 import { TicketCommentEntity } from './entities/ticket-comment.entity';
@@ -17,16 +18,17 @@ import { GetTicketHandler } from './queries/get-ticket.handler';
 import { ListTicketCommentsHandler } from './queries/list-ticket-comments.handler';
 import { ListTicketsHandler } from './queries/list-tickets.handler';
 import { RecordTicketsController } from './record-tickets.controller';
+import { ServiceDeskController } from './service-desk.controller';
 import './ticket-contact-section';
 import './ticket-counts';
 import './ticket-customer-column';
 import { TicketsController } from './tickets.controller';
 import { UnlinkTicketsOfDeletedCustomer } from './unlink-deleted-customer';
 
-/** Service-desk tickets linked to contacts (GitLab's issue contacts), with comments. */
+/** Service-desk tickets linked to contacts (GitLab's issue contacts), with comments and inbound e-mail. */
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([TicketEntity, TicketCommentEntity]), CustomersModule],
-  controllers: [TicketsController, RecordTicketsController],
+  controllers: [TicketsController, RecordTicketsController, ServiceDeskController],
   providers: [
     RowExporter,
     UnlinkTicketsOfDeletedCustomer,
@@ -34,6 +36,7 @@ import { UnlinkTicketsOfDeletedCustomer } from './unlink-deleted-customer';
     UpdateTicketHandler,
     DeleteTicketHandler,
     LinkTicketContactsHandler,
+    ReceiveInboundEmailHandler,
     CreateTicketCommentHandler,
     UpdateTicketCommentHandler,
     DeleteTicketCommentHandler,
