@@ -563,6 +563,35 @@ describe('tickets', () => {
       expect(await events(ticketId)).toEqual(['ticket.created']);
     });
 
+    it('is idempotent on messageId: the same message twice, or twice at once, opens one ticket', async () => {
+      const sender = await records.createContact(acme.admin);
+      const messageId = `<${unique()}@mail.example.test>`;
+      const mail = { from: sender.email, subject: 'Once only', messageId };
+      const [first, second] = await Promise.all([
+        as(acme.admin).post('/api/service-desk/inbound', mail),
+        as(acme.admin).post('/api/service-desk/inbound', mail),
+      ]);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(first.body.ticket.id).toBe(second.body.ticket.id);
+      expect([first.body.duplicate, second.body.duplicate].sort()).toEqual([false, true]);
+      const again = await as(acme.admin).post('/api/service-desk/inbound', mail);
+      expect(again.body).toMatchObject({ duplicate: true, linked: [], ticket: { id: first.body.ticket.id } });
+      const stored: Array<{ id: string }> = await t.db.query(`SELECT id FROM ticket WHERE inbound_message_id = $1`, [
+        messageId,
+      ]);
+      expect(stored).toEqual([{ id: first.body.ticket.id }]);
+      expect(await events(first.body.ticket.id)).toEqual(['ticket.created']);
+      expect((await links(first.body.ticket.id)).map((link) => link.contact_id)).toEqual([sender.id]);
+      // The same message id in another organization is another message.
+      const elsewhere = await as(globex.admin).post('/api/service-desk/inbound', mail);
+      expect(elsewhere.body).toMatchObject({ duplicate: false, linked: [] });
+      // A deleted ticket is not opened again by its message.
+      expect((await as(acme.admin).delete(`/api/tickets/${first.body.ticket.id}`)).status).toBe(204);
+      expectProblem(await as(acme.admin).post('/api/service-desk/inbound', mail), 404, 'TICKET_NOT_FOUND', [
+        'messageId',
+      ]);
+    });
+
     it('400 for a bad address, 403 without ORG_TICKET_EDIT, 404 for a foreign organizationId', async () => {
       const url = '/api/service-desk/inbound';
       expectProblem(await as(acme.admin).post(url, { from: 'not-an-address' }), 400, 'VALIDATION_FAILED', ['from']);

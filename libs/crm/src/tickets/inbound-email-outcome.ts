@@ -7,6 +7,8 @@ export type InboundSkipReason = (typeof INBOUND_SKIP_REASONS)[number];
 /** What an inbound e-mail did: the ticket it opened, the contacts linked and the addresses skipped. */
 export interface InboundEmailOutcome {
   readonly ticketId: string;
+  /** The message had opened this ticket already: nothing was written this time. */
+  readonly duplicate: boolean;
   readonly linked: readonly TicketContactSummary[];
   readonly skipped: ReadonlyArray<{ readonly email: string; readonly reason: InboundSkipReason }>;
 }

@@ -14,7 +14,7 @@ const TICKET_COUNTS: CountedTableDeclaration = {
 /**
  * The service desk: tickets (status OPEN/PENDING/RESOLVED/CLOSED, priority, customer, assignee),
  * their tags and linked contacts as link tables that carry the tenant and organization, and
- * their comments. Every reference is a composite foreign key naming the tenant (and for
+ * their comments; a ticket opened by e-mail keeps the message id it came from. Every reference is a composite foreign key naming the tenant (and for
  * organization records the organization), so a ticket cannot point at, or link, another
  * tenant's or organization's contact, customer or tag. Tickets are counted per organization
  * (`record_count`) and per status, priority and assignee (`ticket_facet_count`).
@@ -36,6 +36,7 @@ export class Tickets1764000018000 implements MigrationInterface {
         assignee_id uuid,
         resolved_at timestamptz(3),
         closed_at timestamptz(3),
+        inbound_message_id text,
         created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz(3) NOT NULL DEFAULT now(),
         deleted_at timestamptz(3),
@@ -60,6 +61,11 @@ export class Tickets1764000018000 implements MigrationInterface {
     );
     await q.query(
       `CREATE INDEX ticket_customer_idx ON ticket (tenant_id, organization_id, customer_id, status) ${live} AND customer_id IS NOT NULL`,
+    );
+    // An inbound e-mail makes one ticket however often (or however concurrently) it is delivered.
+    await q.query(
+      `CREATE UNIQUE INDEX ticket_inbound_message_uq ON ticket (tenant_id, organization_id, inbound_message_id)
+        WHERE inbound_message_id IS NOT NULL`,
     );
     await q.query(`CREATE INDEX ticket_title_trgm ON ticket USING gin (lower(title) gin_trgm_ops)`);
 

@@ -1,5 +1,5 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { UnitOfWork } from '@clientele/core';
+import { NotFoundError, UnitOfWork } from '@clientele/core';
 import { recordTicketChange, ticketSnapshot } from '../events/ticket.events';
 import { TicketEntity } from '../entities/ticket.entity';
 import {
@@ -44,9 +44,27 @@ export class ReceiveInboundEmailHandler implements ICommandHandler<ReceiveInboun
         priority: 'NORMAL',
         customerId: sender?.isActive === true ? sender.customerId : null,
         assigneeId: null,
+        inboundMessageId: input.messageId ?? null,
       });
       ticket.open();
-      const saved = await tickets.save(ticket);
+      let saved: TicketEntity;
+      if (input.messageId === undefined) {
+        saved = await tickets.save(ticket);
+      } else {
+        // The unique (organization, message id) index decides between concurrent deliveries.
+        const inserted = await tickets.insertOrIgnore(ticket);
+        const found = await tickets
+          .query('ticket', 'visible')
+          .andWhere('ticket.organizationId = :inboundOrganizationId', { inboundOrganizationId: organizationId })
+          .andWhere('ticket.inboundMessageId = :inboundMessageId', { inboundMessageId: input.messageId })
+          .getOne();
+        // Only a deleted ticket keeps its message id out of sight: the message is not opened again.
+        if (found === null) {
+          throw new NotFoundError('TICKET', undefined, 'messageId', 'The ticket this message opened was deleted.');
+        }
+        saved = found;
+        if (!inserted) return { ticketId: saved.id, duplicate: true, linked: [], skipped: [] };
+      }
       await TICKET_CONTACTS.add(
         tx,
         saved,
@@ -57,6 +75,7 @@ export class ReceiveInboundEmailHandler implements ICommandHandler<ReceiveInboun
       });
       return {
         ticketId: saved.id,
+        duplicate: false,
         linked: linked.map((contact) => ({ id: contact.id, name: contact.name, email: contact.primaryEmail })),
         skipped,
       };

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsEmail, IsString, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsEmail, IsString, MaxLength, MinLength } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
 import { OrganizationIdField } from '../../record-fields.decorator';
 
@@ -38,6 +38,18 @@ export class InboundEmailDto {
   @IsString()
   @MaxLength(100_000)
   body?: string;
+
+  /**
+   * The e-mail's `Message-ID`: the same message delivered again (or twice at once) opens no second
+   * ticket; the answer is the first one's, with `duplicate: true`.
+   */
+  @ApiPropertyOptional({ maxLength: 998, example: '<CAF=abc123@mail.example.com>' })
+  @OptionalNonNull()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(998)
+  messageId?: string;
 
   /** The organization whose desk the e-mail reached; defaults to your only one (or `X-Organization-Id`). */
   @OrganizationIdField()

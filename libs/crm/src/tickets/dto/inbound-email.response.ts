@@ -11,12 +11,15 @@ export class InboundSkippedAddressResponse {
 /** The ticket an inbound e-mail opened, the contacts it linked and the addresses it skipped. */
 export class InboundEmailResponse {
   ticket: TicketResponse;
+  /** The same `messageId` had opened this ticket already: nothing changed (`linked` and `skipped` empty). */
+  duplicate: boolean;
   linked: TicketContactResponse[];
   skipped: InboundSkippedAddressResponse[];
 
   static from(ticket: TicketResponse, outcome: InboundEmailOutcome): InboundEmailResponse {
     return {
       ticket,
+      duplicate: outcome.duplicate,
       linked: outcome.linked.map((contact) => TicketContactResponse.from(contact)),
       skipped: outcome.skipped.map(({ email, reason }) => ({ email, reason })),
     };

@@ -40,6 +40,10 @@ export class TicketEntity extends OrganizationScopedEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
 
+  /** The `Message-ID` of the e-mail that opened it (unique per organization): inbound mail is idempotent. */
+  @Column('text', { nullable: true })
+  inboundMessageId: string | null;
+
   /** When a command loaded or set them: the links are `TICKET_TAGS` rows. */
   tags?: TagEntity[];
 
