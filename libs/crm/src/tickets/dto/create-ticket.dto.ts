@@ -16,10 +16,10 @@ export class CreateTicketDto {
   @MaxLength(200)
   title: string;
 
-  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 20_000 })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 10_000 })
   @IsOptional()
   @IsString()
-  @MaxLength(20_000)
+  @MaxLength(10_000)
   description?: string | null;
 
   @ApiPropertyOptional({ enum: TICKET_PRIORITIES, default: 'NORMAL' })

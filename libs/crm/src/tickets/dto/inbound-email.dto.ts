@@ -33,10 +33,10 @@ export class InboundEmailDto {
   subject?: string;
 
   /** The ticket's description. */
-  @ApiPropertyOptional({ maxLength: 100_000, default: '' })
+  @ApiPropertyOptional({ maxLength: 10_000, default: '' })
   @OptionalNonNull()
   @IsString()
-  @MaxLength(100_000)
+  @MaxLength(10_000)
   body?: string;
 
   /**

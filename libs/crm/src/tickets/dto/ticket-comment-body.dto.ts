@@ -6,6 +6,6 @@ export class TicketCommentBodyDto {
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
   @MinLength(1)
-  @MaxLength(20_000)
+  @MaxLength(10_000)
   body: string;
 }
