@@ -62,6 +62,7 @@ const SEED_BODIES: ReadonlyArray<(name: string, contactId: string | undefined) =
   (name) => ({ type: 'TASK', subject: name }),
   (name, contactId) => ({ body: name, contactId }),
   (name) => ({ url: `https://hooks.example.test/${name}` }),
+  (name) => ({ body: name }),
 ];
 /** Sub-records an empty POST on a record makes, for routes that need their ids (a webhook's test ping is a delivery). */
 const SEED_ACTIONS: readonly string[] = ['/api/webhooks/{id}/test'];
@@ -101,8 +102,9 @@ function expectedFor(grants: GrantSet, operation: ApiOperation): Outcome[] {
   if (required.length === 0) return passed();
   if (!grants.hasAny(required)) return ['forbidden'];
   const fully = required.filter((permission) => !permission.endsWith('_EDIT_OWN'));
-  // Held only through *_EDIT_OWN: the guard lets it through, the handler refuses others' records.
-  return grants.hasAny(fully) ? passed() : [...PASSED, 'forbidden'];
+  // Held only through *_EDIT_OWN, or an author-only route: the guard lets it through, the handler
+  // refuses others' records.
+  return grants.hasAny(fully) && operation.declaration?.authorOnly !== true ? passed() : [...PASSED, 'forbidden'];
 }
 
 // Vitest awaits an async suite factory, so the operations are known when the tests are declared.
@@ -172,35 +174,58 @@ describe('authorization matrix', async () => {
       .filter((id): id is string => typeof id === 'string' && !protectedIds.has(id));
   }
 
-  /** Creates records in every collection that has an `{id}` route and a POST, until it has enough. */
+  /**
+   * Creates records in every collection that has an `{id}` route and a POST, until it has
+   * enough; then in each empty nested collection (`/api/tickets/{id}/comments`) of every record
+   * of its parent, so whichever parent a route picks has children to act on.
+   */
   async function seedCollections(): Promise<void> {
     const collections = new Set<string>();
+    const nested = new Map<string, string>();
     for (const operation of operations) {
-      for (const [, parameter] of operation.path.matchAll(/\{([^}]+)\}/g)) {
-        const collection = collectionOf(operation.path, parameter ?? '');
+      for (const [, parameter = ''] of operation.path.matchAll(/\{([^}]+)\}/g)) {
+        const collection = collectionOf(operation.path, parameter);
         if (!collection.includes('{')) collections.add(collection);
+        else if (!collection.slice(collection.indexOf('}') + 1).includes('{'))
+          nested.set(
+            collection,
+            collectionOf(collection, collection.slice(collection.indexOf('{') + 1, collection.indexOf('}'))),
+          );
       }
     }
+    const hasPost = (path: string): boolean =>
+      operations.some((operation) => operation.method === 'POST' && operation.path === path);
     for (const collection of collections) {
-      if (pinned.has(`${collection}|id`)) continue;
-      if (!operations.some((operation) => operation.method === 'POST' && operation.path === collection)) continue;
-      let existing = (await listIds(collection, 'id')).length;
-      const [contactId] = await listIds('/api/crm/contacts', 'id');
-      for (const body of SEED_BODIES) {
-        while (existing < SEEDS_PER_COLLECTION) {
-          const response = await t.http
-            .post(collection)
-            .set(bearer(tenant.admin))
-            .send(body(`Matrix${unique()}`, contactId));
-          if (response.status !== 201 && response.status !== 200) break;
-          existing += 1;
-        }
+      if (pinned.has(`${collection}|id`) || !hasPost(collection)) continue;
+      await seedCollection(collection);
+    }
+    for (const [collection, parent] of nested) {
+      if (pinned.has(`${parent}|id`) || !hasPost(collection)) continue;
+      for (const parentId of await listIds(parent, 'id')) {
+        const url = collection.replace(/\{[^}]+\}/, parentId);
+        if ((await listIds(url, 'id')).length === 0) await seedCollection(url);
       }
     }
     for (const action of SEED_ACTIONS) {
       const collection = collectionOf(action, 'id');
       for (const id of await listIds(collection, 'id')) {
         await t.http.post(action.replace('{id}', id)).set(bearer(tenant.admin)).send({}).expect(202);
+      }
+    }
+  }
+
+  /** Creates records at `url` with the first `SEED_BODIES` entry it takes, up to `SEEDS_PER_COLLECTION`. */
+  async function seedCollection(url: string): Promise<void> {
+    let existing = (await listIds(url, 'id')).length;
+    const [contactId] = await listIds('/api/crm/contacts', 'id');
+    for (const body of SEED_BODIES) {
+      while (existing < SEEDS_PER_COLLECTION) {
+        const response = await t.http
+          .post(url)
+          .set(bearer(tenant.admin))
+          .send(body(`Matrix${unique()}`, contactId));
+        if (response.status !== 201 && response.status !== 200) break;
+        existing += 1;
       }
     }
   }

@@ -124,6 +124,19 @@ describe('demo tenant seed', () => {
     });
   });
 
+  it('seeds tickets in every status, linked to active demo contacts, which the API reads', async () => {
+    const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
+    const response = await t.http.get('/api/tickets').query({ limit: 100 }).set(bearer(admin));
+    expect(response.status).toBe(200);
+    const tickets = response.body.items as Array<{ status: string; contacts: Array<{ email: string | null }> }>;
+    expect(new Set(tickets.map((ticket) => ticket.status))).toEqual(new Set(['OPEN', 'PENDING', 'RESOLVED', 'CLOSED']));
+    expect(tickets.every((ticket) => ticket.contacts.length > 0)).toBe(true);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM ticket_contact l JOIN contact c ON c.id = l.contact_id WHERE NOT c.is_active`,
+    );
+    expect(n).toBe(0);
+  });
+
   it('seeds once: a second run leaves the tenant as it is', async () => {
     expect(await seedDemoTenant(t.app)).toBeNull();
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM contact`);

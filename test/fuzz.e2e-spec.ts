@@ -156,6 +156,8 @@ describe('OpenAPI-driven fuzz', () => {
       primaryDomain: fc.stringMatching(/^[a-z]{1,12}\.(com|test|io)$/),
       primaryPhone: fc.stringMatching(/^\+[1-9][0-9]{6,12}$/),
       phone: fc.stringMatching(/^\+[1-9][0-9]{6,12}$/),
+      // A contact cannot end up nameless: firstName null is valid only beside a lastName or a name.
+      firstName: fc.stringMatching(/^[A-Z][a-z]{1,11}$/),
       ...(operation.path.startsWith('/api/audit')
         ? {
             // An audit window: from in the past, to in the future.

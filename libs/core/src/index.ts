@@ -153,6 +153,8 @@ export {
   REQUIRED_PERMISSIONS,
   USER_ONLY_ROUTE,
   UserOnly,
+  AUTHOR_ONLY_ROUTE,
+  AuthorOnly,
 } from './permissions/permissions.decorator';
 export { AccessScope } from './tenancy/access-scope';
 export { type QueryScope, ScopeEscapeError, ScopedSelectQueryBuilder } from './tenancy/scoped-query-builder';

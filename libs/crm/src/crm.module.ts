@@ -8,6 +8,7 @@ import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
+import { TicketsModule } from './tickets';
 import { TimelineModule } from './timeline';
 
 /** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, …). */
@@ -23,6 +24,7 @@ import { TimelineModule } from './timeline';
     DealsModule,
     ActivitiesModule,
     NotesModule,
+    TicketsModule,
   ],
 })
 export class CrmModule {}

@@ -7,3 +7,4 @@ export { DEFAULT_PIPELINE_NAME, DEFAULT_PIPELINE_STAGES, PipelineEntity, Pipelin
 export { ACTIVITY_CONTACTS, ActivityEntity } from './activities';
 export { DealEntity } from './deals';
 export { NoteEntity } from './notes';
+export { TICKET_CONTACTS, TicketEntity } from './tickets';

@@ -2,7 +2,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { expect } from 'vitest';
 import { bearer, type Session } from './auth-helpers';
 import type { CrmWorld } from './crm-world';
-import { aContact, aCustomer, anOrganizationContact, aTag, type RecordBody } from './factories';
+import { aContact, aCustomer, anOrganizationContact, aTag, aTicket, type RecordBody } from './factories';
 
 /** What every create answers: the stored record, with its id. */
 interface CreatedRecord {
@@ -36,6 +36,18 @@ export interface TagRecord extends CreatedRecord {
   readonly name: string;
 }
 
+export interface TicketRecord extends CreatedRecord {
+  readonly organizationId: string;
+  readonly title: string;
+  readonly status: 'OPEN' | 'PENDING' | 'RESOLVED' | 'CLOSED';
+  readonly priority: 'LOW' | 'NORMAL' | 'HIGH' | 'URGENT';
+  readonly customerId: string | null;
+  readonly assigneeId: string | null;
+  readonly contacts: ReadonlyArray<{ id: string; name: string; email: string | null }>;
+  readonly tags: ReadonlyArray<{ id: string; name: string }>;
+  readonly version: number;
+}
+
 /** The CRM's records made through the API, as one of the world's sessions (see `factories.ts`). */
 export interface CrmRecords {
   /** The organization a session writes to unless told: globex's for its ADMIN, acme's for everyone else. */
@@ -43,6 +55,7 @@ export interface CrmRecords {
   createContact(session: Session, overrides?: RecordBody, organizationId?: string): Promise<ContactRecord>;
   createCustomer(session: Session, overrides?: RecordBody, organizationId?: string): Promise<CustomerRecord>;
   createTag(session: Session, overrides?: RecordBody, organizationId?: string): Promise<TagRecord>;
+  createTicket(session: Session, overrides?: RecordBody, organizationId?: string): Promise<TicketRecord>;
   /** Gauzy's endpoint names the organization in the body, not in `X-Organization-Id`. */
   createOrganizationContact(
     session: Session,
@@ -74,6 +87,8 @@ export function crmRecords(http: TestAgent, world: Pick<CrmWorld, 'acme' | 'glob
       created<CustomerRecord>('/api/crm/customers', session, organizationId, aCustomer(overrides)),
     createTag: (session, overrides = {}, organizationId = orgOf(session)) =>
       created<TagRecord>('/api/tags', session, organizationId, aTag(overrides)),
+    createTicket: (session, overrides = {}, organizationId = orgOf(session)) =>
+      created<TicketRecord>('/api/tickets', session, organizationId, aTicket(overrides)),
     createOrganizationContact: async (session, overrides = {}, organizationId = orgOf(session)) => {
       const response = await http
         .post('/api/organization-contact')

@@ -68,3 +68,8 @@ export function aTag(overrides: RecordBody = {}): RecordBody {
 export function anOrganizationContact(overrides: RecordBody = {}): RecordBody {
   return { name: `Contact ${unique()}`, ...overrides };
 }
+
+/** `POST /api/tickets`: a ticket with a unique title. */
+export function aTicket(overrides: RecordBody = {}): RecordBody {
+  return { title: `Ticket ${unique()}`, ...overrides };
+}

@@ -156,6 +156,8 @@ export const EXCLUSIVE_FIELDS: ReadonlyArray<readonly [string, string]> = [
   ['customerId', 'customerName'],
   ['userId', 'email'],
   ['role', 'roleId'],
+  ['replace', 'add'],
+  ['replace', 'remove'],
 ];
 
 /**
@@ -172,11 +174,11 @@ export const EXCLUSIVE_FIELDS_OF_PATH: Readonly<Record<string, ReadonlyArray<rea
 
 /**
  * The ids a uuid field named `name` points at, from ids gathered per list path: `ownerId`,
- * `userId` and `memberIds` name members, `tagIds` tags, `customerId` customers.
+ * `userId`, `assigneeId` and `memberIds` name members, `tagIds` tags, `customerId` customers.
  */
 export function idsNamedBy(ids: ReadonlyMap<string, readonly string[]>, name: string): string[] {
   const stem = name.replace(/Ids?$/, '').replace(/s$/, '').toLowerCase();
-  const wanted = ['owner', 'user', 'member'].includes(stem) ? 'member' : stem;
+  const wanted = ['owner', 'user', 'member', 'assignee'].includes(stem) ? 'member' : stem;
   return [...ids.entries()].filter(([path]) => path.split('/').pop() === `${wanted}s`).flatMap(([, list]) => list);
 }
 

@@ -2,6 +2,7 @@ import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import {
+  AUTHOR_ONLY_ROUTE,
   buildOpenApiDocument,
   CRM_ROUTE,
   type Permission,
@@ -19,6 +20,8 @@ export interface RouteDeclaration {
   readonly permissions: readonly Permission[] | undefined;
   readonly userOnly: boolean;
   readonly crm: boolean;
+  /** `@AuthorOnly()`: the handler refuses records the actor did not write (403), whatever the grants. */
+  readonly authorOnly: boolean;
 }
 
 export interface ApiOperation {
@@ -67,6 +70,7 @@ function routeDeclarations(app: INestApplication, globalPrefix: string): Map<str
           permissions: reflector.getAllAndOverride<Permission[] | undefined>(REQUIRED_PERMISSIONS, targets),
           userOnly: reflector.getAllAndOverride<boolean | undefined>(USER_ONLY_ROUTE, targets) === true,
           crm: reflector.getAllAndOverride<boolean | undefined>(CRM_ROUTE, targets) === true,
+          authorOnly: reflector.getAllAndOverride<boolean | undefined>(AUTHOR_ONLY_ROUTE, targets) === true,
         };
         for (const base of bases) {
           for (const path of asArray(paths))

@@ -14,6 +14,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { DEMO_ROTTEN_AFTER_DAYS, type DemoAccount, seedDemoDeals } from './demo-crm-deals';
 import { seedDemoFeed } from './demo-crm-feed';
+import { seedDemoTickets } from './demo-tickets-seeder';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
 export interface DemoOrganization {
@@ -29,10 +30,10 @@ const SPACING_MS = 7 * HOUR_MS;
 
 /**
  * The demo tenant's CRM: tags, the twelve companies and their sixty people, deals in every stage
- * (`demo-crm-deals.ts`), and activities and notes (`demo-crm-feed.ts`), written in the caller's
- * transaction. Every third
- * person is owned by the AGENT (and has them as a member), so the AGENT's edit-own rule has
- * something to show.
+ * (`demo-crm-deals.ts`), activities and notes (`demo-crm-feed.ts`) and a few tickets linked to the
+ * people (`demo-tickets-seeder.ts`), written in the caller's transaction. Every third person is
+ * owned by the AGENT (and has them as a member), so the AGENT's edit-own rule has something to
+ * show.
  */
 export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
   const stages = await seedDefaultPipeline(manager, demo);
@@ -55,6 +56,7 @@ export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization
     accounts.push({ customer, contacts: people });
   }
   await seedDemoDeals(manager, demo, stages, accounts);
+  await seedDemoTickets(manager, demo, accounts);
   await seedDemoFeed(
     manager,
     demo,

@@ -45,3 +45,12 @@ export const USER_ONLY_ROUTE = 'clientele:user-only';
  * with 403 `USER_ONLY`, whatever its grants.
  */
 export const UserOnly = (): MethodDecorator & ClassDecorator => SetMetadata(USER_ONLY_ROUTE, true);
+
+export const AUTHOR_ONLY_ROUTE = 'clientele:author-only';
+
+/**
+ * A route changing a record only its author may change (a comment): the route's grant lets the
+ * request through, then the handler refuses anyone else's record with 403, however broad their
+ * grants. Declared so the authorization matrix expects that 403 as it does for `*_EDIT_OWN`.
+ */
+export const AuthorOnly = (): MethodDecorator & ClassDecorator => SetMetadata(AUTHOR_ONLY_ROUTE, true);

@@ -15,6 +15,7 @@ import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-
 import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-notes';
 import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 import { Webhooks1764000013100 } from './1764000013100-webhooks';
+import { Tickets1764000018000 } from './1764000018000-tickets';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -38,4 +39,5 @@ export const MIGRATIONS = [
   PipelinesAndDeals1764000014000,
   ActivitiesAndNotes1764000015000,
   LoginLockoutPending1764000016500,
+  Tickets1764000018000,
 ];

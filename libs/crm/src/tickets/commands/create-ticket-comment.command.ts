@@ -1,0 +1,6 @@
+export class CreateTicketCommentCommand {
+  constructor(
+    readonly ticketId: string,
+    readonly body: string,
+  ) {}
+}

@@ -1,0 +1,5 @@
+import type { CreateTicketDto } from '../dto/create-ticket.dto';
+
+export class CreateTicketCommand {
+  constructor(readonly input: CreateTicketDto) {}
+}

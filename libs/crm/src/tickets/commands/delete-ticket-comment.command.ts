@@ -1,0 +1,6 @@
+export class DeleteTicketCommentCommand {
+  constructor(
+    readonly ticketId: string,
+    readonly commentId: string,
+  ) {}
+}

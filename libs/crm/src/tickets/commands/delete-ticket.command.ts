@@ -1,0 +1,3 @@
+export class DeleteTicketCommand {
+  constructor(readonly ticketId: string) {}
+}

@@ -1,0 +1,5 @@
+import type { InboundEmailDto } from '../dto/inbound-email.dto';
+
+export class ReceiveInboundEmailCommand {
+  constructor(readonly input: InboundEmailDto) {}
+}

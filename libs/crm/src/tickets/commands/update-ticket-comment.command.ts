@@ -1,0 +1,7 @@
+export class UpdateTicketCommentCommand {
+  constructor(
+    readonly ticketId: string,
+    readonly commentId: string,
+    readonly body: string,
+  ) {}
+}

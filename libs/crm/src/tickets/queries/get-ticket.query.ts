@@ -1,0 +1,3 @@
+export class GetTicketQuery {
+  constructor(readonly ticketId: string) {}
+}
