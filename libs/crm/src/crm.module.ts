@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
+import { InvoicesModule } from './invoices';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
@@ -8,7 +9,7 @@ import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, invoices, …). */
 @Module({
   imports: [
     TagsModule,
@@ -19,6 +20,7 @@ import { TimelineModule } from './timeline';
     PlaceholdersModule,
     PipelinesModule,
     DealsModule,
+    InvoicesModule,
   ],
 })
 export class CrmModule {}

@@ -11,6 +11,7 @@ import { LinkTablesCarryTenant1764000010000 } from './1764000010000-link-tables-
 import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-count';
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
 import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-pending';
+import { Invoices1764000017000 } from './1764000017000-invoices';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   SpreadRecordCount1764000011000,
   PipelinesAndDeals1764000014000,
   LoginLockoutPending1764000016500,
+  Invoices1764000017000,
 ];

@@ -1,0 +1,5 @@
+// What other rooms may use from invoices.
+export { InvoicesModule } from './invoices.module';
+export { InvoicePaymentEntity } from './entities/invoice-payment.entity';
+export { InvoiceEntity } from './entities/invoice.entity';
+export { computeInvoiceTotals } from './invoice-totals';
