@@ -2,7 +2,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { expect } from 'vitest';
 import { bearer, type Session } from './auth-helpers';
 import type { CrmWorld } from './crm-world';
-import { aContact, aCustomer, anOrganizationContact, aTag, type RecordBody } from './factories';
+import { aContact, aCustomer, anInvoice, anOrganizationContact, aTag, type RecordBody } from './factories';
 
 /** What every create answers: the stored record, with its id. */
 interface CreatedRecord {
@@ -36,6 +36,14 @@ export interface TagRecord extends CreatedRecord {
   readonly name: string;
 }
 
+export interface InvoiceRecord extends CreatedRecord {
+  readonly number: string | null;
+  readonly status: string;
+  readonly currency: string;
+  readonly total: string;
+  readonly balance: string;
+}
+
 /** The CRM's records made through the API, as one of the world's sessions (see `factories.ts`). */
 export interface CrmRecords {
   /** The organization a session writes to unless told: globex's for its ADMIN, acme's for everyone else. */
@@ -43,6 +51,8 @@ export interface CrmRecords {
   createContact(session: Session, overrides?: RecordBody, organizationId?: string): Promise<ContactRecord>;
   createCustomer(session: Session, overrides?: RecordBody, organizationId?: string): Promise<CustomerRecord>;
   createTag(session: Session, overrides?: RecordBody, organizationId?: string): Promise<TagRecord>;
+  /** A draft invoice (`anInvoice`); pass `contactId` or `customerId` to make it sendable. */
+  createInvoice(session: Session, overrides?: RecordBody, organizationId?: string): Promise<InvoiceRecord>;
   /** Gauzy's endpoint names the organization in the body, not in `X-Organization-Id`. */
   createOrganizationContact(
     session: Session,
@@ -74,6 +84,8 @@ export function crmRecords(http: TestAgent, world: Pick<CrmWorld, 'acme' | 'glob
       created<CustomerRecord>('/api/crm/customers', session, organizationId, aCustomer(overrides)),
     createTag: (session, overrides = {}, organizationId = orgOf(session)) =>
       created<TagRecord>('/api/tags', session, organizationId, aTag(overrides)),
+    createInvoice: (session, overrides = {}, organizationId = orgOf(session)) =>
+      created<InvoiceRecord>('/api/invoices', session, organizationId, anInvoice(overrides)),
     createOrganizationContact: async (session, overrides = {}, organizationId = orgOf(session)) => {
       const response = await http
         .post('/api/organization-contact')

@@ -21,10 +21,10 @@ export function composeDraft(invoice: InvoiceEntity, input: UpdateInvoiceDto): v
   const items: InvoiceItemInput[] = input.items ?? invoice.items;
   items.forEach((item, index) => {
     if (new Decimal(item.quantity).isZero()) {
-      throw ValidationError.field(`items[${index}].quantity`, 'quantity must be more than 0');
+      throw ValidationError.field(`items.${index}.quantity`, 'quantity must be more than 0');
     }
     if (new Decimal(item.taxRate ?? '0').greaterThan(100)) {
-      throw ValidationError.field(`items[${index}].taxRate`, 'taxRate is a percentage from 0 to 100');
+      throw ValidationError.field(`items.${index}.taxRate`, 'taxRate is a percentage from 0 to 100');
     }
   });
   const totals = computeInvoiceTotals({

@@ -76,12 +76,12 @@ export function computeInvoiceTotals(input: DocumentInput): InvoiceTotals {
   const currency = currencyOf(input.currency, 'currency');
   const zero = Money.zero(currency);
   const discounted = input.lines.map((line, index) => {
-    const unitPriceField = `${field}[${index}].unitPrice`;
+    const unitPriceField = `${field}.${index}.unitPrice`;
     const amount = Money.of(line.unitPrice, currency, unitPriceField)
       .exact(unitPriceField)
       .multiply(line.quantity)
       .round();
-    const lineDiscount = discountOf(amount, line.discount, `${field}[${index}].discount`);
+    const lineDiscount = discountOf(amount, line.discount, `${field}.${index}.discount`);
     return { amount, lineDiscount, after: amount.subtract(lineDiscount) };
   });
   const subtotal = Money.sum(

@@ -113,13 +113,13 @@ function creditedItems(
   const seen = new Set<number>();
   return lines.map(({ line, quantity }, index) => {
     const item = invoice.items[line];
-    if (item === undefined) throw ValidationError.field(`lines[${index}].line`, `the invoice has no line ${line}`);
-    if (seen.has(line)) throw ValidationError.field(`lines[${index}].line`, `line ${line} is named twice`);
+    if (item === undefined) throw ValidationError.field(`lines.${index}.line`, `the invoice has no line ${line}`);
+    if (seen.has(line)) throw ValidationError.field(`lines.${index}.line`, `line ${line} is named twice`);
     seen.add(line);
     const credited = new Decimal(quantity ?? item.quantity);
     if (credited.isZero() || credited.greaterThan(item.quantity)) {
       throw ValidationError.field(
-        `lines[${index}].quantity`,
+        `lines.${index}.quantity`,
         `quantity must be more than 0 and at most the line's ${item.quantity}`,
       );
     }
