@@ -4,3 +4,10 @@ export { CONTACT_MEMBERS, CONTACT_TAGS, ContactEntity } from './organization-con
 export { CUSTOMER_TAGS, CustomerEntity } from './customers';
 export { TagEntity } from './tags';
 export { DEFAULT_PIPELINE_NAME, DEFAULT_PIPELINE_STAGES, PipelineEntity, PipelineStageEntity } from './pipelines';
+export {
+  computeInvoiceTotals,
+  DocumentSequenceEntity,
+  formatDocumentNumber,
+  InvoiceEntity,
+  InvoicePaymentEntity,
+} from './invoices';

@@ -12,6 +12,7 @@ import {
   TagEntity,
 } from '@clientele/crm';
 import type { EntityManager } from 'typeorm';
+import { seedDemoInvoices } from './demo-invoices.seeder';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
 export interface DemoOrganization {
@@ -30,7 +31,11 @@ const SPACING_MS = 7 * HOUR_MS;
  * caller's transaction. Every third person is owned by the AGENT (and has them as a member),
  * so the AGENT's edit-own rule has something to show.
  */
-export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
+export async function seedDemoCrm(
+  manager: EntityManager,
+  demo: DemoOrganization,
+  invoicePrefix = 'INV',
+): Promise<void> {
   await seedDefaultPipeline(manager, demo);
   const tags = await seedTags(manager, demo);
   const total = DEMO_COMPANIES.reduce((sum, company) => sum + 1 + company.people.length, 0);
@@ -38,13 +43,16 @@ export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization
   let sequence = 0;
   const nextCreatedAt = (): Date => new Date(startedAt + sequence++ * SPACING_MS);
   let personIndex = 0;
+  const customers: CustomerEntity[] = [];
   for (const company of DEMO_COMPANIES) {
     const customer = await seedCustomer(manager, demo, company, tags, nextCreatedAt());
+    customers.push(customer);
     for (const person of company.people) {
       await seedContact(manager, demo, { company, customer, person, personIndex, tags, createdAt: nextCreatedAt() });
       personIndex += 1;
     }
   }
+  await seedDemoInvoices(manager, demo, customers, invoicePrefix);
 }
 
 /** The pipeline every organization starts with (the seeder writes the organization itself, unscoped). */
