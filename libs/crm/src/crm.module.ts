@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { BillingModule } from './billing';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
 import { InvoicesModule } from './invoices';
@@ -21,6 +22,7 @@ import { TimelineModule } from './timeline';
     PipelinesModule,
     DealsModule,
     InvoicesModule,
+    BillingModule,
   ],
 })
 export class CrmModule {}

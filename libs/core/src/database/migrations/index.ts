@@ -12,6 +12,7 @@ import { SpreadRecordCount1764000011000 } from './1764000011000-spread-record-co
 import { PipelinesAndDeals1764000014000 } from './1764000014000-pipelines-and-deals';
 import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-pending';
 import { Invoices1764000017000 } from './1764000017000-invoices';
+import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   PipelinesAndDeals1764000014000,
   LoginLockoutPending1764000016500,
   Invoices1764000017000,
+  BillingSettings1764000017100,
 ];

@@ -154,6 +154,10 @@ export class InvoiceEntity extends OrganizationScopedEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   voidedAt: Date | null;
 
+  /** `YYYY-MM`: the month a monthly bill was generated for (one per customer and period). */
+  @Column('char', { length: 7, nullable: true })
+  billingPeriod: string | null;
+
   get documentDiscount(): Discount | null {
     return this.discountKind === null || this.discountValue === null
       ? null

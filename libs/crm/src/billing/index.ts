@@ -1,0 +1,3 @@
+// What other rooms may use from billing.
+export { BillingModule } from './billing.module';
+export { BillingSettingsEntity } from './entities/billing-settings.entity';
