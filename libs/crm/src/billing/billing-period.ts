@@ -3,6 +3,12 @@ import { ValidationError } from '@clientele/core';
 /** `YYYY-MM`, a calendar month. */
 export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
+/** The IANA time zones this runtime knows, and `UTC`: what `timeZone` may be (its OpenAPI enum). */
+export const TIME_ZONES: readonly string[] = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
+];
+
 /** Whether `zone` is an IANA time zone this runtime knows (`Europe/London`, `UTC`). */
 export function isTimeZone(zone: string): boolean {
   try {

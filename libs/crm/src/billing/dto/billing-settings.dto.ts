@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -16,6 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDecimalString, OptionalNonNull } from '@clientele/core';
+import { TIME_ZONES } from '../billing-period';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -61,10 +63,14 @@ export class BillingSettingsDto {
   @Max(28)
   dayOfMonth?: number;
 
-  @ApiPropertyOptional({ example: 'Europe/London', default: 'UTC', description: 'The period is judged here.' })
+  @ApiPropertyOptional({
+    example: 'Europe/London',
+    default: 'UTC',
+    enum: TIME_ZONES,
+    description: 'An IANA time zone: the period is judged here.',
+  })
   @OptionalNonNull()
-  @IsString()
-  @MaxLength(64)
+  @IsIn(TIME_ZONES, { message: 'timeZone must be an IANA time zone such as Europe/London' })
   timeZone?: string;
 
   /** The contact the bill is addressed to, one of the organization's. */
