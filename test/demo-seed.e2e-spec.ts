@@ -82,6 +82,11 @@ describe('demo tenant seed', () => {
     );
     expect(new Set(invoices.map((each) => each.currency))).toEqual(new Set(['GBP', 'EUR']));
     expect(invoices.some((each) => each.status === 'SENT' && each.overdue)).toBe(true);
+    const [settings] = await t.db.query(
+      `SELECT b.currency, b.monthly_total::text AS total, b.active FROM billing_settings b
+         JOIN tenant t ON t.id = b.tenant_id WHERE t.name = 'Demo Ltd'`,
+    );
+    expect(settings).toEqual({ currency: 'GBP', total: '1200.0000', active: true });
     expect(invoices.filter((each) => each.number !== null).map((each) => each.number)).toEqual(
       expect.arrayContaining([expect.stringMatching(/^INV-\d{4}-00001$/)]),
     );

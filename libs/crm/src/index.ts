@@ -11,3 +11,4 @@ export {
   InvoiceEntity,
   InvoicePaymentEntity,
 } from './invoices';
+export { BillingSettingsEntity } from './billing';

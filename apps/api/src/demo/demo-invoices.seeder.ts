@@ -1,5 +1,6 @@
 import { unscopedRepository } from '@clientele/core';
 import {
+  BillingSettingsEntity,
   computeInvoiceTotals,
   type CustomerEntity,
   DocumentSequenceEntity,
@@ -118,6 +119,24 @@ export async function seedDemoInvoices(
         reference: `DEMO-${index + 1}`,
       });
     }
+  }
+  const billed = customers[0];
+  if (billed !== undefined) {
+    // One customer billed monthly: GBP 1,000.00 + 20% = 1,200.00 on the 1st, in London time.
+    await unscopedRepository(manager, BillingSettingsEntity).save({
+      ...stamp,
+      customerId: billed.id,
+      contactId: null,
+      currency: 'GBP',
+      dayOfMonth: 1,
+      timeZone: 'Europe/London',
+      paymentTermsDays: 14,
+      lines: [
+        { description: 'Managed support', productCode: 'SUP-M', quantity: '1', unitPrice: '1000.00', taxRate: '20' },
+      ],
+      monthlyTotal: '1200.0000',
+      active: true,
+    });
   }
   for (const [year, lastNumber] of lastNumbers) {
     await unscopedRepository(manager, DocumentSequenceEntity).save({ ...stamp, kind: 'INVOICE', year, lastNumber });
