@@ -520,6 +520,18 @@ describe('invoices', () => {
     });
   });
 
+  describe('contact detail', () => {
+    it('shows the contact’s recent invoices with the same figures', async () => {
+      const contact = await crm.createContact(acme.admin);
+      const invoice = await draft({ contactId: contact.id });
+      const detail = await as(viewer).get(`/api/crm/contacts/${contact.id}`);
+      expect(detail.status).toBe(200);
+      expect(detail.body.recentInvoices).toEqual([
+        expect.objectContaining({ id: invoice.id, total: invoice.total, status: 'DRAFT' }),
+      ]);
+    });
+  });
+
   describe('HTML render', () => {
     it('renders the same figures as a printable page, every text escaped', async () => {
       const invoice = await sent({

@@ -13,6 +13,7 @@ import { VoidInvoiceHandler } from './commands/void-invoice.handler';
 import { DocumentSequenceEntity } from './entities/document-sequence.entity';
 import { InvoicePaymentEntity } from './entities/invoice-payment.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
+import './contact-invoices.section';
 import { InvoicesController } from './invoices.controller';
 import { ExportInvoicesHandler } from './queries/export-invoices.handler';
 import { GetInvoiceRenderHandler } from './queries/get-invoice-render.handler';
