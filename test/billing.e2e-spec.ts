@@ -1,4 +1,6 @@
+import { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BillingRunJob } from '@clientele/crm';
 import {
   bearer,
   createCrmWorld,
@@ -176,5 +178,34 @@ describe('billing settings and the monthly run', () => {
     expectProblem(await as(acme.admin).post('/api/billing/run', {}), 400, 'VALIDATION_FAILED', ['period']);
     expectProblem(await as(agent).post('/api/billing/run', { period: '2026-02' }), 403, 'FORBIDDEN');
     expectProblem(await as(viewer).post('/api/billing/run', { period: '2026-02' }), 403, 'FORBIDDEN');
+  });
+
+  it('the scheduled run bills a customer once its day has come in its time zone, and only once', async () => {
+    const customer = await crm.createCustomer(acme.admin);
+    await as(acme.admin).put(`/api/crm/customers/${customer.id}/billing-settings`, {
+      ...settings,
+      dayOfMonth: 5,
+      timeZone: 'Pacific/Auckland',
+    });
+    const job = t.app.get(BillingRunJob);
+    const manager = t.app.get(DataSource).manager;
+    const bills = async (): Promise<string[]> => {
+      const rows: Array<{ billing_period: string }> = await t.db.query(
+        `SELECT billing_period FROM invoice WHERE customer_id = $1 ORDER BY billing_period`,
+        [customer.id],
+      );
+      return rows.map((row) => row.billing_period);
+    };
+    // 4 Mar 2030 10:30 UTC is 23:30 in Auckland (NZDT, +13), 11:30 UTC is 5 Mar 00:30 there: its day has come.
+    await job.run({ manager }, new Date('2030-03-04T10:30:00Z'));
+    expect(await bills()).toEqual([]);
+    await job.run({ manager }, new Date('2030-03-04T11:30:00Z'));
+    expect(await bills()).toEqual(['2030-03']);
+    await job.run({ manager }, new Date('2030-03-20T00:00:00Z'));
+    await job.run({ manager }, new Date('2030-03-20T00:00:00Z'));
+    expect(await bills()).toEqual(['2030-03']);
+    // 31 Mar 11:00 UTC is already April in Auckland, but not yet its 5th.
+    await job.run({ manager }, new Date('2030-03-31T11:00:00Z'));
+    expect(await bills()).toEqual(['2030-03']);
   });
 });

@@ -11,4 +11,4 @@ export {
   InvoiceEntity,
   InvoicePaymentEntity,
 } from './invoices';
-export { BillingSettingsEntity } from './billing';
+export { BillingRunJob, BillingSettingsEntity } from './billing';

@@ -18,14 +18,21 @@ describe('loadConfig', () => {
       enabled: true,
       outboxSequenceIntervalMs: 1_000,
       idempotencyCleanupIntervalMs: 600_000,
+      billingRunIntervalMs: 0,
     });
     expect(
       loadConfig({
         SCHEDULER_ENABLED: 'false',
         OUTBOX_SEQUENCE_INTERVAL_MS: '250',
         IDEMPOTENCY_CLEANUP_INTERVAL_MS: '60000',
+        BILLING_RUN_INTERVAL_MS: '3600000',
       }).scheduler,
-    ).toEqual({ enabled: false, outboxSequenceIntervalMs: 250, idempotencyCleanupIntervalMs: 60_000 });
+    ).toEqual({
+      enabled: false,
+      outboxSequenceIntervalMs: 250,
+      idempotencyCleanupIntervalMs: 60_000,
+      billingRunIntervalMs: 3_600_000,
+    });
     expect(() => loadConfig({ OUTBOX_SEQUENCE_INTERVAL_MS: '0' })).toThrow(/OUTBOX_SEQUENCE_INTERVAL_MS/);
   });
 

@@ -62,6 +62,8 @@ export interface SchedulerConfig {
   readonly outboxSequenceIntervalMs: number;
   /** How often idempotency keys older than a day are deleted. */
   readonly idempotencyCleanupIntervalMs: number;
+  /** How often the monthly billing run makes the bills that are due; 0 (the default): never, bill through `POST /api/billing/run`. */
+  readonly billingRunIntervalMs: number;
 }
 
 /**
@@ -162,6 +164,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
         min: 1_000,
         max: 86_400_000,
       }),
+      billingRunIntervalMs: env.int('BILLING_RUN_INTERVAL_MS', 0, { min: 0, max: 86_400_000 }),
     },
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
     natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),

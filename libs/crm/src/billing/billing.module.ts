@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import './billing-summary.column';
+import { BillingRunJob } from './billing-run.job';
 import { BillingController } from './billing.controller';
 import { RunBillingHandler } from './commands/run-billing.handler';
 import { SaveBillingSettingsHandler } from './commands/save-billing-settings.handler';
@@ -12,6 +13,6 @@ import { GetBillingSettingsHandler } from './queries/get-billing-settings.handle
 @Module({
   imports: [CqrsModule, TypeOrmModule.forFeature([BillingSettingsEntity])],
   controllers: [BillingController],
-  providers: [SaveBillingSettingsHandler, RunBillingHandler, GetBillingSettingsHandler],
+  providers: [SaveBillingSettingsHandler, RunBillingHandler, GetBillingSettingsHandler, BillingRunJob],
 })
 export class BillingModule {}

@@ -5,5 +5,7 @@ export class RunBillingCommand {
     readonly input: BillingRunDto,
     /** When the run happens: what each customer's time zone judges the period against. */
     readonly now: Date = new Date(),
+    /** The scheduler's run: bill a customer only once its day of month has come in its time zone. */
+    readonly onlyDue = false,
   ) {}
 }

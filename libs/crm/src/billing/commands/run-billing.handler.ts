@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Permission, UnitOfWork } from '@clientele/core';
 import { InvoiceCreated, InvoiceEntity, invoiceSnapshot } from '../../invoices';
-import { billDate, periodAt } from '../billing-period';
+import { billDate, localDate, periodAt } from '../billing-period';
 import { recurringTotals } from '../billing-lines';
 import type { BillingRunResponse } from '../dto/billing-settings.response';
 import { BillingSettingsEntity } from '../entities/billing-settings.entity';
@@ -25,7 +25,7 @@ export interface BillingRunResult extends BillingRunResponse {
 export class RunBillingHandler implements ICommandHandler<RunBillingCommand, BillingRunResult> {
   constructor(private readonly uow: UnitOfWork) {}
 
-  execute({ input, now }: RunBillingCommand): Promise<BillingRunResult> {
+  execute({ input, now, onlyDue }: RunBillingCommand): Promise<BillingRunResult> {
     return this.uow.run(async (tx) => {
       const organizationId = tx.scope.targetOrganizationId(input.organizationId);
       tx.scope.assertCanEdit(organizationId, null, Permission.ORG_INVOICE_EDIT);
@@ -42,7 +42,8 @@ export class RunBillingHandler implements ICommandHandler<RunBillingCommand, Bil
       let notYetDue = 0;
       for (const settings of active) {
         if (settings.lines.length === 0) continue;
-        if (input.period > periodAt(now, settings.timeZone)) {
+        const due = billDate(input.period, settings.dayOfMonth);
+        if (input.period > periodAt(now, settings.timeZone) || (onlyDue && localDate(now, settings.timeZone) < due)) {
           notYetDue += 1;
           continue;
         }
@@ -57,7 +58,7 @@ export class RunBillingHandler implements ICommandHandler<RunBillingCommand, Bil
           customerId: settings.customerId,
           ownerId: null,
           creditedInvoiceId: null,
-          issueDate: billDate(input.period, settings.dayOfMonth),
+          issueDate: due,
           dueDate: null,
           paymentTermsDays: null,
           notes: `Monthly bill for ${input.period}`,
@@ -88,7 +89,10 @@ export class RunBillingHandler implements ICommandHandler<RunBillingCommand, Bil
         createdInvoiceIds.push(saved.id);
       }
       const result = { period: input.period, createdInvoiceIds, alreadyBilled, notYetDue };
-      await tx.publish(BillingRunCompleted, { entityId: organizationId, organizationId, after: result });
+      // The scheduler's runs that bill nobody leave no event (they happen every interval).
+      if (!onlyDue || createdInvoiceIds.length > 0) {
+        await tx.publish(BillingRunCompleted, { entityId: organizationId, organizationId, after: result });
+      }
       return result;
     });
   }
