@@ -13,6 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILT_IN_ROLE_IDS, BUILT_IN_ROLES, type BuiltInRoleName, GrantSet, type Permission } from '@clientele/core';
 import {
+  aCustomer,
+  anInvoice,
   type ApiOperation,
   apiOperations,
   bearer,
@@ -151,6 +153,7 @@ describe('authorization matrix', async () => {
       { secret: TEST_JWT_SECRET },
     );
     await seedCollections();
+    pinned.set('/api/invoices|id', await sentInvoiceWithPayments());
   }, 120_000);
 
   afterAll(async () => {
@@ -228,6 +231,25 @@ describe('authorization matrix', async () => {
         existing += 1;
       }
     }
+  }
+
+  /**
+   * Payments exist only on a sent invoice, which no single POST makes: the matrix acts on one
+   * with a payment per actor that may delete one (an id its nested routes can list).
+   */
+  async function sentInvoiceWithPayments(): Promise<string> {
+    const as = (request: ReturnType<typeof t.http.post>) => request.set(bearer(tenant.admin));
+    const customer = await as(t.http.post('/api/crm/customers')).send(aCustomer());
+    const invoice = await as(t.http.post('/api/invoices')).send(anInvoice({ customerId: customer.body.id }));
+    const sent = await as(t.http.post(`/api/invoices/${invoice.body.id as string}/send`)).send({});
+    expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+    for (let index = 0; index < SEEDS_PER_COLLECTION; index += 1) {
+      const payment = await as(t.http.post(`/api/invoices/${invoice.body.id as string}/payments`)).send({
+        amount: '1.00',
+      });
+      expect(payment.status, JSON.stringify(payment.body)).toBe(201);
+    }
+    return invoice.body.id as string;
   }
 
   /**

@@ -114,6 +114,27 @@ describe('demo tenant seed', () => {
     expect(stored.lost_with_reason).toBe(stages.find((stage) => stage.name === 'Lost')?.dealCount);
   });
 
+  it('seeds invoices in every status and two currencies, numbered from the organization’s sequence', async () => {
+    const invoices: Array<{ status: string; currency: string; number: string | null; overdue: boolean }> =
+      await t.db.query(
+        `SELECT i.status, i.currency, i.number, (i.due_date < current_date AND i.balance > 0) AS overdue
+           FROM invoice i JOIN tenant t ON t.id = i.tenant_id WHERE t.name = 'Demo Ltd' ORDER BY i.created_at`,
+      );
+    expect(invoices.map((each) => each.status).sort()).toEqual(
+      ['DRAFT', 'PAID', 'PARTIALLY_PAID', 'SENT', 'SENT', 'VOID'].sort(),
+    );
+    expect(new Set(invoices.map((each) => each.currency))).toEqual(new Set(['GBP', 'EUR']));
+    expect(invoices.some((each) => each.status === 'SENT' && each.overdue)).toBe(true);
+    const [settings] = await t.db.query(
+      `SELECT b.currency, b.monthly_total::text AS total, b.active FROM billing_settings b
+         JOIN tenant t ON t.id = b.tenant_id WHERE t.name = 'Demo Ltd'`,
+    );
+    expect(settings).toEqual({ currency: 'GBP', total: '1200.0000', active: true });
+    expect(invoices.filter((each) => each.number !== null).map((each) => each.number)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^INV-\d{4}-00001$/)]),
+    );
+  });
+
   it('makes a CRM the API reads: Jane Doe is found by search', async () => {
     const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
     const response = await t.http.get('/api/crm/search').query({ q: 'jane' }).set(bearer(admin));

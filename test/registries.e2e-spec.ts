@@ -79,7 +79,14 @@ describe('open registries', () => {
 
   it('lists each registry in its order, placeholders included, and is frozen once the app is up', () => {
     expect(SearchSections.keys()).toEqual(['contacts', 'customers', 'widgets', 'deals']);
-    expect(ContactDetailSections.keys()).toEqual(['openDeals', 'recentActivities', 'notes', 'tickets', 'widgetNotes']);
+    expect(ContactDetailSections.keys()).toEqual([
+      'openDeals',
+      'recentActivities',
+      'notes',
+      'tickets',
+      'recentInvoices',
+      'widgetNotes',
+    ]);
     expect(CustomerColumns.keys()).toEqual(['openTicketCount', 'contractStatus', 'billingSummary']);
     expect(TagLinks.keys()).toEqual(expect.arrayContaining(['contact_tag', 'customer_tag']));
     expect(CountedTables.keys()).toEqual(expect.arrayContaining(['contact', 'customer']));
@@ -147,7 +154,14 @@ describe('open registries', () => {
       .set(bearer(acme.admin))
       .expect(200);
     const body = detail.body as Record<string, unknown>;
-    expect(Object.keys(body).slice(-5)).toEqual(['openDeals', 'recentActivities', 'notes', 'tickets', 'widgetNotes']);
+    expect(Object.keys(body).slice(-6)).toEqual([
+      'openDeals',
+      'recentActivities',
+      'notes',
+      'tickets',
+      'recentInvoices',
+      'widgetNotes',
+    ]);
     expect(body).toMatchObject({ openDeals: [], tickets: [], widgetNotes: [{ about: 'Ada Registry', visible: true }] });
   });
 

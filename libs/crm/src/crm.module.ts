@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities';
+import { BillingModule } from './billing';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
+import { InvoicesModule } from './invoices';
 import { NotesModule } from './notes';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
@@ -11,7 +13,7 @@ import { TagsModule } from './tags';
 import { TicketsModule } from './tickets';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, …). */
 @Module({
   imports: [
     TagsModule,
@@ -25,6 +27,8 @@ import { TimelineModule } from './timeline';
     ActivitiesModule,
     NotesModule,
     TicketsModule,
+    InvoicesModule,
+    BillingModule,
   ],
 })
 export class CrmModule {}

@@ -8,3 +8,11 @@ export { ACTIVITY_CONTACTS, ActivityEntity } from './activities';
 export { DealEntity } from './deals';
 export { NoteEntity } from './notes';
 export { TICKET_CONTACTS, TicketEntity } from './tickets';
+export {
+  computeInvoiceTotals,
+  DocumentSequenceEntity,
+  formatDocumentNumber,
+  InvoiceEntity,
+  InvoicePaymentEntity,
+} from './invoices';
+export { BillingRunJob, BillingSettingsEntity } from './billing';

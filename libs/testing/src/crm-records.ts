@@ -2,7 +2,7 @@ import type TestAgent from 'supertest/lib/agent';
 import { expect } from 'vitest';
 import { bearer, type Session } from './auth-helpers';
 import type { CrmWorld } from './crm-world';
-import { aContact, aCustomer, anOrganizationContact, aTag, aTicket, type RecordBody } from './factories';
+import { aContact, aCustomer, anInvoice, anOrganizationContact, aTag, aTicket, type RecordBody } from './factories';
 
 /** What every create answers: the stored record, with its id. */
 interface CreatedRecord {
@@ -48,6 +48,14 @@ export interface TicketRecord extends CreatedRecord {
   readonly version: number;
 }
 
+export interface InvoiceRecord extends CreatedRecord {
+  readonly number: string | null;
+  readonly status: string;
+  readonly currency: string;
+  readonly total: string;
+  readonly balance: string;
+}
+
 /** The CRM's records made through the API, as one of the world's sessions (see `factories.ts`). */
 export interface CrmRecords {
   /** The organization a session writes to unless told: globex's for its ADMIN, acme's for everyone else. */
@@ -56,6 +64,8 @@ export interface CrmRecords {
   createCustomer(session: Session, overrides?: RecordBody, organizationId?: string): Promise<CustomerRecord>;
   createTag(session: Session, overrides?: RecordBody, organizationId?: string): Promise<TagRecord>;
   createTicket(session: Session, overrides?: RecordBody, organizationId?: string): Promise<TicketRecord>;
+  /** A draft invoice (`anInvoice`); pass `contactId` or `customerId` to make it sendable. */
+  createInvoice(session: Session, overrides?: RecordBody, organizationId?: string): Promise<InvoiceRecord>;
   /** Gauzy's endpoint names the organization in the body, not in `X-Organization-Id`. */
   createOrganizationContact(
     session: Session,
@@ -89,6 +99,8 @@ export function crmRecords(http: TestAgent, world: Pick<CrmWorld, 'acme' | 'glob
       created<TagRecord>('/api/tags', session, organizationId, aTag(overrides)),
     createTicket: (session, overrides = {}, organizationId = orgOf(session)) =>
       created<TicketRecord>('/api/tickets', session, organizationId, aTicket(overrides)),
+    createInvoice: (session, overrides = {}, organizationId = orgOf(session)) =>
+      created<InvoiceRecord>('/api/invoices', session, organizationId, anInvoice(overrides)),
     createOrganizationContact: async (session, overrides = {}, organizationId = orgOf(session)) => {
       const response = await http
         .post('/api/organization-contact')

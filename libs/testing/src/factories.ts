@@ -73,3 +73,14 @@ export function anOrganizationContact(overrides: RecordBody = {}): RecordBody {
 export function aTicket(overrides: RecordBody = {}): RecordBody {
   return { title: `Ticket ${unique()}`, ...overrides };
 }
+
+/** `POST /api/invoices`: a draft with two lines at 20% and 0% tax, in the organization's currency. */
+export function anInvoice(overrides: RecordBody = {}): RecordBody {
+  return {
+    items: [
+      { description: `Consulting ${unique()}`, quantity: '2', unitPrice: '100.00', taxRate: '20' },
+      { description: 'Travel', quantity: '1', unitPrice: '50.00', taxRate: '0' },
+    ],
+    ...overrides,
+  };
+}

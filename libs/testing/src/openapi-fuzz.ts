@@ -382,7 +382,8 @@ export function fieldEdits(slot: FieldSlot): fc.Arbitrary<Edit> {
     edits.push(
       fc.constant({ kind: 'NUL byte', mustRefuse: true, value: 'a\u0000b' }),
       fc.constant({ kind: 'lone surrogate', mustRefuse: true, value: `x${LONE_SURROGATE}` }),
-      fc.integer({ min: 10_000, max: 60_000 }).map((length) => ({
+      // Longer than any maxLength (a string of exactly maxLength is valid and must pass).
+      fc.integer({ min: Math.max(10_000, (schema.maxLength ?? 0) + 1), max: 60_000 }).map((length) => ({
         kind: 'huge string',
         // A field that takes 64 KB (a note's Markdown) takes 60,000 characters too.
         mustRefuse: schema.maxLength !== undefined && length > schema.maxLength,

@@ -15,6 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { DEMO_ROTTEN_AFTER_DAYS, type DemoAccount, seedDemoDeals } from './demo-crm-deals';
 import { seedDemoFeed } from './demo-crm-feed';
 import { seedDemoTickets } from './demo-tickets-seeder';
+import { seedDemoInvoices } from './demo-invoices.seeder';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
 
 export interface DemoOrganization {
@@ -35,7 +36,11 @@ const SPACING_MS = 7 * HOUR_MS;
  * owned by the AGENT (and has them as a member), so the AGENT's edit-own rule has something to
  * show.
  */
-export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization): Promise<void> {
+export async function seedDemoCrm(
+  manager: EntityManager,
+  demo: DemoOrganization,
+  invoicePrefix = 'INV',
+): Promise<void> {
   const stages = await seedDefaultPipeline(manager, demo);
   const tags = await seedTags(manager, demo);
   const total = DEMO_COMPANIES.reduce((sum, company) => sum + 1 + company.people.length, 0);
@@ -61,6 +66,12 @@ export async function seedDemoCrm(manager: EntityManager, demo: DemoOrganization
     manager,
     demo,
     accounts.flatMap((account) => account.contacts),
+  );
+  await seedDemoInvoices(
+    manager,
+    demo,
+    accounts.map((account) => account.customer),
+    invoicePrefix,
   );
 }
 

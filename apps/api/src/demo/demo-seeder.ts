@@ -47,7 +47,11 @@ export async function seedDemoTenant(app: INestApplication): Promise<DemoLogin |
       name: 'Demo Ltd',
     });
     const users = await seedUsers(manager, tenant.id, organization.id, passwordHash);
-    await seedDemoCrm(manager, { tenantId: tenant.id, organizationId: organization.id, users });
+    await seedDemoCrm(
+      manager,
+      { tenantId: tenant.id, organizationId: organization.id, users },
+      organization.invoicePrefix,
+    );
     return { email: DEMO_ADMIN_EMAIL, password };
   });
 }

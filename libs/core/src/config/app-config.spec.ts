@@ -20,14 +20,21 @@ describe('loadConfig', () => {
       idempotencyCleanupIntervalMs: 600_000,
       outboxRetentionIntervalMs: 300_000,
       outboxRelayIntervalMs: 200,
+      billingRunIntervalMs: 0,
     });
     expect(
       loadConfig({
         SCHEDULER_ENABLED: 'false',
         OUTBOX_SEQUENCE_INTERVAL_MS: '250',
         IDEMPOTENCY_CLEANUP_INTERVAL_MS: '60000',
+        BILLING_RUN_INTERVAL_MS: '3600000',
       }).scheduler,
-    ).toMatchObject({ enabled: false, outboxSequenceIntervalMs: 250, idempotencyCleanupIntervalMs: 60_000 });
+    ).toMatchObject({
+      enabled: false,
+      outboxSequenceIntervalMs: 250,
+      idempotencyCleanupIntervalMs: 60_000,
+      billingRunIntervalMs: 3_600_000,
+    });
     expect(() => loadConfig({ OUTBOX_SEQUENCE_INTERVAL_MS: '0' })).toThrow(/OUTBOX_SEQUENCE_INTERVAL_MS/);
   });
 

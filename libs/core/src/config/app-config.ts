@@ -66,6 +66,8 @@ export interface SchedulerConfig {
   readonly outboxRetentionIntervalMs: number;
   /** How often the relay publishes new events to JetStream (with NATS_URL). */
   readonly outboxRelayIntervalMs: number;
+  /** How often the monthly billing run makes the bills that are due; 0 (the default): never, bill through `POST /api/billing/run`. */
+  readonly billingRunIntervalMs: number;
 }
 
 export interface WebhooksConfig {
@@ -205,6 +207,7 @@ export function loadConfig(
       }),
       outboxRetentionIntervalMs: env.int('OUTBOX_RETENTION_INTERVAL_MS', 300_000, { min: 1_000, max: 86_400_000 }),
       outboxRelayIntervalMs: env.int('OUTBOX_RELAY_INTERVAL_MS', 200, { min: 50, max: 3_600_000 }),
+      billingRunIntervalMs: env.int('BILLING_RUN_INTERVAL_MS', 0, { min: 0, max: 86_400_000 }),
     },
     webhooks: {
       allowPrivateTargets: env.bool('WEBHOOK_ALLOW_PRIVATE_TARGETS', false),

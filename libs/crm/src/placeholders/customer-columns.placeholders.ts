@@ -2,9 +2,7 @@ import { registerCustomerColumn } from '../customers';
 
 /**
  * The customer row's figures of modules not built yet, with the values they report today: no
- * contract, no billing (`openTicketCount` is the tickets module's). No SQL, so the customer
- * statement is unchanged. The contracts and billing modules each replace their entry with a
- * column on their table.
+ * contract (tickets and billing have their own). No SQL, so the customer statement is unchanged.
+ * The contracts module will replace its entry with a column on its table.
  */
 registerCustomerColumn({ key: 'contractStatus', order: 20, read: () => 'NONE' });
-registerCustomerColumn({ key: 'billingSummary', order: 30, read: () => null });

@@ -16,6 +16,8 @@ import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-
 import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
+import { Invoices1764000017000 } from './1764000017000-invoices';
+import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -39,5 +41,7 @@ export const MIGRATIONS = [
   PipelinesAndDeals1764000014000,
   ActivitiesAndNotes1764000015000,
   LoginLockoutPending1764000016500,
+  Invoices1764000017000,
+  BillingSettings1764000017100,
   Tickets1764000018000,
 ];

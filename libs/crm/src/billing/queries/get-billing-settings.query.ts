@@ -1,0 +1,3 @@
+export class GetBillingSettingsQuery {
+  constructor(readonly customerId: string) {}
+}

@@ -1,0 +1,3 @@
+export class DeleteInvoiceCommand {
+  constructor(readonly invoiceId: string) {}
+}

@@ -1,0 +1,6 @@
+export class DeletePaymentCommand {
+  constructor(
+    readonly invoiceId: string,
+    readonly paymentId: string,
+  ) {}
+}

@@ -1,0 +1,3 @@
+export class VoidInvoiceCommand {
+  constructor(readonly invoiceId: string) {}
+}

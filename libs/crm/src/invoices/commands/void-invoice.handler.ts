@@ -1,0 +1,29 @@
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { Permission, UnitOfWork } from '@clientele/core';
+import { InvoiceEntity } from '../entities/invoice.entity';
+import { InvoiceVoided, invoiceSnapshot, recordInvoiceChange } from '../events/invoice.events';
+import { VoidInvoiceCommand } from './void-invoice.command';
+
+/** SENT → VOID when nothing is paid or credited; the number stays taken (gap-free). */
+@CommandHandler(VoidInvoiceCommand)
+export class VoidInvoiceHandler implements ICommandHandler<VoidInvoiceCommand, InvoiceEntity> {
+  constructor(private readonly uow: UnitOfWork) {}
+
+  execute({ invoiceId }: VoidInvoiceCommand): Promise<InvoiceEntity> {
+    return this.uow.run(async (tx) => {
+      const invoices = tx.repository(InvoiceEntity);
+      const invoice = await invoices.findOneForUpdate(invoiceId);
+      tx.scope.assertCanEdit(
+        invoice.organizationId,
+        invoice.ownerId,
+        Permission.ORG_INVOICE_EDIT,
+        Permission.ORG_INVOICE_EDIT_OWN,
+      );
+      const before = invoiceSnapshot(invoice);
+      invoice.void(new Date());
+      const saved = await invoices.save(invoice);
+      await recordInvoiceChange(tx, InvoiceVoided, saved, { before, after: invoiceSnapshot(saved) });
+      return saved;
+    });
+  }
+}

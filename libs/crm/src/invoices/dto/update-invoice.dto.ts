@@ -1,0 +1,7 @@
+import { OmitType, PartialType } from '@nestjs/swagger';
+import { CreateInvoiceDto } from './create-invoice.dto';
+
+/** A draft's fields; those left out keep their value, `items` replaces the lines. Totals are recomputed. */
+export class UpdateInvoiceDto extends PartialType(OmitType(CreateInvoiceDto, ['organizationId']), {
+  skipNullProperties: false,
+}) {}

@@ -1,0 +1,71 @@
+import { escapeLike } from '@clientele/core';
+import type { SelectQueryBuilder } from 'typeorm';
+import type { ListInvoicesParams } from './dto/list-invoices.params';
+import type { InvoiceEntity } from './entities/invoice.entity';
+
+/** OVERDUE as SQL: sent or partly paid, with a balance, due before `:invoiceToday`. */
+export function overdueSql(alias: string): string {
+  return `("${alias}".status IN ('SENT', 'PARTIALLY_PAID') AND "${alias}".balance > 0
+           AND "${alias}".due_date IS NOT NULL AND "${alias}".due_date < :invoiceToday)`;
+}
+
+/** The list's filters, shared by the JSON page and the export; `today` (`YYYY-MM-DD`, UTC) judges OVERDUE. */
+export function applyInvoiceFilters(
+  qb: SelectQueryBuilder<InvoiceEntity>,
+  params: ListInvoicesParams,
+  today: string,
+): SelectQueryBuilder<InvoiceEntity> {
+  const alias = qb.alias;
+  qb.setParameter('invoiceToday', today);
+  if (params.q !== undefined && params.q.trim() !== '') {
+    const like = `%${escapeLike(params.q.trim().toLowerCase())}%`;
+    qb.andWhere(
+      `(lower(coalesce(${alias}.number, '')) LIKE :invoiceQ
+        OR EXISTS (SELECT 1 FROM contact q_contact WHERE q_contact.id = "${alias}".contact_id
+                     AND q_contact.tenant_id = "${alias}".tenant_id
+                     AND lower(q_contact.name || ' ' || coalesce(q_contact.primary_email, '')) LIKE :invoiceQ)
+        OR EXISTS (SELECT 1 FROM customer q_customer WHERE q_customer.id = "${alias}".customer_id
+                     AND q_customer.tenant_id = "${alias}".tenant_id AND lower(q_customer.name) LIKE :invoiceQ))`,
+      { invoiceQ: like },
+    );
+  }
+  if (params.status === 'OVERDUE') qb.andWhere(overdueSql(alias));
+  else if (params.status !== undefined) {
+    qb.andWhere(`${alias}.status = :invoiceStatus`, { invoiceStatus: params.status });
+    if (params.status === 'SENT' || params.status === 'PARTIALLY_PAID') qb.andWhere(`NOT ${overdueSql(alias)}`);
+  }
+  const equal: ReadonlyArray<[keyof ListInvoicesParams, string]> = [
+    ['kind', 'kind'],
+    ['contactId', 'contactId'],
+    ['customerId', 'customerId'],
+    ['currency', 'currency'],
+  ];
+  for (const [param, property] of equal) {
+    const value = params[param];
+    if (value !== undefined) qb.andWhere(`${alias}.${property} = :invoice_${param}`, { [`invoice_${param}`]: value });
+  }
+  const ranges: ReadonlyArray<[keyof ListInvoicesParams, string, '>=' | '<=']> = [
+    ['issueDateFrom', 'issueDate', '>='],
+    ['issueDateTo', 'issueDate', '<='],
+    ['dueDateFrom', 'dueDate', '>='],
+    ['dueDateTo', 'dueDate', '<='],
+    ['totalMin', 'total', '>='],
+    ['totalMax', 'total', '<='],
+  ];
+  for (const [param, property, operator] of ranges) {
+    const value = params[param];
+    if (value !== undefined) {
+      qb.andWhere(`${alias}.${property} ${operator} :invoice_${param}`, { [`invoice_${param}`]: value });
+    }
+  }
+  return qb;
+}
+
+/** Sortable fields of the invoice list (all NOT NULL). */
+export const INVOICE_SORTS = {
+  createdAt: 'createdAt',
+  updatedAt: 'updatedAt',
+  issueDate: 'issueDate',
+  total: 'total',
+  balance: 'balance',
+} as const;

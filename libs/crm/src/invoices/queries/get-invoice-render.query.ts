@@ -1,0 +1,3 @@
+export class GetInvoiceRenderQuery {
+  constructor(readonly invoiceId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetInvoiceQuery {
+  constructor(readonly invoiceId: string) {}
+}

@@ -1,0 +1,21 @@
+import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { type Page, paginate, ScopedReader } from '@clientele/core';
+import { todayUtc } from '../dto/invoice.response';
+import { InvoiceEntity } from '../entities/invoice.entity';
+import { applyInvoiceFilters, INVOICE_SORTS } from '../invoice-filters';
+import { ListInvoicesQuery } from './list-invoices.query';
+
+/** Invoices and credit notes, filtered, paged, sorted; the rows carry the stored figures. */
+@QueryHandler(ListInvoicesQuery)
+export class ListInvoicesHandler implements IQueryHandler<ListInvoicesQuery, Page<InvoiceEntity>> {
+  constructor(private readonly reader: ScopedReader) {}
+
+  execute({ params }: ListInvoicesQuery): Promise<Page<InvoiceEntity>> {
+    const invoices = this.reader.repository(InvoiceEntity);
+    const qb = invoices.query('invoice');
+    if (params.organizationId !== undefined) {
+      qb.andWhere('invoice.organizationId = :invoiceOrganizationId', { invoiceOrganizationId: params.organizationId });
+    }
+    return paginate(applyInvoiceFilters(qb, params, todayUtc()), params, INVOICE_SORTS, '-createdAt');
+  }
+}

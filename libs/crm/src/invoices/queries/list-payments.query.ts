@@ -1,0 +1,3 @@
+export class ListPaymentsQuery {
+  constructor(readonly invoiceId: string) {}
+}
