@@ -4,6 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation } from '@nestjs/swagger';
 import { ApiTag } from '../openapi/api-tag.decorator';
 import type { FastifyReply } from 'fastify';
 import { ApiProblems } from '../errors/api-problems.decorator';
+import { GoneError } from '../errors/domain-error';
 import { Permission } from '../permissions/permission.enum';
 import { RequirePermissions } from '../permissions/permissions.decorator';
 import { EventPage } from './dto/event-page.response';
@@ -33,7 +34,15 @@ export class EventsController {
       'answers 410 with `oldestSequence`.',
   })
   @ApiOkResponse({ type: EventPage })
-  @ApiProblems(400, 401, 403, 404, 410)
+  @ApiProblems(
+    400,
+    401,
+    403,
+    404,
+    new GoneError('EVENTS_EXPIRED', 'Events up to sequence 41 are past their retention; resume with after=41.', {
+      oldestSequence: '42',
+    }),
+  )
   list(@Query() params: ListEventsParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventPage> {
     let closed = false;
     reply.raw.once('close', () => {
