@@ -119,6 +119,7 @@ export { BracketQueryInterceptor } from './http/bracket-query.interceptor';
 export { installEtag } from './http/etag';
 export { Idempotency, installIdempotency } from './http/idempotency';
 export { depthLimitedJsonParser, MAX_JSON_DEPTH } from './http/json-depth';
+export { installConsole } from './http/console-files';
 export { installNoStore } from './http/no-store';
 export { installTextInputRule } from './http/text-input';
 export { clientErrorHandler } from './http/client-error';
