@@ -45,7 +45,7 @@ export function SearchBar(): JSX.Element {
         value={q}
         onInput={(event) => setQ(event.currentTarget.value)}
         onKeyDown={(event) => event.key === 'Escape' && setQ('')}
-        aria-controls="search-results"
+        aria-controls={result ? 'search-results' : undefined}
       />
       <ErrorNote error={error} />
       {result ? (
