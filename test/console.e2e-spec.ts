@@ -112,6 +112,16 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
         .expect(201);
       deals[title as string] = deal.body.id;
     }
+    // Initech pilot has sat in Qualified longer than its 7 days: the board marks it rotting.
+    const pipelineId: string = pipelines.body.items[0].id;
+    await t.http
+      .patch(`/api/pipelines/${pipelineId}/stages/${stages.Qualified}`)
+      .set(bearer(admin))
+      .send({ rottenAfterDays: 7 })
+      .expect(200);
+    await t.db.query(`UPDATE deal SET stage_changed_at = now() - interval '12 days' WHERE id = $1`, [
+      deals['Initech pilot'],
+    ]);
 
     // The manager logs in with a TOTP code.
     const manager = await login(t.http, 'manager@demo.clientele.dev', password);
@@ -221,6 +231,10 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     const column = (name: string) => page.locator(`section.column[data-stage="${name}"]`);
     await column('Negotiation').getByRole('article', { name: 'Acme renewal' }).waitFor();
     await expect.poll(() => column('Negotiation').getByRole('list').first().innerText()).toContain('12500.00 EUR');
+    await column('Qualified')
+      .locator('.card.rotting', { hasText: 'Initech pilot' })
+      .getByText(/Rotting since/)
+      .waitFor();
     await screenshot('board', true);
     await expectAccessible('Deal board');
 
