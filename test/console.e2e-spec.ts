@@ -21,6 +21,14 @@ const SHOTS = join(process.cwd(), '.vitest-console');
 const DOCS = join(process.cwd(), 'docs');
 const canRun = existsSync(CHROMIUM) || process.env.CI !== undefined;
 
+/** The few browser globals the page functions below use (the test compiles without the DOM lib). */
+interface InPage {
+  axe: typeof axe;
+  innerWidth: number;
+  scrollTo(x: number, y: number): void;
+  document: { activeElement: { id: string } | null; documentElement: { scrollWidth: number } };
+}
+
 /** Builds the console when it is missing or older than its sources (npm ci and npm run build do too). */
 function ensureConsoleBuilt(): void {
   const newest = (dir: string): number =>
@@ -56,9 +64,7 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     // Through the DevTools protocol: the console's CSP (script-src 'self') rightly refuses an inline script.
     await page.evaluate(axe.source);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: typeof axe }).axe.run(document, {
-        resultTypes: ['violations'],
-      });
+      const result = await (globalThis as unknown as InPage).axe.run({ resultTypes: ['violations'] });
       return result.violations
         .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
         .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
@@ -149,7 +155,9 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     await page.goto(base);
     await page.getByRole('heading', { name: 'Log in to Clientele' }).waitFor();
     await page.keyboard.press('Tab'); // the e-mail field is the first control
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('login-email');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as InPage).document.activeElement?.id))
+      .toBe('login-email');
     await page.keyboard.type('admin@demo.clientele.dev');
     await page.keyboard.press('Tab');
     await page.keyboard.type(password);
@@ -159,7 +167,7 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     expect(await page.locator('tbody tr').count()).toBe(25);
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect.poll(() => page.locator('tbody tr').count()).toBeGreaterThan(25);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as InPage).scrollTo(0, 0));
     await screenshot('contacts', true);
     await expectAccessible('Contacts');
   }, 30_000);
@@ -264,7 +272,10 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/#/contacts`);
     await page.getByRole('link', { name: 'Jane Doe' }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const overflow = await page.evaluate(() => {
+      const inPage = globalThis as unknown as InPage;
+      return inPage.document.documentElement.scrollWidth - inPage.innerWidth;
+    });
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot('contacts-phone');
     await page.setViewportSize({ width: 1280, height: 800 });
