@@ -1,5 +1,5 @@
 import type { JSX } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, messageOf } from './api/client';
 import type { Me } from './api/types';
 import { navigate, useRoute } from './router';
@@ -69,6 +69,13 @@ function Shell({ me, onLogout }: { me: Me; onLogout: () => Promise<void> }): JSX
   if (api.organizationId !== organizationId) api.setOrganization(organizationId || null);
 
   const [section = 'contacts', id] = route;
+  // A new view: move focus to it, so a keyboard or screen-reader user starts there (not on first load).
+  const path = route.join('/');
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (shown.current !== null && shown.current !== path) document.getElementById('main')?.focus();
+    shown.current = path;
+  }, [path]);
   let view: JSX.Element;
   if (section === 'contacts' && id) view = <ContactDetailView key={id} id={id} />;
   else if (section === 'customers' && id) view = <CustomerDetailView key={id} id={id} />;
