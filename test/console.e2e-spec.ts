@@ -250,6 +250,16 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     await column('Won').getByRole('article', { name: 'Acme renewal' }).waitFor();
     const won = await t.http.get(`/api/deals/${deals['Acme renewal']}`).set(bearer(admin)).expect(200);
     expect(won.body.status).toBe('WON');
+    // A closed deal moves only after reopening it.
+    await page.getByRole('button', { name: 'Reopen Acme renewal' }).click();
+    await expect
+      .poll(async () => (await t.http.get(`/api/deals/${deals['Acme renewal']}`).set(bearer(admin))).body.status)
+      .toBe('OPEN');
+    await page.getByLabel('Move Acme renewal to stage').selectOption({ label: 'Move to Won' });
+    await column('Won')
+      .getByRole('article', { name: 'Acme renewal' })
+      .getByRole('button', { name: /Reopen/ })
+      .waitFor();
 
     // Keyboard: focus the card's stage menu, step to the next stage (Qualified) with the arrow key.
     const menu = page.getByLabel('Move Globex expansion to stage');

@@ -141,6 +141,17 @@ function DealBoard({ pipelineId }: { pipelineId: string }): JSX.Element {
     }
   }
 
+  async function reopen(deal: Deal): Promise<void> {
+    setError(undefined);
+    try {
+      await api.post<Deal>(`/deals/${deal.id}/reopen`, {});
+      setStatus(`Reopened ${deal.title}.`);
+      board.reload();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
   if (board.error) return <ErrorNote error={board.error} />;
   if (!board.data) return <Loading what="the board" />;
   const stages = board.data.stages;
@@ -203,7 +214,19 @@ function DealBoard({ pipelineId }: { pipelineId: string }): JSX.Element {
                       Rotting since {formatDate(deal.stageChangedAt)}
                     </p>
                   ) : null}
-                  <label class="move">
+                  {deal.status !== 'OPEN' ? (
+                    <button
+                      type="button"
+                      class="small secondary"
+                      disabled={!allowed}
+                      title={allowed ? undefined : noGrant(role)}
+                      onClick={() => void reopen(deal)}
+                      aria-label={`Reopen ${deal.title}`}
+                    >
+                      Reopen
+                    </button>
+                  ) : null}
+                  <label class="move" hidden={deal.status !== 'OPEN'}>
                     <span class="visually-hidden">Move {deal.title} to stage</span>
                     <select
                       value={deal.stageId}
