@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Starts the built app with no DATABASE_URL (embedded PGlite), checks health, signup, login and
-# me, stops it with SIGTERM, restarts it and checks the data survived.
+# Starts the built app with no DATABASE_URL (embedded PGlite), checks health, the console, signup,
+# login and me, stops it with SIGTERM, restarts it and checks the data survived.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,6 +31,8 @@ start
 grep -q 'admin@demo.clientele.dev' "$log" || { cat "$log"; echo "demo login was not printed"; exit 1; }
 curl -fsS "${base}/health" | grep -q '"ok"'
 curl -fsS -o /dev/null "${base}/docs"
+# The web console at /, which npm run build built.
+if [ -f apps/console/dist/index.html ]; then curl -fsS "http://127.0.0.1:${port}/" | grep -q '<div id="app">'; fi
 email="smoke-$$@example.test"
 curl -fsS -X POST "${base}/auth/signup" -H 'content-type: application/json' \
   -d "{\"tenantName\":\"Smoke\",\"organizationName\":\"Smoke HQ\",\"email\":\"${email}\",\"password\":\"smoke-password-123\",\"firstName\":\"Smo\",\"lastName\":\"Ke\"}" >/dev/null

@@ -9,6 +9,7 @@ import {
   clientErrorHandler,
   depthLimitedJsonParser,
   Idempotency,
+  installConsole,
   installEtag,
   installIdempotency,
   installIpRateLimit,
@@ -133,6 +134,8 @@ export async function createApp(
     done(null, payload);
   });
   if (config.apiDocsEnabled) setupSwagger(app);
+  // The web console at `/`, when it was built (npm ci and npm run build do); the API works without it.
+  await installConsole(fastify, config.consoleDir);
   await app.init();
   await fastify.ready();
   return app;

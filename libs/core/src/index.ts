@@ -120,6 +120,7 @@ export { installEtag } from './http/etag';
 export { Idempotency, installIdempotency } from './http/idempotency';
 export { depthLimitedJsonParser, MAX_JSON_DEPTH } from './http/json-depth';
 export { escapeHtml } from './http/html-escape';
+export { installConsole } from './http/console-files';
 export { installNoStore } from './http/no-store';
 export { installTextInputRule } from './http/text-input';
 export { clientErrorHandler } from './http/client-error';

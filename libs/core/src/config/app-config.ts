@@ -104,6 +104,8 @@ export interface AppConfig {
   readonly trustProxy: boolean;
   /** Swagger UI at /api/docs and the OpenAPI document at /api/docs-json. */
   readonly apiDocsEnabled: boolean;
+  /** The built web console (`npm run build:console`), served at `/` when its index.html is there. */
+  readonly consoleDir: string;
   readonly database: DatabaseConfig;
   readonly auth: AuthConfig;
   readonly rateLimit: RateLimitConfig;
@@ -166,6 +168,7 @@ export function loadConfig(
     corsOrigins: env.list('CORS_ORIGINS'),
     trustProxy: env.bool('TRUST_PROXY', false),
     apiDocsEnabled: env.bool('API_DOCS_ENABLED', true),
+    consoleDir: env.string('CONSOLE_DIR', './apps/console/dist'),
     database: {
       url: databaseUrl,
       poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
