@@ -15,6 +15,7 @@ import { LoginLockoutPending1764000016500 } from './1764000016500-login-lockout-
 import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-notes';
 import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 import { Webhooks1764000013100 } from './1764000013100-webhooks';
+import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -35,6 +36,7 @@ export const MIGRATIONS = [
   AuditEntryTimelineIndex1764000012000,
   OutboxRetention1764000013000,
   Webhooks1764000013100,
+  OutboxRelayIndex1764000013500,
   PipelinesAndDeals1764000014000,
   ActivitiesAndNotes1764000015000,
   LoginLockoutPending1764000016500,
