@@ -94,14 +94,8 @@ describe('relay failover: two API processes, kill -9 the relaying one', () => {
       // Mid-burst: events are flowing, and the lock holder is caught in a run.
       await consumer
         .until('the relay to be publishing', (received) => received.length >= 30, 20_000)
-        .catch(async (e: unknown) => {
-          const jobs = await admin.query(`SELECT * FROM scheduled_job`);
-          const counts = await admin.query(
-            `SELECT count(*) FILTER (WHERE sequence IS NULL) AS unseq, count(*) FILTER (WHERE published_at IS NULL) AS unpub, count(*) AS total FROM outbox_event`,
-          );
-          throw new Error(
-            `${String(e)}\n${JSON.stringify(jobs.rows)}\n${JSON.stringify(counts.rows)}\n${a.output()}\n${b.output()}`,
-          );
+        .catch((failure: unknown) => {
+          throw new Error(`${String(failure)}\n--- api-a ---\n${a.output()}\n--- api-b ---\n${b.output()}`);
         });
       let victim: string | undefined;
       await waitFor(
