@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  bearer,
   createTestDatabase,
   dropStream,
   ensureBuilt,
@@ -16,6 +17,7 @@ import {
   type TestStream,
   uniqueStream,
   waitFor,
+  WebhookReceiver,
 } from '@clientele/testing';
 
 /**
@@ -47,12 +49,12 @@ describe('relay failover: two API processes, kill -9 the relaying one', () => {
   });
 
   /** Each process names its connections, so the lock holder in `pg_locks` tells which one relays. */
-  function start(name: string): Promise<SpawnedApi> {
+  function start(name: string, env: Record<string, string> = {}): Promise<SpawnedApi> {
     const url = new URL(database.url);
     url.searchParams.set('application_name', name);
     return spawnApi({
       databaseUrl: url.toString(),
-      env: { ...stream.env(), OUTBOX_SEQUENCE_INTERVAL_MS: '100', OUTBOX_RELAY_INTERVAL_MS: '100' },
+      env: { ...stream.env(), OUTBOX_SEQUENCE_INTERVAL_MS: '100', OUTBOX_RELAY_INTERVAL_MS: '100', ...env },
     });
   }
 
@@ -144,4 +146,50 @@ describe('relay failover: two API processes, kill -9 the relaying one', () => {
       await consumer.close();
     }
   }, 90_000);
+
+  it('on SIGTERM finishes the webhook delivery and the publishes in flight, commits them, and exits 0', async () => {
+    const receiver = await WebhookReceiver.start();
+    // Slow: the delivery is still in flight when the signal comes.
+    receiver.respond('/slow', () => ({ status: 200, delayMs: 1_500 }));
+    const api = await start('api-c', { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_DELIVERY_INTERVAL_MS: '100' });
+    const tenant = await signupTenant(api.http);
+    const consumer = await JetStreamConsumer.start(stream.stream, {
+      filterSubject: `${stream.subjectPrefix}.${tenant.tenantId}.>`,
+    });
+    try {
+      const webhook = await api.http
+        .post('/api/webhooks')
+        .set(bearer(tenant.admin))
+        .send({ url: receiver.url('/slow'), types: ['contact.*'] });
+      expect(webhook.status, JSON.stringify(webhook.body)).toBe(201);
+      const load = startContactLoad(api.http, tenant.admin, { workers: 3, writeShare: 1, timeoutMs: 5_000 });
+      await receiver.waitFor('/slow', 1, 20_000);
+      await load.stop();
+      const signalledAt = Date.now();
+      await api.kill('SIGTERM');
+      expect(Date.now() - signalledAt).toBeLessThan(8_000);
+      expect(api.exitCode, api.output()).toBe(0);
+
+      // The delivery in flight was answered and recorded, not rolled back to be sent again.
+      const { rows: deliveries } = await admin.query<{ status: string; response_status: number | null }>(
+        `SELECT status, response_status FROM outbox_delivery WHERE webhook_id = $1 AND attempts > 0`,
+        [(webhook.body as { id: string }).id],
+      );
+      expect(deliveries.length).toBe(receiver.at('/slow').length);
+      expect(deliveries.every((delivery) => delivery.status === 'DELIVERED' && delivery.response_status === 200)).toBe(
+        true,
+      );
+      // What reached the stream is what is marked published: no run was cut between ack and commit.
+      await sleep(500);
+      const { rows: published } = await admin.query<{ id: string }>(
+        `SELECT id FROM outbox_event WHERE tenant_id = $1 AND published_at IS NOT NULL ORDER BY outbox_event.sequence`,
+        [tenant.tenantId],
+      );
+      expect(published.length).toBeGreaterThan(0);
+      expect(consumer.received.map(({ event }) => event.id)).toEqual(published.map(({ id }) => id));
+    } finally {
+      await consumer.stop();
+      await receiver.close();
+    }
+  }, 60_000);
 });

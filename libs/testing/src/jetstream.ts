@@ -95,7 +95,11 @@ export class JetStreamConsumer {
   }
 
   /** Waits until `check` holds for what has been received. */
-  async until(what: string, check: (received: readonly ReceivedMessage[]) => boolean, timeoutMs = 20_000): Promise<void> {
+  async until(
+    what: string,
+    check: (received: readonly ReceivedMessage[]) => boolean,
+    timeoutMs = 20_000,
+  ): Promise<void> {
     await waitFor(what, () => Promise.resolve(check(this.received)), timeoutMs, 50);
   }
 
