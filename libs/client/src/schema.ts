@@ -447,9 +447,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** One webhook, without its secret, with why it was disabled if it was. */
         get: operations["WebhooksController_get"];
         put?: never;
         post?: never;
+        /** Delete a webhook: nothing more is sent to it, and its pending deliveries stop. */
         delete: operations["WebhooksController_remove"];
         options?: never;
         head?: never;

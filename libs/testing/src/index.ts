@@ -18,3 +18,4 @@ export * from './spawned-api';
 export * from './scoped-work';
 export * from './webhook-receiver';
 export * from './jetstream';
+export * from './typed-client';
