@@ -14,6 +14,7 @@ export default tseslint.config(
       'apps/console/dist/**',
       'apps/console/vite.config.mjs',
       'apps/console/src/api/schema.d.ts',
+      'libs/client/src/schema.ts',
     ],
   },
   eslint.configs.recommended,

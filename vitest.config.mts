@@ -10,7 +10,11 @@ const root = dirname(fileURLToPath(import.meta.url));
  * Suites that need a PostgreSQL server (they end its backends, or share it between two API
  * processes): a run on the embedded database (no `TEST_DATABASE_URL`) leaves them out; CI runs them.
  */
-const POSTGRES_SERVER_ONLY = ['test/chaos-postgres.e2e-spec.ts', 'test/chaos-redis.e2e-spec.ts'];
+const POSTGRES_SERVER_ONLY = [
+  'test/chaos-postgres.e2e-spec.ts',
+  'test/chaos-redis.e2e-spec.ts',
+  'test/relay-failover.e2e-spec.ts',
+];
 const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL?.trim());
 
 export default defineConfig({
@@ -33,6 +37,8 @@ export default defineConfig({
       { find: /^@clientele\/crm\/(.*)$/, replacement: resolve(root, 'libs/crm/src/$1') },
       { find: /^@clientele\/testing$/, replacement: resolve(root, 'libs/testing/src/index.ts') },
       { find: /^@clientele\/api$/, replacement: resolve(root, 'apps/api/src/create-app.ts') },
+      { find: /^@clientele\/client$/, replacement: resolve(root, 'libs/client/src/index.ts') },
+      { find: /^@clientele\/client\/(.*)$/, replacement: resolve(root, 'libs/client/src/$1') },
     ],
   },
   test: {

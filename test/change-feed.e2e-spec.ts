@@ -12,12 +12,27 @@ import {
   signupTenant,
   type TenantFixture,
   type TestApp,
+  injectFetch,
+  TYPED_CLIENT_AVAILABLE,
 } from '@clientele/testing';
 
 interface Page {
   items: ClienteleEvent[];
   nextAfter: string;
 }
+
+type FeedQuery = Partial<Record<'after' | 'types' | 'organizationId', string> & Record<'limit' | 'wait', number>>;
+
+/** The part of `@clientele/client` the feed reads use (loaded only once openapi-fetch is installed). */
+interface TypedClient {
+  createClient(options: { baseUrl: string; token: string; fetch: typeof fetch }): {
+    GET(
+      path: '/api/events',
+      init: { params: { query: FeedQuery } },
+    ): Promise<{ data?: Page; error?: unknown; response: Response }>;
+  };
+}
+const CLIENT_PACKAGE = '@clientele/client';
 
 const ENVELOPE_KEYS = [
   'actor',
@@ -51,14 +66,21 @@ describe('change feed GET /api/events', () => {
     return (response.body as { id: string }).id;
   }
 
-  async function feed(token: string, query: Record<string, string | number> = {}): Promise<Page> {
+  /** One page, through the typed client once it is installed (as an internal service reads it), else plain HTTP. */
+  async function feed(token: string, query: FeedQuery = {}): Promise<Page> {
+    if (typed !== undefined) {
+      const client = typed.createClient({ baseUrl: 'http://clientele.test', token, fetch: injectFetch(t.app) });
+      const { data, error, response } = await client.GET('/api/events', { params: { query } });
+      expect(response.status, JSON.stringify(error)).toBe(200);
+      return data as Page;
+    }
     const response = await t.http.get('/api/events').set(bearer(token)).query(query);
     expect(response.status, JSON.stringify(response.body)).toBe(200);
     return response.body as Page;
   }
 
   /** Every page from `after` on, following `nextAfter`. */
-  async function all(token: string, query: Record<string, string | number> = {}): Promise<ClienteleEvent[]> {
+  async function all(token: string, query: FeedQuery = {}): Promise<ClienteleEvent[]> {
     const events: ClienteleEvent[] = [];
     let after = '0';
     for (;;) {
@@ -69,7 +91,10 @@ describe('change feed GET /api/events', () => {
     }
   }
 
+  let typed: TypedClient | undefined;
+
   beforeAll(async () => {
+    typed = TYPED_CLIENT_AVAILABLE ? ((await import(/* @vite-ignore */ CLIENT_PACKAGE)) as TypedClient) : undefined;
     t = await createTestApp();
     tenant = await signupTenant(t.http);
     other = await signupTenant(t.http);

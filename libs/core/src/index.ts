@@ -66,6 +66,7 @@ export { EventVisibilities, type EventVisibility, visibleEventScopes } from './e
 export { EVENT_TYPE_PATTERN, eventTypeLike } from './events/event-type-pattern';
 export { OutboxRetentionJob } from './events/outbox-retention.job';
 export { OutboxRelayJob } from './events/outbox-relay.job';
+export { JetStreamPublisher, streamSettings } from './events/jetstream-publisher';
 export { type EventStreamPublisher, eventSubject } from './events/event-stream-publisher';
 export { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 export {

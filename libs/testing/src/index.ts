@@ -17,3 +17,5 @@ export * from './chaos-load';
 export * from './spawned-api';
 export * from './scoped-work';
 export * from './webhook-receiver';
+export * from './jetstream';
+export * from './typed-client';

@@ -168,6 +168,8 @@ export interface SpawnedApi {
   readonly pid: number;
   readonly http: TestAgent;
   readonly alive: boolean;
+  /** Its exit code once it has exited (null while running, or when a signal ended it). */
+  readonly exitCode: number | null;
   /** The last 20 kB of its stdout and stderr. */
   output(): string;
   kill(signal?: NodeJS.Signals): Promise<void>;
@@ -238,6 +240,9 @@ export async function spawnApi(options: SpawnApiOptions): Promise<SpawnedApi> {
     http,
     get alive() {
       return child.alive;
+    },
+    get exitCode() {
+      return child.process.exitCode;
     },
     output: () => child.output(),
     kill: (signal) => child.kill(signal),

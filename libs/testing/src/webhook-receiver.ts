@@ -10,7 +10,10 @@ export interface ReceivedRequest {
 }
 
 /** What a path answers: a status (and body), decided per request. */
-export type Responder = (request: ReceivedRequest, index: number) => { status: number; body?: string };
+export type Responder = (
+  request: ReceivedRequest,
+  index: number,
+) => { status: number; body?: string; /** Answer this much later (a slow receiver). */ delayMs?: number };
 
 /**
  * A real HTTP server on 127.0.0.1 for webhook tests: records every request by path and answers
@@ -37,7 +40,9 @@ export class WebhookReceiver {
         const index = receiver.requests.filter((earlier) => earlier.path === received.path).length;
         receiver.requests.push(received);
         const answer = receiver.responders.get(received.path)?.(received, index) ?? { status: 200, body: 'ok' };
-        response.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+        setTimeout(() => {
+          response.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body ?? '');
+        }, answer.delayMs ?? 0);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -53,6 +53,30 @@ describe('loadConfig', () => {
     expect(loadConfig({}).outboxRetentionHours).toBe(168);
   });
 
+  it('relays to the CLIENTELE stream on clientele.> by default, with configurable limits and names', () => {
+    expect(loadConfig({}).nats).toEqual({
+      url: undefined,
+      stream: 'CLIENTELE',
+      subjectPrefix: 'clientele',
+      maxAgeHours: 168,
+      maxBytes: -1,
+      maxMessages: -1,
+      duplicateWindowSeconds: 600,
+      replicas: 1,
+      publishTimeoutMs: 5_000,
+    });
+    expect(
+      loadConfig({
+        NATS_URL: 'nats://nats:4222',
+        NATS_STREAM_MAX_BYTES: '1073741824',
+        NATS_SUBJECT_PREFIX: 'crm.events',
+      }).nats,
+    ).toMatchObject({ url: 'nats://nats:4222', maxBytes: 1_073_741_824, subjectPrefix: 'crm.events' });
+    expect(() => loadConfig({ NATS_STREAM: 'bad.name', NATS_SUBJECT_PREFIX: 'a..b', NATS_URL: 'http://x' })).toThrow(
+      ConfigError,
+    );
+  });
+
   it('requires a JWT secret of at least 32 characters when DATABASE_URL is set', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db' })).toThrow(/JWT_SECRET is required/);
     expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/db', JWT_SECRET: 'short' })).toThrow(

@@ -86,6 +86,26 @@ export interface WebhooksConfig {
   readonly deliveryIntervalMs: number;
 }
 
+/** JetStream, for the outbox relay (all but `url` have production defaults). */
+export interface NatsConfig {
+  /** `nats://…`; unset → no relay. */
+  readonly url: string | undefined;
+  /** The stream the relay creates or updates at start and publishes to. */
+  readonly stream: string;
+  /** Subjects are `<subjectPrefix>.<tenantId>.<entity>.<verb>`; the stream takes `<subjectPrefix>.>`. */
+  readonly subjectPrefix: string;
+  /** How long the stream keeps a message. */
+  readonly maxAgeHours: number;
+  /** The stream's size and message limits (oldest dropped first); -1 is unlimited. */
+  readonly maxBytes: number;
+  readonly maxMessages: number;
+  /** How long JetStream remembers a `Nats-Msg-Id` to drop a republished event; longer than a relay takeover. */
+  readonly duplicateWindowSeconds: number;
+  readonly replicas: number;
+  /** How long one publish waits for the stream's ack before the relay stops and retries later. */
+  readonly publishTimeoutMs: number;
+}
+
 /**
  * The one typed configuration object. `process.env` is read only by `loadConfig`,
  * called once in `main.ts` (and by the test harness with its own map).
@@ -112,11 +132,9 @@ export interface AppConfig {
   readonly scheduler: SchedulerConfig;
   readonly webhooks: WebhooksConfig;
   readonly seedDemoData: boolean;
-  readonly natsUrl: string | undefined;
+  readonly nats: NatsConfig;
   /** How long sequenced events stay readable in the change feed (and pending for the relay). */
   readonly outboxRetentionHours: number;
-  /** How long the JetStream stream keeps messages. */
-  readonly natsStreamMaxAgeHours: number;
   readonly redisUrl: string | undefined;
 }
 
@@ -222,11 +240,26 @@ export function loadConfig(
       deliveryIntervalMs: env.int('WEBHOOK_DELIVERY_INTERVAL_MS', 1_000, { min: 50, max: 3_600_000 }),
     },
     seedDemoData: env.bool('SEED_DEMO_DATA', true),
-    natsUrl: env.url('NATS_URL', ['nats:', 'tls:']),
+    nats: {
+      url: env.url('NATS_URL', ['nats:', 'tls:']),
+      stream: env.string('NATS_STREAM', 'CLIENTELE'),
+      subjectPrefix: env.string('NATS_SUBJECT_PREFIX', 'clientele'),
+      maxAgeHours: env.int('NATS_STREAM_MAX_AGE_HOURS', 168, { min: 1, max: 87_600 }),
+      maxBytes: env.int('NATS_STREAM_MAX_BYTES', -1, { min: -1, max: Number.MAX_SAFE_INTEGER }),
+      maxMessages: env.int('NATS_STREAM_MAX_MSGS', -1, { min: -1, max: Number.MAX_SAFE_INTEGER }),
+      duplicateWindowSeconds: env.int('NATS_STREAM_DUPLICATE_WINDOW_SECONDS', 600, { min: 10, max: 86_400 }),
+      replicas: env.int('NATS_STREAM_REPLICAS', 1, { min: 1, max: 5 }),
+      publishTimeoutMs: env.int('NATS_PUBLISH_TIMEOUT_MS', 5_000, { min: 100, max: 60_000 }),
+    },
     outboxRetentionHours: env.int('OUTBOX_RETENTION_HOURS', 168, { min: 1, max: 87_600 }),
-    natsStreamMaxAgeHours: env.int('NATS_STREAM_MAX_AGE_HOURS', 168, { min: 1, max: 87_600 }),
     redisUrl: env.url('REDIS_URL', ['redis:', 'rediss:']),
   };
+  env.require('NATS_STREAM', /^[A-Za-z0-9_-]{1,64}$/.test(config.nats.stream), 'must be letters, digits, - or _');
+  env.require(
+    'NATS_SUBJECT_PREFIX',
+    /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/.test(config.nats.subjectPrefix),
+    'must be dot-separated tokens of letters, digits, - or _',
+  );
   env.assertValid();
   return config;
 }

@@ -9,7 +9,7 @@ export interface EventStreamPublisher {
   publish(subject: string, event: ClienteleEvent): Promise<void>;
 }
 
-/** `clientele.<tenantId>.<entity>.<verb>`, from the event's type (`contact.updated`). */
-export function eventSubject(event: Pick<ClienteleEvent, 'tenantId' | 'type'>): string {
-  return `clientele.${event.tenantId}.${event.type}`;
+/** `clientele.<tenantId>.<entity>.<verb>`, from the event's type (`contact.updated`); `NATS_SUBJECT_PREFIX` replaces `clientele`. */
+export function eventSubject(event: Pick<ClienteleEvent, 'tenantId' | 'type'>, prefix = 'clientele'): string {
+  return `${prefix}.${event.tenantId}.${event.type}`;
 }

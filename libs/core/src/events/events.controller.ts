@@ -9,6 +9,7 @@ import { RequirePermissions } from '../permissions/permissions.decorator';
 import { eventsExpired } from './events-expired.error';
 import { EventPage } from './dto/event-page.response';
 import { ListEventsParams } from './dto/list-events.params';
+import { eventsExpired } from './queries/list-events.handler';
 import { ListEventsQuery } from './queries/list-events.query';
 
 /** Any view grant reads the feed; which events it shows depends on which (`EventVisibilities`). */
@@ -34,7 +35,7 @@ export class EventsController {
       'answers 410 with `oldestSequence`.',
   })
   @ApiOkResponse({ type: EventPage })
-  @ApiProblems(400, 401, 403, 404, eventsExpired('1200'))
+  @ApiProblems(400, 401, 403, 404, eventsExpired('1041'))
   list(@Query() params: ListEventsParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventPage> {
     let closed = false;
     reply.raw.once('close', () => {

@@ -46,7 +46,7 @@ export class OutboxRetentionJob implements OnModuleInit {
                 CASE WHEN $2 THEN (SELECT min(sequence) - 1 FROM outbox_event
                                     WHERE sequence IS NOT NULL AND published_at IS NULL) END
               )::text AS cutoff`,
-      [this.config.outboxRetentionHours, this.config.natsUrl !== undefined],
+      [this.config.outboxRetentionHours, this.config.nats.url !== undefined],
     );
     if (cutoff === null) return 0;
     let deleted = 0;

@@ -31,6 +31,7 @@ export class Scheduler implements OnApplicationBootstrap, BeforeApplicationShutd
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly inFlight = new Set<Promise<JobOutcome>>();
   private stopped = false;
+  private stopping = new AbortController();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -50,11 +51,14 @@ export class Scheduler implements OnApplicationBootstrap, BeforeApplicationShutd
   /** Starts every registered job's timer (the first run after one period). */
   start(): void {
     this.stopped = false;
+    if (this.stopping.signal.aborted) this.stopping = new AbortController();
     for (const job of this.registry.all()) this.schedule(job);
   }
 
+  /** Stops the timers, tells the runs in flight to wrap up (`JobContext.signal`) and waits for them. */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopping.abort();
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
     await Promise.allSettled([...this.inFlight]);
@@ -101,7 +105,7 @@ export class Scheduler implements OnApplicationBootstrap, BeforeApplicationShutd
         // A failing job rolls back its own work only: the run is still recorded, as FAILED.
         await manager.query('SAVEPOINT scheduled_job_run');
         try {
-          await job.run({ manager });
+          await job.run({ manager, signal: this.stopping.signal });
           await manager.query('RELEASE SAVEPOINT scheduled_job_run');
         } catch (failure: unknown) {
           await manager.query('ROLLBACK TO SAVEPOINT scheduled_job_run');

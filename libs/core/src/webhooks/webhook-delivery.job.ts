@@ -75,9 +75,9 @@ export class WebhookDeliveryJob implements OnModuleInit {
     this.jobs.register({
       name: WebhookDeliveryJob.NAME,
       everyMs: this.config.webhooks.deliveryIntervalMs,
-      run: async ({ manager }) => {
+      run: async ({ manager, signal }) => {
         await this.fanOut(manager);
-        await this.deliverDue(manager);
+        await this.deliverDue(manager, signal);
       },
     });
   }
@@ -116,8 +116,8 @@ export class WebhookDeliveryJob implements OnModuleInit {
     return queued;
   }
 
-  /** Sends what is due; returns how many attempts were made. */
-  async deliverDue(transaction: EntityManager): Promise<number> {
+  /** Sends what is due; returns how many attempts were made. On shutdown (`signal`) the attempts in flight finish and no new one starts. */
+  async deliverDue(transaction: EntityManager, signal?: AbortSignal): Promise<number> {
     const deadline = Date.now() + RUN_BUDGET_MS;
     // Requests go out in parallel; the transaction's one connection takes their statements in turn.
     const manager = serialized(transaction);
@@ -128,7 +128,7 @@ export class WebhookDeliveryJob implements OnModuleInit {
         for (let next: DueDelivery | undefined = head; next !== undefined;) {
           attempts += 1;
           const delivered = await this.attempt(manager, next);
-          if (!delivered || attempts >= PER_WEBHOOK_RUN || Date.now() > deadline) break;
+          if (!delivered || attempts >= PER_WEBHOOK_RUN || Date.now() > deadline || signal?.aborted === true) break;
           [next] = await this.due(manager, 1, next.webhook_id);
         }
         return attempts;

@@ -63,7 +63,7 @@ export class WebhooksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One webhook: its URL, patterns, filters and state (never its secret).' })
+  @ApiOperation({ summary: 'One webhook, without its secret, with why it was disabled if it was.' })
   @ApiProblems(400, 401, 403, 404)
   async get(@IdParam() id: string): Promise<WebhookResponse> {
     return WebhookResponse.from(await this.queryBus.execute<GetWebhookQuery, WebhookEntity>(new GetWebhookQuery(id)));
@@ -78,7 +78,7 @@ export class WebhooksController {
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiOperation({ summary: 'Delete a webhook; its pending deliveries are not sent.' })
+  @ApiOperation({ summary: 'Delete a webhook: nothing more is sent to it, and its pending deliveries stop.' })
   @ApiProblems(400, 401, 403, 404, 412)
   async remove(@IdParam() id: string): Promise<void> {
     await this.commandBus.execute(new DeleteWebhookCommand(id));

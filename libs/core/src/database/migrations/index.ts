@@ -18,6 +18,7 @@ import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
+import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -38,6 +39,7 @@ export const MIGRATIONS = [
   AuditEntryTimelineIndex1764000012000,
   OutboxRetention1764000013000,
   Webhooks1764000013100,
+  OutboxRelayIndex1764000013500,
   PipelinesAndDeals1764000014000,
   ActivitiesAndNotes1764000015000,
   LoginLockoutPending1764000016500,
