@@ -197,15 +197,15 @@ describe('billing settings and the monthly run', () => {
       return rows.map((row) => row.billing_period);
     };
     // 4 Mar 2030 10:30 UTC is 23:30 in Auckland (NZDT, +13), 11:30 UTC is 5 Mar 00:30 there: its day has come.
-    await job.run({ manager }, new Date('2030-03-04T10:30:00Z'));
+    await job.run({ manager, signal: new AbortController().signal }, new Date('2030-03-04T10:30:00Z'));
     expect(await bills()).toEqual([]);
-    await job.run({ manager }, new Date('2030-03-04T11:30:00Z'));
+    await job.run({ manager, signal: new AbortController().signal }, new Date('2030-03-04T11:30:00Z'));
     expect(await bills()).toEqual(['2030-03']);
-    await job.run({ manager }, new Date('2030-03-20T00:00:00Z'));
-    await job.run({ manager }, new Date('2030-03-20T00:00:00Z'));
+    await job.run({ manager, signal: new AbortController().signal }, new Date('2030-03-20T00:00:00Z'));
+    await job.run({ manager, signal: new AbortController().signal }, new Date('2030-03-20T00:00:00Z'));
     expect(await bills()).toEqual(['2030-03']);
     // 31 Mar 11:00 UTC is already April in Auckland, but not yet its 5th.
-    await job.run({ manager }, new Date('2030-03-31T11:00:00Z'));
+    await job.run({ manager, signal: new AbortController().signal }, new Date('2030-03-31T11:00:00Z'));
     expect(await bills()).toEqual(['2030-03']);
   });
 });

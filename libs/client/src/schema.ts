@@ -1153,6 +1153,349 @@ export interface paths {
         patch: operations["NotesController_update"];
         trace?: never;
     };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tickets, filtered by status, priority, customer, contact, assignee, tag, q.
+         * @description With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.
+         */
+        get: operations["TicketsController_list"];
+        put?: never;
+        /** Open a ticket; an AGENT opens only tickets assigned to it. */
+        post: operations["TicketsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ticket, with its linked contacts (id, name, e-mail) and tags. */
+        get: operations["TicketsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a ticket (soft). */
+        delete: operations["TicketsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change the fields sent; `status` moves along OPEN ⇄ PENDING → RESOLVED → CLOSED → OPEN (else 409). */
+        patch: operations["TicketsController_update"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Link or unlink contacts by id or e-mail: `{add, remove}` or `{replace}` (`[]` clears), ≤ 6 per list.
+         * @description E-mails match case-insensitively for add and remove. Inactive contacts are not linked, unknown e-mails are reported (`inactive`, `unknownEmails`); an id that is no contact of the ticket’s organization is a 404.
+         */
+        post: operations["TicketsController_linkContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ticket’s comments, oldest first. */
+        get: operations["TicketsController_comments"];
+        put?: never;
+        /** Comment on a ticket (any ticket of the organization, for an AGENT too). */
+        post: operations["TicketsController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a comment (soft): its author only. */
+        delete: operations["TicketsController_removeComment"];
+        options?: never;
+        head?: never;
+        /** Replace a comment’s text: its author only (403 for anyone else). */
+        patch: operations["TicketsController_updateComment"];
+        trace?: never;
+    };
+    "/api/crm/contacts/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tickets the contact is linked to, with the ticket list’s filters. */
+        get: operations["RecordTicketsController_contactTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/customers/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer’s tickets, with the ticket list’s filters. */
+        get: operations["RecordTicketsController_customerTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/service-desk/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * An e-mail to the desk opens a ticket linking every active contact matching the sender or a CC.
+         * @description Addresses match contacts case-insensitively; there is no 6-contact cap here: every match is linked, and `skipped` lists the addresses of no contact (`UNKNOWN`) or of an inactive one (`INACTIVE`).
+         */
+        post: operations["ServiceDeskController_inbound"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invoices and credit notes, filtered by status (OVERDUE derived), kind, contact, customer, currency, dates, total, q.
+         * @description With `format=csv` or `format=ndjson`: the whole filtered list as a streamed download.
+         */
+        get: operations["InvoicesController_list"];
+        put?: never;
+        /**
+         * Create a draft invoice (no number yet); its totals are computed here.
+         * @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again.
+         */
+        post: operations["InvoicesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per currency: invoiced, paid, credited, outstanding and overdue amounts of sent invoices issued from–to.
+         * @description Amounts are never summed across currencies.
+         */
+        get: operations["InvoicesController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One invoice; with `?format=html` or `Accept: text/html` a printable page of the same figures.
+         * @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again.
+         */
+        get: operations["InvoicesController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a draft (it has no number, so none is burnt); a sent invoice is voided (409). */
+        delete: operations["InvoicesController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a draft (409 once sent); totals are recomputed.
+         * @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again.
+         */
+        patch: operations["InvoicesController_update"];
+        trace?: never;
+    };
+    "/api/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a draft: it takes the next gap-free number of its organization (INV-2026-00042) and becomes SENT. */
+        post: operations["InvoicesController_send"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/void": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Void a sent invoice with nothing paid or credited (409 otherwise); its number stays taken. */
+        post: operations["InvoicesController_void"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/credit-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a credit note (own sequence, CN-2026-00003) for some or all lines; it reduces the balance, the rest is refunded. */
+        post: operations["InvoicesController_creditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payments of an invoice, oldest first. */
+        get: operations["InvoicesController_payments"];
+        put?: never;
+        /** Record a payment, at most the balance (400 naming it); the status follows the balance. */
+        post: operations["InvoicesController_recordPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/payments/{paymentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take a payment back: the balance grows and the invoice reopens. */
+        delete: operations["InvoicesController_deletePayment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/crm/customers/{id}/billing-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A customer’s billing settings (inactive defaults when none are saved). */
+        get: operations["BillingController_get"];
+        /** Replace a customer’s billing settings: recurring lines, day of month (1–28), currency, contact, time zone. */
+        put: operations["BillingController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/billing/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make one DRAFT invoice per active customer for the period (YYYY-MM); running it again makes none.
+         * @description A customer whose time zone has not reached the period yet is left out (`notYetDue`).
+         */
+        post: operations["BillingController_run"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2504,6 +2847,427 @@ export interface components {
              * @example Budget **approved**; call back in May.
              */
             body: string;
+        };
+        TicketContactResponse: {
+            email: string | null;
+            id: string;
+            name: string;
+        };
+        TicketResponse: {
+            description: string | null;
+            /** @enum {string} */
+            status: "OPEN" | "PENDING" | "RESOLVED" | "CLOSED";
+            /** @enum {string} */
+            priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+            customerId: string | null;
+            assigneeId: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            id: string;
+            organizationId: string;
+            title: string;
+            /** @description Live linked contacts, by name. */
+            contacts: components["schemas"]["TicketContactResponse"][];
+            tags: components["schemas"]["TagSummaryResponse"][];
+            version: number;
+        };
+        CreateTicketDto: {
+            description?: string | null;
+            /**
+             * @default NORMAL
+             * @enum {string}
+             */
+            priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+            /**
+             * Format: uuid
+             * @description A member of the organization; defaults to you. An AGENT creates only tickets assigned to it.
+             */
+            assigneeId?: string | null;
+            /** @description Active contacts of the organization to link, at most 6 (more through `POST tickets/:id/contacts`). */
+            contactIds?: string[];
+            /** @description Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null` is refused. */
+            tags?: components["schemas"]["TagRefDto"][];
+            tagIds?: string[];
+            /**
+             * Format: uuid
+             * @description The organization the ticket belongs to; defaults to your only one (or `X-Organization-Id`).
+             */
+            organizationId?: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @description A customer of the ticket's organization.
+             */
+            customerId?: string | null;
+        };
+        UpdateTicketDto: {
+            description?: string | null;
+            /**
+             * @default NORMAL
+             * @enum {string}
+             */
+            priority: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+            /**
+             * Format: uuid
+             * @description A member of the organization; defaults to you. An AGENT creates only tickets assigned to it.
+             */
+            assigneeId?: string | null;
+            /** @description Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null` is refused. */
+            tags?: components["schemas"]["TagRefDto"][];
+            tagIds?: string[];
+            /** @enum {string} */
+            status?: "OPEN" | "PENDING" | "RESOLVED" | "CLOSED";
+            title?: string;
+            /**
+             * Format: uuid
+             * @description A customer of the ticket's organization.
+             */
+            customerId?: string | null;
+        };
+        LinkTicketContactsDto: {
+            /**
+             * @description Contacts to link (active contacts of the ticket's organization).
+             * @example [
+             *       "ada@example.com",
+             *       "6f1c2d3e-0000-4000-8000-000000000001"
+             *     ]
+             */
+            add?: string[];
+            /**
+             * @description Contacts to unlink.
+             * @example [
+             *       "ada@example.com",
+             *       "6f1c2d3e-0000-4000-8000-000000000001"
+             *     ]
+             */
+            remove?: string[];
+            /**
+             * @description The ticket's contacts become exactly these; `[]` unlinks every contact.
+             * @example [
+             *       "ada@example.com",
+             *       "6f1c2d3e-0000-4000-8000-000000000001"
+             *     ]
+             */
+            replace?: string[];
+        };
+        TicketCommentResponse: {
+            /** @description The user who wrote it; null for an API key. */
+            authorId: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            id: string;
+            ticketId: string;
+            body: string;
+            version: number;
+        };
+        TicketCommentBodyDto: {
+            body: string;
+        };
+        InboundEmailDto: {
+            /**
+             * Format: email
+             * @example ada@example.com
+             */
+            from: string;
+            /** @default [] */
+            cc: string[];
+            /**
+             * @description The ticket's title (its first 200 characters; "(no subject)" when empty).
+             * @default
+             */
+            subject: string;
+            /**
+             * @description The ticket's description.
+             * @default
+             */
+            body: string;
+            /**
+             * @description The e-mail's `Message-ID`: the same message delivered again (or twice at once) opens no second
+             *     ticket; the answer is the first one's, with `duplicate: true`.
+             * @example <CAF=abc123@mail.example.com>
+             */
+            messageId?: string;
+            /**
+             * Format: uuid
+             * @description The organization whose desk the e-mail reached; defaults to your only one (or `X-Organization-Id`).
+             */
+            organizationId?: string;
+        };
+        InvoiceDiscountResponse: {
+            /** @enum {string} */
+            kind: "PERCENT" | "AMOUNT";
+            value: string;
+        };
+        InvoiceItemResponse: {
+            productCode: string | null;
+            discount: components["schemas"]["InvoiceDiscountResponse"] | null;
+            description: string;
+            quantity: string;
+            unitPrice: string;
+            taxRate: string;
+            /** @description quantity × unitPrice, rounded. */
+            amount: string;
+            lineDiscount: string;
+            /** @description The line's share of the document discount. */
+            documentDiscount: string;
+            net: string;
+            tax: string;
+            gross: string;
+        };
+        InvoiceTaxResponse: {
+            rate: string;
+            net: string;
+            tax: string;
+        };
+        InvoiceResponse: {
+            /** @enum {string} */
+            kind: "INVOICE" | "CREDIT_NOTE";
+            /**
+             * @description Given when it leaves DRAFT.
+             * @example INV-2026-00042
+             */
+            number: string | null;
+            /**
+             * @description OVERDUE: sent, with a balance, past its due date (derived).
+             * @enum {string}
+             */
+            status: "DRAFT" | "SENT" | "PARTIALLY_PAID" | "PAID" | "VOID" | "ISSUED" | "OVERDUE";
+            /** @example GBP */
+            currency: string;
+            contactId: string | null;
+            customerId: string | null;
+            ownerId: string | null;
+            creditedInvoiceId: string | null;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string | null;
+            paymentTermsDays: number | null;
+            notes: string | null;
+            terms: string | null;
+            discount: components["schemas"]["InvoiceDiscountResponse"] | null;
+            /** @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
+            items: components["schemas"]["InvoiceItemResponse"][];
+            /** @description Net and tax per tax rate: sums of the rounded lines. */
+            taxes: components["schemas"]["InvoiceTaxResponse"][];
+            /** @description Decimal strings in the currency’s minor units. Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
+            subtotal: string;
+            /** Format: date-time */
+            sentAt: string | null;
+            sentTo: string[] | null;
+            /** Format: date-time */
+            voidedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            id: string;
+            organizationId: string;
+            pricesIncludeTax: boolean;
+            discountTotal: string;
+            netTotal: string;
+            taxTotal: string;
+            total: string;
+            amountPaid: string;
+            amountCredited: string;
+            amountRefunded: string;
+            /** @description total − amountPaid − amountCredited, never negative. */
+            balance: string;
+            version: number;
+        };
+        DiscountDto: {
+            /** @enum {string} */
+            kind: "PERCENT" | "AMOUNT";
+            /**
+             * @description Decimal text; PERCENT at most 100.
+             * @example 10
+             */
+            value: string;
+        };
+        InvoiceItemDto: {
+            productCode?: string | null;
+            /**
+             * @description More than 0, up to 4 decimals.
+             * @example 1.5
+             */
+            quantity: string;
+            /**
+             * @description No finer than the currency’s minor units (else 400 AMOUNT_TOO_PRECISE).
+             * @example 120.00
+             */
+            unitPrice: string;
+            /**
+             * @description Per cent, 0–100.
+             * @default 0
+             * @example 20
+             */
+            taxRate: string;
+            discount?: components["schemas"]["DiscountDto"] | null;
+            description: string;
+        };
+        CreateInvoiceDto: {
+            /**
+             * @description ISO 4217; defaults to the organization’s default currency.
+             * @example GBP
+             */
+            currency?: string;
+            /**
+             * Format: date
+             * @description Defaults to today (UTC).
+             * @example 2026-12-01
+             */
+            issueDate?: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+            /** @description Days after the issue date the invoice is due, when no `dueDate` is sent. */
+            paymentTermsDays?: number | null;
+            notes?: string | null;
+            terms?: string | null;
+            /**
+             * @description Unit prices include tax: nets are derived from them.
+             * @default false
+             */
+            pricesIncludeTax: boolean;
+            /** @description Document discount. Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
+            discount?: components["schemas"]["DiscountDto"] | null;
+            /** @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
+            items?: components["schemas"]["InvoiceItemDto"][];
+            /** Format: uuid */
+            organizationId?: string;
+            /**
+             * Format: uuid
+             * @description A contact of the organization; an invoice is billed to a contact and/or a customer (needed to send it).
+             */
+            contactId?: string | null;
+            /** Format: uuid */
+            customerId?: string | null;
+        };
+        UpdateInvoiceDto: {
+            /**
+             * @description ISO 4217; defaults to the organization’s default currency.
+             * @example GBP
+             */
+            currency?: string;
+            /**
+             * Format: date
+             * @description Defaults to today (UTC).
+             * @example 2026-12-01
+             */
+            issueDate?: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            dueDate?: string | null;
+            /** @description Days after the issue date the invoice is due, when no `dueDate` is sent. */
+            paymentTermsDays?: number | null;
+            notes?: string | null;
+            terms?: string | null;
+            /**
+             * @description Unit prices include tax: nets are derived from them.
+             * @default false
+             */
+            pricesIncludeTax: boolean;
+            /** @description Document discount. Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
+            discount?: components["schemas"]["DiscountDto"] | null;
+            /** @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
+            items?: components["schemas"]["InvoiceItemDto"][];
+            /**
+             * Format: uuid
+             * @description A contact of the organization; an invoice is billed to a contact and/or a customer (needed to send it).
+             */
+            contactId?: string | null;
+            /** Format: uuid */
+            customerId?: string | null;
+        };
+        SendInvoiceDto: {
+            /**
+             * @example [
+             *       "billing@example.com"
+             *     ]
+             */
+            to?: string[];
+        };
+        CreditNoteLineDto: {
+            /** @description The invoice line credited, by its position (0 first). */
+            line: number;
+            /** @description Default: the whole line’s quantity. */
+            quantity?: string;
+        };
+        CreditNoteDto: {
+            lines?: components["schemas"]["CreditNoteLineDto"][];
+            notes?: string | null;
+        };
+        RecordPaymentDto: {
+            /**
+             * @description More than 0, at most the balance (else 400 PAYMENT_EXCEEDS_BALANCE naming it), in the invoice’s minor units.
+             * @example 50.00
+             */
+            amount: string;
+            /**
+             * Format: date
+             * @description Defaults to today (UTC).
+             * @example 2026-12-04
+             */
+            paidOn?: string;
+            /**
+             * @default BANK_TRANSFER
+             * @enum {string}
+             */
+            method: "BANK_TRANSFER" | "CARD" | "CASH" | "CHEQUE" | "DIRECT_DEBIT" | "OTHER";
+            reference?: string | null;
+        };
+        RecurringLineDto: {
+            productCode?: string | null;
+            /** @default 1 */
+            quantity: string;
+            /** @example 1200.00 */
+            unitPrice: string;
+            /** @default 0 */
+            taxRate: string;
+            description: string;
+        };
+        BillingSettingsDto: {
+            /**
+             * @description Default: the organization’s currency.
+             * @example GBP
+             */
+            currency?: string;
+            /** @default 1 */
+            dayOfMonth: number;
+            /**
+             * @description An IANA time zone: the period is judged here.
+             * @default UTC
+             * @example Europe/London
+             * @enum {string}
+             */
+            timeZone: "UTC" | "Africa/Abidjan" | "Africa/Accra" | "Africa/Addis_Ababa" | "Africa/Algiers" | "Africa/Asmera" | "Africa/Bamako" | "Africa/Bangui" | "Africa/Banjul" | "Africa/Bissau" | "Africa/Blantyre" | "Africa/Brazzaville" | "Africa/Bujumbura" | "Africa/Cairo" | "Africa/Casablanca" | "Africa/Ceuta" | "Africa/Conakry" | "Africa/Dakar" | "Africa/Dar_es_Salaam" | "Africa/Djibouti" | "Africa/Douala" | "Africa/El_Aaiun" | "Africa/Freetown" | "Africa/Gaborone" | "Africa/Harare" | "Africa/Johannesburg" | "Africa/Juba" | "Africa/Kampala" | "Africa/Khartoum" | "Africa/Kigali" | "Africa/Kinshasa" | "Africa/Lagos" | "Africa/Libreville" | "Africa/Lome" | "Africa/Luanda" | "Africa/Lubumbashi" | "Africa/Lusaka" | "Africa/Malabo" | "Africa/Maputo" | "Africa/Maseru" | "Africa/Mbabane" | "Africa/Mogadishu" | "Africa/Monrovia" | "Africa/Nairobi" | "Africa/Ndjamena" | "Africa/Niamey" | "Africa/Nouakchott" | "Africa/Ouagadougou" | "Africa/Porto-Novo" | "Africa/Sao_Tome" | "Africa/Tripoli" | "Africa/Tunis" | "Africa/Windhoek" | "America/Adak" | "America/Anchorage" | "America/Anguilla" | "America/Antigua" | "America/Araguaina" | "America/Argentina/La_Rioja" | "America/Argentina/Rio_Gallegos" | "America/Argentina/Salta" | "America/Argentina/San_Juan" | "America/Argentina/San_Luis" | "America/Argentina/Tucuman" | "America/Argentina/Ushuaia" | "America/Aruba" | "America/Asuncion" | "America/Bahia" | "America/Bahia_Banderas" | "America/Barbados" | "America/Belem" | "America/Belize" | "America/Blanc-Sablon" | "America/Boa_Vista" | "America/Bogota" | "America/Boise" | "America/Buenos_Aires" | "America/Cambridge_Bay" | "America/Campo_Grande" | "America/Cancun" | "America/Caracas" | "America/Catamarca" | "America/Cayenne" | "America/Cayman" | "America/Chicago" | "America/Chihuahua" | "America/Ciudad_Juarez" | "America/Coral_Harbour" | "America/Cordoba" | "America/Costa_Rica" | "America/Coyhaique" | "America/Creston" | "America/Cuiaba" | "America/Curacao" | "America/Danmarkshavn" | "America/Dawson" | "America/Dawson_Creek" | "America/Denver" | "America/Detroit" | "America/Dominica" | "America/Edmonton" | "America/Eirunepe" | "America/El_Salvador" | "America/Fort_Nelson" | "America/Fortaleza" | "America/Glace_Bay" | "America/Godthab" | "America/Goose_Bay" | "America/Grand_Turk" | "America/Grenada" | "America/Guadeloupe" | "America/Guatemala" | "America/Guayaquil" | "America/Guyana" | "America/Halifax" | "America/Havana" | "America/Hermosillo" | "America/Indiana/Knox" | "America/Indiana/Marengo" | "America/Indiana/Petersburg" | "America/Indiana/Tell_City" | "America/Indiana/Vevay" | "America/Indiana/Vincennes" | "America/Indiana/Winamac" | "America/Indianapolis" | "America/Inuvik" | "America/Iqaluit" | "America/Jamaica" | "America/Jujuy" | "America/Juneau" | "America/Kentucky/Monticello" | "America/Kralendijk" | "America/La_Paz" | "America/Lima" | "America/Los_Angeles" | "America/Louisville" | "America/Lower_Princes" | "America/Maceio" | "America/Managua" | "America/Manaus" | "America/Marigot" | "America/Martinique" | "America/Matamoros" | "America/Mazatlan" | "America/Mendoza" | "America/Menominee" | "America/Merida" | "America/Metlakatla" | "America/Mexico_City" | "America/Miquelon" | "America/Moncton" | "America/Monterrey" | "America/Montevideo" | "America/Montserrat" | "America/Nassau" | "America/New_York" | "America/Nome" | "America/Noronha" | "America/North_Dakota/Beulah" | "America/North_Dakota/Center" | "America/North_Dakota/New_Salem" | "America/Ojinaga" | "America/Panama" | "America/Paramaribo" | "America/Phoenix" | "America/Port-au-Prince" | "America/Port_of_Spain" | "America/Porto_Velho" | "America/Puerto_Rico" | "America/Punta_Arenas" | "America/Rankin_Inlet" | "America/Recife" | "America/Regina" | "America/Resolute" | "America/Rio_Branco" | "America/Santarem" | "America/Santiago" | "America/Santo_Domingo" | "America/Sao_Paulo" | "America/Scoresbysund" | "America/Sitka" | "America/St_Barthelemy" | "America/St_Johns" | "America/St_Kitts" | "America/St_Lucia" | "America/St_Thomas" | "America/St_Vincent" | "America/Swift_Current" | "America/Tegucigalpa" | "America/Thule" | "America/Tijuana" | "America/Toronto" | "America/Tortola" | "America/Vancouver" | "America/Whitehorse" | "America/Winnipeg" | "America/Yakutat" | "Antarctica/Casey" | "Antarctica/Davis" | "Antarctica/DumontDUrville" | "Antarctica/Macquarie" | "Antarctica/Mawson" | "Antarctica/McMurdo" | "Antarctica/Palmer" | "Antarctica/Rothera" | "Antarctica/Syowa" | "Antarctica/Troll" | "Antarctica/Vostok" | "Arctic/Longyearbyen" | "Asia/Aden" | "Asia/Almaty" | "Asia/Amman" | "Asia/Anadyr" | "Asia/Aqtau" | "Asia/Aqtobe" | "Asia/Ashgabat" | "Asia/Atyrau" | "Asia/Baghdad" | "Asia/Bahrain" | "Asia/Baku" | "Asia/Bangkok" | "Asia/Barnaul" | "Asia/Beirut" | "Asia/Bishkek" | "Asia/Brunei" | "Asia/Calcutta" | "Asia/Chita" | "Asia/Colombo" | "Asia/Damascus" | "Asia/Dhaka" | "Asia/Dili" | "Asia/Dubai" | "Asia/Dushanbe" | "Asia/Famagusta" | "Asia/Gaza" | "Asia/Hebron" | "Asia/Hong_Kong" | "Asia/Hovd" | "Asia/Irkutsk" | "Asia/Jakarta" | "Asia/Jayapura" | "Asia/Jerusalem" | "Asia/Kabul" | "Asia/Kamchatka" | "Asia/Karachi" | "Asia/Katmandu" | "Asia/Khandyga" | "Asia/Krasnoyarsk" | "Asia/Kuala_Lumpur" | "Asia/Kuching" | "Asia/Kuwait" | "Asia/Macau" | "Asia/Magadan" | "Asia/Makassar" | "Asia/Manila" | "Asia/Muscat" | "Asia/Nicosia" | "Asia/Novokuznetsk" | "Asia/Novosibirsk" | "Asia/Omsk" | "Asia/Oral" | "Asia/Phnom_Penh" | "Asia/Pontianak" | "Asia/Pyongyang" | "Asia/Qatar" | "Asia/Qostanay" | "Asia/Qyzylorda" | "Asia/Rangoon" | "Asia/Riyadh" | "Asia/Saigon" | "Asia/Sakhalin" | "Asia/Samarkand" | "Asia/Seoul" | "Asia/Shanghai" | "Asia/Singapore" | "Asia/Srednekolymsk" | "Asia/Taipei" | "Asia/Tashkent" | "Asia/Tbilisi" | "Asia/Tehran" | "Asia/Thimphu" | "Asia/Tokyo" | "Asia/Tomsk" | "Asia/Ulaanbaatar" | "Asia/Urumqi" | "Asia/Ust-Nera" | "Asia/Vientiane" | "Asia/Vladivostok" | "Asia/Yakutsk" | "Asia/Yekaterinburg" | "Asia/Yerevan" | "Atlantic/Azores" | "Atlantic/Bermuda" | "Atlantic/Canary" | "Atlantic/Cape_Verde" | "Atlantic/Faeroe" | "Atlantic/Madeira" | "Atlantic/Reykjavik" | "Atlantic/South_Georgia" | "Atlantic/St_Helena" | "Atlantic/Stanley" | "Australia/Adelaide" | "Australia/Brisbane" | "Australia/Broken_Hill" | "Australia/Darwin" | "Australia/Eucla" | "Australia/Hobart" | "Australia/Lindeman" | "Australia/Lord_Howe" | "Australia/Melbourne" | "Australia/Perth" | "Australia/Sydney" | "Europe/Amsterdam" | "Europe/Andorra" | "Europe/Astrakhan" | "Europe/Athens" | "Europe/Belgrade" | "Europe/Berlin" | "Europe/Bratislava" | "Europe/Brussels" | "Europe/Bucharest" | "Europe/Budapest" | "Europe/Busingen" | "Europe/Chisinau" | "Europe/Copenhagen" | "Europe/Dublin" | "Europe/Gibraltar" | "Europe/Guernsey" | "Europe/Helsinki" | "Europe/Isle_of_Man" | "Europe/Istanbul" | "Europe/Jersey" | "Europe/Kaliningrad" | "Europe/Kiev" | "Europe/Kirov" | "Europe/Lisbon" | "Europe/Ljubljana" | "Europe/London" | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Malta" | "Europe/Mariehamn" | "Europe/Minsk" | "Europe/Monaco" | "Europe/Moscow" | "Europe/Oslo" | "Europe/Paris" | "Europe/Podgorica" | "Europe/Prague" | "Europe/Riga" | "Europe/Rome" | "Europe/Samara" | "Europe/San_Marino" | "Europe/Sarajevo" | "Europe/Saratov" | "Europe/Simferopol" | "Europe/Skopje" | "Europe/Sofia" | "Europe/Stockholm" | "Europe/Tallinn" | "Europe/Tirane" | "Europe/Ulyanovsk" | "Europe/Vaduz" | "Europe/Vatican" | "Europe/Vienna" | "Europe/Vilnius" | "Europe/Volgograd" | "Europe/Warsaw" | "Europe/Zagreb" | "Europe/Zurich" | "Indian/Antananarivo" | "Indian/Chagos" | "Indian/Christmas" | "Indian/Cocos" | "Indian/Comoro" | "Indian/Kerguelen" | "Indian/Mahe" | "Indian/Maldives" | "Indian/Mauritius" | "Indian/Mayotte" | "Indian/Reunion" | "Pacific/Apia" | "Pacific/Auckland" | "Pacific/Bougainville" | "Pacific/Chatham" | "Pacific/Easter" | "Pacific/Efate" | "Pacific/Enderbury" | "Pacific/Fakaofo" | "Pacific/Fiji" | "Pacific/Funafuti" | "Pacific/Galapagos" | "Pacific/Gambier" | "Pacific/Guadalcanal" | "Pacific/Guam" | "Pacific/Honolulu" | "Pacific/Kiritimati" | "Pacific/Kosrae" | "Pacific/Kwajalein" | "Pacific/Majuro" | "Pacific/Marquesas" | "Pacific/Midway" | "Pacific/Nauru" | "Pacific/Niue" | "Pacific/Norfolk" | "Pacific/Noumea" | "Pacific/Pago_Pago" | "Pacific/Palau" | "Pacific/Pitcairn" | "Pacific/Ponape" | "Pacific/Port_Moresby" | "Pacific/Rarotonga" | "Pacific/Saipan" | "Pacific/Tahiti" | "Pacific/Tarawa" | "Pacific/Tongatapu" | "Pacific/Truk" | "Pacific/Wake" | "Pacific/Wallis";
+            paymentTermsDays?: number | null;
+            lines?: components["schemas"]["RecurringLineDto"][];
+            /** @default true */
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description The contact the bill is addressed to, one of the organization's.
+             */
+            contactId?: string | null;
+        };
+        BillingRunDto: {
+            /** @example 2026-12 */
+            period: string;
+            /** Format: uuid */
+            organizationId?: string;
         };
     };
     responses: never;
@@ -8828,6 +9592,1837 @@ export interface operations {
             };
             /** @description If-Match does not match the current ETag. */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Rows to skip. Beyond 10000, use `cursor`. */
+                offset?: number;
+                /** @description Opaque keyset cursor: the `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A sortable field, `-` first for descending, e.g. `-createdAt`. */
+                sort?: string;
+                status?: "OPEN" | "PENDING" | "RESOLVED" | "CLOSED";
+                priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+                /** @description `csv` or `ndjson` download the whole filtered list (paging ignored, `sort` kept) as `tickets-YYYY-MM-DD.csv`. */
+                format?: "json" | "csv" | "ndjson";
+                customerId?: string;
+                /** @description Tickets this contact is linked to. */
+                contactId?: string;
+                /** @description Only this organization's tickets (default: every organization you may view). */
+                organizationId?: string;
+                /** @description Title contains (case-insensitive). */
+                q?: string;
+                assigneeId?: string;
+                /** @description A tag id, or a tag name (case-insensitive). */
+                tag?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page (JSON), or with `format` every record the filters match as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["TicketResponse"][];
+                    };
+                    /** @example id,organizationId,title,status,priority,customerId,assigneeId,contacts,tags,resolvedAt,closedAt,createdAt,updatedAt */
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_linkContacts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkTicketContactsDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_LINK_CONTACTS. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_comments: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Rows to skip. Beyond 10000, use `cursor`. */
+                offset?: number;
+                /** @description Opaque keyset cursor: the `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A sortable field, `-` first for descending, e.g. `-createdAt`. */
+                sort?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["TicketCommentResponse"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_comment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCommentBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_removeComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_updateComment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+                commentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TicketCommentBodyDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RecordTicketsController_contactTickets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Rows to skip. Beyond 10000, use `cursor`. */
+                offset?: number;
+                /** @description Opaque keyset cursor: the `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A sortable field, `-` first for descending, e.g. `-createdAt`. */
+                sort?: string;
+                status?: "OPEN" | "PENDING" | "RESOLVED" | "CLOSED";
+                priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+                /** @description Title contains (case-insensitive). */
+                q?: string;
+                assigneeId?: string;
+                /** @description A tag id, or a tag name (case-insensitive). */
+                tag?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["TicketResponse"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    RecordTicketsController_customerTickets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Rows to skip. Beyond 10000, use `cursor`. */
+                offset?: number;
+                /** @description Opaque keyset cursor: the `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A sortable field, `-` first for descending, e.g. `-createdAt`. */
+                sort?: string;
+                status?: "OPEN" | "PENDING" | "RESOLVED" | "CLOSED";
+                priority?: "LOW" | "NORMAL" | "HIGH" | "URGENT";
+                /** @description Title contains (case-insensitive). */
+                q?: string;
+                assigneeId?: string;
+                /** @description A tag id, or a tag name (case-insensitive). */
+                tag?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["TicketResponse"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ServiceDeskController_inbound: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InboundEmailDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Rows to skip. Beyond 10000, use `cursor`. */
+                offset?: number;
+                /** @description Opaque keyset cursor: the `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A sortable field, `-` first for descending, e.g. `-createdAt`. */
+                sort?: string;
+                /** @description The shown status: OVERDUE is derived, SENT excludes it. */
+                status?: "DRAFT" | "SENT" | "PARTIALLY_PAID" | "PAID" | "VOID" | "ISSUED" | "OVERDUE";
+                kind?: "INVOICE" | "CREDIT_NOTE";
+                currency?: string;
+                issueDateFrom?: string;
+                issueDateTo?: string;
+                dueDateFrom?: string;
+                dueDateTo?: string;
+                /** @description Total at least. */
+                totalMin?: string;
+                /** @description Total at most. */
+                totalMax?: string;
+                /** @description `csv` or `ndjson`: the whole filtered list. */
+                format?: "json" | "csv" | "ndjson";
+                /** @description Number, or the contact's or customer's name, contains (case-insensitive). */
+                q?: string;
+                contactId?: string;
+                customerId?: string;
+                organizationId?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page (JSON), or with `format` every record the filters match as a download. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["InvoiceResponse"][];
+                    };
+                    /** @example id,organizationId,kind,number,status,currency,contactId,customerId,issueDate,dueDate,subtotal,discountTotal,netTotal,taxTotal,total,amountPaid,amountCredited,balance,sentAt,createdAt */
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_summary: {
+        parameters: {
+            query?: {
+                /** @description Issue date on or after. */
+                from?: string;
+                /** @description Issue date on or before. */
+                to?: string;
+                organizationId?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_get: {
+        parameters: {
+            query?: {
+                /** @description `html` (or `Accept: text/html`): a printable page. */
+                format?: "json" | "html";
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_send: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SendInvoiceDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_void: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_creditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreditNoteDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_payments: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_recordPayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordPaymentDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_deletePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingSettingsDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    BillingController_run: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BillingRunDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,7 +9,6 @@ import { RequirePermissions } from '../permissions/permissions.decorator';
 import { eventsExpired } from './events-expired.error';
 import { EventPage } from './dto/event-page.response';
 import { ListEventsParams } from './dto/list-events.params';
-import { eventsExpired } from './queries/list-events.handler';
 import { ListEventsQuery } from './queries/list-events.query';
 
 /** Any view grant reads the feed; which events it shows depends on which (`EventVisibilities`). */

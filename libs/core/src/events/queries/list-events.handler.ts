@@ -8,15 +8,6 @@ import { ListEventsQuery } from './list-events.query';
 
 const DEFAULT_LIMIT = 100;
 
-/** The 410 of an `after` below the retention mark (also the OpenAPI example). */
-export function eventsExpired(purgedThrough: string): GoneError {
-  return new GoneError(
-    'EVENTS_EXPIRED',
-    `Events up to sequence ${purgedThrough} are past their retention; resume with after=${purgedThrough}.`,
-    { oldestSequence: (BigInt(purgedThrough) + 1n).toString() },
-  );
-}
-
 /**
  * The change feed: the tenant's events after `after`, in sequence order, of the entities whose
  * view grant the reader holds in the event's organization (an API key with ORG_CONTACT_VIEW
