@@ -539,7 +539,7 @@ describe('Gauzy-compatible organization contacts (/api/organization-contact)', (
       expectProblem(
         await post({ organizationId: acme.organizationId, organization: { id: branchId } }, acme.admin),
         400,
-        'VALIDATION_FAILED',
+        'ORGANIZATION_MISMATCH',
         ['organization.id'],
       );
       expectProblem(await post({ tenantId: 'nope' }), 400, 'VALIDATION_FAILED', ['tenantId']);
