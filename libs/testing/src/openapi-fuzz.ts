@@ -369,6 +369,11 @@ export function fieldSlots(schema: JsonSchema, path: readonly string[] = [], dep
 
 type Edit = { kind: string; mustRefuse: boolean; value?: unknown; remove?: boolean; add?: [string, unknown] };
 
+/** A huge string's shortest length: 10,000 characters, or just over the field's own maxLength. */
+function hugeMin(schema: JsonSchema): number {
+  return Math.max(10_000, (schema.maxLength ?? 0) + 1);
+}
+
 /** Edits of one field of a body, each a way to be invalid. */
 export function fieldEdits(slot: FieldSlot): fc.Arbitrary<Edit> {
   const schema = slot.schema;
@@ -383,7 +388,7 @@ export function fieldEdits(slot: FieldSlot): fc.Arbitrary<Edit> {
       fc.constant({ kind: 'NUL byte', mustRefuse: true, value: 'a\u0000b' }),
       fc.constant({ kind: 'lone surrogate', mustRefuse: true, value: `x${LONE_SURROGATE}` }),
       // Longer than any maxLength (a string of exactly maxLength is valid and must pass).
-      fc.integer({ min: Math.max(10_000, (schema.maxLength ?? 0) + 1), max: 60_000 }).map((length) => ({
+      fc.integer({ min: hugeMin(schema), max: Math.max(60_000, hugeMin(schema)) }).map((length) => ({
         kind: 'huge string',
         // A field that takes 64 KB (a note's Markdown) takes 60,000 characters too.
         mustRefuse: schema.maxLength !== undefined && length > schema.maxLength,

@@ -14,6 +14,8 @@ import { trim } from './trim.transform';
  */
 export class UpdateOrganizationContactDto extends PartialType(
   OmitType(CreateOrganizationContactDto, ['name', 'contactType', 'organizationId', 'marketingOptOut', 'isActive']),
+  // A field the create body may not send as null (`tenant`, `organization`) may not be null here either.
+  { skipNullProperties: false },
 ) {
   /** Gauzy clients send the record back whole: the contact's own id, if sent (else 400). */
   @ApiPropertyOptional({ type: String, format: 'uuid' })
