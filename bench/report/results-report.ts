@@ -48,7 +48,7 @@ export function renderReport(report: RunReport): string {
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(0)} GB; Node ${machine.node}; ${machine.postgres}`,
     `- Commit: ${machine.commit}`,
     `- Command: \`npm run bench --${options.quick ? ' --quick' : ''}\` (${options.duration} s per run, ${options.connections} connections unless stated, pool ${options.poolSize} for the API and each floor, API LOG_LEVEL=${options.apiLogLevel})`,
-    `- Data: ${manifest.contacts.toLocaleString('en')} contacts (${manifest.counts.deletedContacts.toLocaleString('en')} soft-deleted), ${manifest.customers.toLocaleString('en')} customers, 20 tenants × 5 organizations, seed ${manifest.seed}; big tenant ${manifest.bigTenant.contacts.toLocaleString('en')} contacts; its biggest organization ${fixtures.organizationContacts.toLocaleString('en')} live contacts (the lists' organization)`,
+    `- Data: ${manifest.contacts.toLocaleString('en')} contacts (${manifest.counts.deletedContacts.toLocaleString('en')} soft-deleted), ${manifest.customers.toLocaleString('en')} customers, 20 tenants × 5 organizations, seed ${manifest.seed}; ${manifest.counts.deals.toLocaleString('en')} deals, ${manifest.counts.activities.toLocaleString('en')} activities, ${manifest.counts.notes.toLocaleString('en')} notes; big tenant ${manifest.bigTenant.contacts.toLocaleString('en')} contacts; its biggest organization ${fixtures.organizationContacts.toLocaleString('en')} live contacts (the lists' organization)`,
     `- Duration: ${((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000).toFixed(0)} s`,
     '',
   );
