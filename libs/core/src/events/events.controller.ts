@@ -7,6 +7,7 @@ import { ApiProblems } from '../errors/api-problems.decorator';
 import { Permission } from '../permissions/permission.enum';
 import { RequirePermissions } from '../permissions/permissions.decorator';
 import { EventPage } from './dto/event-page.response';
+import { eventsExpiredError } from './events-expired.error';
 import { ListEventsParams } from './dto/list-events.params';
 import { ListEventsQuery } from './queries/list-events.query';
 
@@ -33,7 +34,7 @@ export class EventsController {
       'answers 410 with `oldestSequence`.',
   })
   @ApiOkResponse({ type: EventPage })
-  @ApiProblems(400, 401, 403, 404, 410)
+  @ApiProblems(400, 401, 403, 404, eventsExpiredError('1000'))
   list(@Query() params: ListEventsParams, @Res({ passthrough: true }) reply: FastifyReply): Promise<EventPage> {
     let closed = false;
     reply.raw.once('close', () => {

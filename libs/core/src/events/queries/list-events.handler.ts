@@ -1,6 +1,6 @@
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ScopedReader } from '../../database/unit-of-work';
-import { GoneError } from '../../errors/domain-error';
+import { eventsExpiredError } from '../events-expired.error';
 import type { EventPage } from '../dto/event-page.response';
 import { visibleEventScopes } from '../event-visibility';
 import { OutboxFeed } from '../outbox-feed';
@@ -25,11 +25,7 @@ export class ListEventsHandler implements IQueryHandler<ListEventsQuery, EventPa
     const scope = this.reader.scope();
     const purgedThrough = await this.feed.purgedThrough();
     if (params.after !== undefined && BigInt(params.after) < BigInt(purgedThrough)) {
-      throw new GoneError(
-        'EVENTS_EXPIRED',
-        `Events up to sequence ${purgedThrough} are past their retention; resume with after=${purgedThrough}.`,
-        { oldestSequence: (BigInt(purgedThrough) + 1n).toString() },
-      );
+      throw eventsExpiredError(purgedThrough);
     }
     const after = params.after ?? purgedThrough;
     const items = await this.feed.readOrWait(
