@@ -436,7 +436,7 @@ async function contactTimeline({ params, headers, db }: FloorRequest): Promise<F
   const entries = result.rows.flatMap((row) => {
     const fields = { ...(row.payload as Record<string, unknown>) };
     for (const key of Object.keys(fields)) {
-      if (/_(at)$/.test(key) && typeof fields[key] === 'string') fields[key] = new Date(fields[key] as string);
+      if (/_(at)$/.test(key) && typeof fields[key] === 'string') fields[key] = new Date(fields[key]);
     }
     if (row.source === 'activities') return [activityEntry(fields, now)];
     if (row.source === 'notes') return [noteEntry(fields)];

@@ -12,20 +12,27 @@ export interface StageJson {
   readonly rottenAfterDays: number | null;
 }
 
+/** A scalar column's text (numbers and strings; anything else as JSON). */
+function text(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return `${value}`;
+  return JSON.stringify(value);
+}
+
 /** A timestamp as the API writes it; a JSON column's text (`…+00:00`) is read back first. */
 function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  return (value instanceof Date ? value : new Date(String(value))).toISOString();
+  return (value instanceof Date ? value : new Date(text(value))).toISOString();
 }
 
 function time(value: unknown): number {
-  return (value instanceof Date ? value : new Date(String(value))).getTime();
+  return (value instanceof Date ? value : new Date(text(value))).getTime();
 }
 
 /** A `date` column: the API's types give `YYYY-MM-DD`; plain `pg` a local midnight. */
 function day(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  if (!(value instanceof Date)) return String(value);
+  if (!(value instanceof Date)) return text(value);
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${value.getFullYear()}-${pad(value.getMonth() + 1)}-${pad(value.getDate())}`;
 }
@@ -172,11 +179,11 @@ export function timelinePage(entries: TimelineEntry[], limit: number): Record<st
 
 /** A `numeric` sum as `sumText` writes it: at least two decimals, never fewer than it has (trailing zeros dropped). */
 export function sumText(sum: unknown): string {
-  const text = sum === null || sum === undefined ? '0' : String(sum);
-  const point = text.indexOf('.');
-  if (point < 0) return `${text}.00`;
-  const fraction = text.slice(point + 1).replace(/0+$/, '');
-  return `${text.slice(0, point)}.${fraction.padEnd(2, '0')}`;
+  const digits = sum === null || sum === undefined ? '0' : text(sum);
+  const point = digits.indexOf('.');
+  if (point < 0) return `${digits}.00`;
+  const fraction = digits.slice(point + 1).replace(/0+$/, '');
+  return `${digits.slice(0, point)}.${fraction.padEnd(2, '0')}`;
 }
 
 /** A board column's sums of one currency. */
