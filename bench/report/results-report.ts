@@ -205,6 +205,15 @@ function targetsSection(report: RunReport): string[] {
   } else {
     lines.push('- embedded — n/a');
   }
+  lines.push('', '## Issue 21 targets (first run of each)', '');
+  for (const scenario of ['deal-board', 'deal-list', 'timeline']) {
+    const a = api(scenario);
+    const p = floor(scenario, 'page-floor');
+    lines.push(
+      `- ${scenario}: API ≥ 0.6× page floor req/s — ${verdict(a && p ? a.requestsPerSecond >= 0.6 * p.requestsPerSecond : undefined)}${a && p ? ` (${(a.requestsPerSecond / p.requestsPerSecond).toFixed(2)}×)` : ''}`,
+    );
+  }
+
   return lines;
 }
 
