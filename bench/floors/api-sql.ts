@@ -270,7 +270,7 @@ export const TIMELINE_FIELD_CHANGES_SQL = `SELECT ${AUDIT_COLUMNS} FROM "audit_e
                     WHERE field_after.key <> ALL($7)
                       AND field_after.value IS DISTINCT FROM "audit"."before" -> field_after.key) ORDER BY "audit"."created_at" DESC, "audit"."id" DESC LIMIT 21`;
 
-export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix", "row"."require_lost_reason" AS "row_require_lost_reason" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 
 export const CREATE_EMAIL_TAKEN_SQL = `SELECT "contact"."id" AS "contact_id" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."organization_id" = $3 AND lower("contact"."primary_email") = lower($4) ) AND ( "contact"."deleted_at" IS NULL )`;
 
@@ -291,8 +291,27 @@ export const AUDIT_ONLY_SQL = `INSERT INTO audit_entry (tenant_id, organization_
        VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9)`;
 
 export const CREATED_BY_ID_SQL = contactById('= $2');
-export const LOGIN_LOCKOUT_SQL = `SELECT extract(epoch FROM locked_until - now())::float8 AS seconds
-         FROM login_lockout WHERE email_hash = $1 AND locked_until > now()`;
+/**
+ * `LoginThrottle.begin`: a login attempt is counted as pending before the password is checked
+ * (no row back: locked, or too many attempts in flight). Parameters: the e-mail's hash, the
+ * failure limit, the failure window and the pending window in seconds.
+ */
+export const LOGIN_PENDING_SQL = `INSERT INTO login_lockout AS l (email_hash, failed_count, window_started_at, pending_count, pending_since)
+       VALUES ($1, 0, now(), 1, now())
+       ON CONFLICT (email_hash) DO UPDATE
+          SET failed_count = CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END,
+              window_started_at = CASE WHEN CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END = 0 THEN now() ELSE l.window_started_at END,
+              pending_count = CASE WHEN l.pending_since > now() - make_interval(secs => $4) THEN l.pending_count ELSE 0 END + 1,
+              pending_since = now(),
+              locked_until = NULL
+        WHERE (l.locked_until IS NULL OR l.locked_until <= now()) AND CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END + CASE WHEN l.pending_since > now() - make_interval(secs => $4) THEN l.pending_count ELSE 0 END < $2
+       RETURNING 1`;
 
 export const LOGIN_FIND_USER_SQL = `SELECT "user"."id" AS "user_id", "user"."tenant_id" AS "user_tenant_id", "user"."created_at" AS "user_created_at", "user"."updated_at" AS "user_updated_at", "user"."deleted_at" AS "user_deleted_at", "user"."created_by" AS "user_created_by", "user"."updated_by" AS "user_updated_by", "user"."version" AS "user_version", "user"."email" AS "user_email", "user"."first_name" AS "user_first_name", "user"."last_name" AS "user_last_name", "user"."is_active" AS "user_is_active", "user"."password_hash" AS "user_password_hash" FROM "app_user" "user" WHERE ( lower("user"."email") = lower($1) ) AND ( "user"."deleted_at" IS NULL )`;
 
@@ -337,7 +356,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
     TIMELINE_FIELD_CHANGES_SQL,
   ],
   login: [
-    LOGIN_LOCKOUT_SQL,
+    LOGIN_PENDING_SQL,
     LOGIN_FIND_USER_SQL,
     LOGIN_MFA_SQL,
     START_TRANSACTION,

@@ -28,7 +28,7 @@ import {
   LOGIN_FIND_USER_SQL,
   LOGIN_INSERT_REFRESH_TOKEN_SQL,
   LOGIN_INSERT_SESSION_SQL,
-  LOGIN_LOCKOUT_SQL,
+  LOGIN_PENDING_SQL,
   LOGIN_MFA_SQL,
   OPEN_DEALS_SQL,
   PUBLISH_EVENT_SQL,
@@ -305,8 +305,9 @@ async function login({ body, headers }: FloorRequest, tokens: Hs256Token, pool: 
   const input = (body ?? {}) as LoginBody;
   const email = (input.email ?? '').toLowerCase();
   const emailHash = createHash('sha256').update(email).digest('hex');
-  const locked = await pool.query(LOGIN_LOCKOUT_SQL, [emailHash]);
-  if (locked.rows.length > 0) return { status: 429, body: { status: 429, code: 'LOGIN_LOCKED' } };
+  // The API's defaults: 5 failures in 900 s lock; pending attempts count for 60 s.
+  const pending = await pool.query(LOGIN_PENDING_SQL, [emailHash, 5, 900, 60]);
+  if (pending.rows.length === 0) return { status: 429, body: { status: 429, code: 'LOGIN_LOCKED' } };
   const found = await pool.query<Row>(LOGIN_FIND_USER_SQL, [email]);
   const user = found.rows[0];
   const valid = user !== undefined && (await verifyPassword(user.user_password_hash as string, input.password ?? ''));
