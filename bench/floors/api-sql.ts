@@ -205,7 +205,7 @@ const DEAL_VIEW = `${DEAL_COLUMNS}, (SELECT json_build_object('id', view_stage.i
               AND record_link.deal_id = "deal".id) AS "view_tags"`;
 
 /** The contact detail's `openDeals` section (`deal-open-deals-section.ts`): its open deals with stage and tags. */
-export const OPEN_DEALS_SQL = `SELECT ${DEAL_VIEW} FROM "deal" "deal" WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = $2 AND "deal"."organization_id" = $3 AND "deal"."contact_id" = $4 AND "deal"."status" = 'OPEN' ) AND ( "deal"."deleted_at" IS NULL ) ORDER BY "deal"."created_at" DESC, "deal"."id" DESC LIMIT 20`;
+export const OPEN_DEALS_SQL = `SELECT ${DEAL_VIEW} FROM "deal" "deal" WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = ANY($2) AND "deal"."organization_id" = $3 AND "deal"."contact_id" = $4 AND "deal"."status" = 'OPEN' ) AND ( "deal"."deleted_at" IS NULL ) ORDER BY "deal"."created_at" DESC, "deal"."id" DESC LIMIT 20`;
 
 /** `deal_facet_count` summed over the facets a deal list is narrowed by (`countedTotal`). */
 function dealFacetTotal(conditions: string): string {
@@ -257,6 +257,10 @@ export const TIMELINE_ACTIVITIES_SQL = `SELECT "activity"."id" AS "activity_id",
 
 /** The `notes` source. */
 export const TIMELINE_NOTES_SQL = `SELECT "note"."id" AS "note_id", "note"."tenant_id" AS "note_tenant_id", "note"."created_at" AS "note_created_at", "note"."updated_at" AS "note_updated_at", "note"."deleted_at" AS "note_deleted_at", "note"."created_by" AS "note_created_by", "note"."updated_by" AS "note_updated_by", "note"."version" AS "note_version", "note"."organization_id" AS "note_organization_id", "note"."body" AS "note_body", "note"."author_id" AS "note_author_id", "note"."contact_id" AS "note_contact_id", "note"."customer_id" AS "note_customer_id", "note"."deal_id" AS "note_deal_id" FROM "note" "note" WHERE ( "note"."tenant_id" = $1 AND "note"."organization_id" = ANY($2) AND "note"."organization_id" = $3 AND "note"."contact_id" = $4 ) AND ( "note"."deleted_at" IS NULL ) ORDER BY "note"."created_at" DESC, "note"."id" DESC LIMIT 21`;
+
+/** The contact detail's `recentActivities` and `notes` sections: the timeline sources' reads, ten rows each. */
+export const DETAIL_ACTIVITIES_SQL = TIMELINE_ACTIVITIES_SQL.replace(/LIMIT 21$/, 'LIMIT 10');
+export const DETAIL_NOTES_SQL = TIMELINE_NOTES_SQL.replace(/LIMIT 21$/, 'LIMIT 10');
 
 const AUDIT_COLUMNS = `"audit"."id" AS "audit_id", "audit"."tenant_id" AS "audit_tenant_id", "audit"."organization_id" AS "audit_organization_id", "audit"."actor_type" AS "audit_actor_type", "audit"."actor_id" AS "audit_actor_id", "audit"."action" AS "audit_action", "audit"."entity" AS "audit_entity", "audit"."entity_id" AS "audit_entity_id", "audit"."before" AS "audit_before", "audit"."after" AS "audit_after", "audit"."request_id" AS "audit_request_id", "audit"."created_at" AS "audit_created_at"`;
 
@@ -333,7 +337,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
   'list-filtered': [ACTOR_SQL, FILTERED_PAGE_SQL],
   'list-cursor': [ACTOR_SQL, CURSOR_PAGE_SQL],
   search: [ACTOR_SQL, START_TRANSACTION, SET_TYPO_THRESHOLD_SQL, SEARCH_PAGE_SQL, COMMIT],
-  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL, OPEN_DEALS_SQL],
+  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL, OPEN_DEALS_SQL, DETAIL_ACTIVITIES_SQL, DETAIL_NOTES_SQL],
   create: [
     ACTOR_SQL,
     START_TRANSACTION,

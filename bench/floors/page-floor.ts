@@ -112,8 +112,20 @@ async function listContacts({ url, headers, db }: FloorRequest): Promise<FloorRe
 async function contactDetail({ params, headers, db }: FloorRequest): Promise<FloorReply> {
   const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
   // The open deals ride in the same statement (`deal_contact_idx`), newest first, as the API lists them.
-  const result = await db.query<FloorContactRow & { open_deals: unknown[] }>(
+  const result = await db.query<
+    FloorContactRow & { open_deals: unknown[]; recent_activities: Row[]; recent_notes: Row[] }
+  >(
     `SELECT ${FLOOR_CONTACT_SELECT},
+            (SELECT coalesce(json_agg(x ORDER BY x.occurred_at DESC, x.activity_id DESC), '[]') FROM (
+               SELECT coalesce(a.completed_at, a.created_at) AS occurred_at, ${FLOOR_ACTIVITY_COLUMNS}
+                 FROM activity_contact l JOIN activity a ON a.id = l.activity_id AND a.deleted_at IS NULL
+                WHERE l.tenant_id = c.tenant_id AND l.organization_id = c.organization_id AND l.contact_id = c.id
+                ORDER BY coalesce(a.completed_at, a.created_at) DESC, a.id DESC LIMIT 10) x) AS recent_activities,
+            (SELECT coalesce(json_agg(x ORDER BY x.note_created_at DESC, x.note_id DESC), '[]') FROM (
+               SELECT ${FLOOR_NOTE_COLUMNS} FROM note n
+                WHERE n.tenant_id = c.tenant_id AND n.organization_id = c.organization_id AND n.contact_id = c.id
+                  AND n.deleted_at IS NULL
+                ORDER BY n.created_at DESC, n.id DESC LIMIT 10) x) AS recent_notes,
             (SELECT coalesce(json_agg(json_build_object('id', d.id, 'title', d.title, 'value', d.value,
                                                         'currency', d.currency, 'status', d.status)
                                       ORDER BY d.created_at DESC, d.id DESC), '[]'::json)
@@ -125,7 +137,16 @@ async function contactDetail({ params, headers, db }: FloorRequest): Promise<Flo
   );
   const row = result.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  return { status: 200, body: { ...contactDetailJson(row, row.customer, row.tags), openDeals: row.open_deals } };
+  const now = Date.now();
+  return {
+    status: 200,
+    body: {
+      ...contactDetailJson(row, row.customer, row.tags),
+      openDeals: row.open_deals,
+      recentActivities: row.recent_activities.map((activity) => activityEntry(withDates(activity), now).data),
+      notes: row.recent_notes.map((note) => noteEntry(withDates(note)).data),
+    },
+  };
 }
 
 interface CreateContactBody {
@@ -265,6 +286,33 @@ const FLOOR_DEAL_SELECT = `d.id, d.organization_id, d.title, d.value::text AS va
           FROM deal_tag dt JOIN tag t ON t.id = dt.tag_id AND t.deleted_at IS NULL
          WHERE dt.tenant_id = d.tenant_id AND dt.organization_id = d.organization_id AND dt.deal_id = d.id) AS view_tags`;
 const BOARD_PAGE_SIZE = 20;
+
+type Row = Record<string, unknown>;
+
+/** An activity `a`'s columns as `activityEntry` reads them. */
+const FLOOR_ACTIVITY_COLUMNS = `a.id AS activity_id, a.organization_id AS activity_organization_id, a.type AS activity_type,
+       a.subject AS activity_subject, a.body AS activity_body, a.due_at AS activity_due_at,
+       a.completed_at AS activity_completed_at, a.owner_id AS activity_owner_id, a.deal_id AS activity_deal_id,
+       a.customer_id AS activity_customer_id, a.created_by AS activity_created_by, a.created_at AS activity_created_at,
+       a.updated_at AS activity_updated_at, a.version AS activity_version,
+       (SELECT json_agg(l2.contact_id ORDER BY l2.contact_id) FROM activity_contact l2
+          JOIN contact c2 ON c2.id = l2.contact_id AND c2.deleted_at IS NULL
+         WHERE l2.tenant_id = a.tenant_id AND l2.organization_id = a.organization_id AND l2.activity_id = a.id) AS view_contact_ids`;
+
+/** A note `n`'s columns as `noteEntry` reads them. */
+const FLOOR_NOTE_COLUMNS = `n.id AS note_id, n.organization_id AS note_organization_id, n.body AS note_body,
+       n.author_id AS note_author_id, n.contact_id AS note_contact_id, n.customer_id AS note_customer_id,
+       n.deal_id AS note_deal_id, n.created_at AS note_created_at, n.updated_at AS note_updated_at, n.version AS note_version`;
+
+/** A JSON row's timestamps (`…_at` text) as dates again. */
+function withDates(json: Row): Row {
+  const fields = { ...json };
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (key.endsWith('_at') && typeof value === 'string') fields[key] = new Date(value);
+  }
+  return fields;
+}
 
 /**
  * The board in one statement: the pipeline's stages, each with its first page of deals (an
@@ -434,10 +482,7 @@ async function contactTimeline({ params, headers, db }: FloorRequest): Promise<F
   }
   const now = Date.now();
   const entries = result.rows.flatMap((row) => {
-    const fields = { ...(row.payload as Record<string, unknown>) };
-    for (const key of Object.keys(fields)) {
-      if (/_(at)$/.test(key) && typeof fields[key] === 'string') fields[key] = new Date(fields[key]);
-    }
+    const fields = withDates(row.payload as Row);
     if (row.source === 'activities') return [activityEntry(fields, now)];
     if (row.source === 'notes') return [noteEntry(fields)];
     if (row.source === 'contact') return [];

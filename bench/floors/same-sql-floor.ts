@@ -9,6 +9,8 @@ import {
   BOARD_STAGES_SQL,
   BOARD_TOTALS_SQL,
   DEAL_LIST_SQL,
+  DETAIL_ACTIVITIES_SQL,
+  DETAIL_NOTES_SQL,
   TIMELINE_ACTIVITIES_SQL,
   TIMELINE_CONTACT_SQL,
   TIMELINE_FIELD_CHANGES_SQL,
@@ -160,12 +162,21 @@ async function contactDetail(
   const found = await db.query<Row>(CONTACT_BY_ID_SQL, [claims.tid, visible, params[0]]);
   const row = found.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  // The `openDeals` section: the API's scope is the one organization the bench's lists use.
+  // The sections, in the contact's organization: open deals, ten latest activities, ten latest notes.
   const organizationId = row.row_organization_id;
-  const deals = await db.query<Row>(OPEN_DEALS_SQL, [claims.tid, organizationId, organizationId, params[0]]);
+  const section = [claims.tid, visible, organizationId, params[0]];
+  const deals = await db.query<Row>(OPEN_DEALS_SQL, section);
+  const activities = await db.query<Row>(DETAIL_ACTIVITIES_SQL, section);
+  const notes = await db.query<Row>(DETAIL_NOTES_SQL, section);
+  const now = Date.now();
   return {
     status: 200,
-    body: { ...embeddedContactJson(row, 'row', contactDetailJson), openDeals: deals.rows.map(openDealJson) },
+    body: {
+      ...embeddedContactJson(row, 'row', contactDetailJson),
+      openDeals: deals.rows.map(openDealJson),
+      recentActivities: activities.rows.map((activity) => activityEntry(activity, now).data),
+      notes: notes.rows.map((note) => noteEntry(note).data),
+    },
   };
 }
 
