@@ -18,7 +18,8 @@
  * Re-synced 2026-12-04 after issue 21: a searched list forgives a typo (`<%` in a transaction
  * that sets the threshold) and ranks exact, prefix and contains matches first; the detail reads
  * the contact's open deals. Re-synced 2026-12-04 for the sales scenarios (issue 21): the deal
- * board, the deal list by stage and owner, and the contact timeline.
+ * board, the deal list by stage and owner, and the contact timeline; then after "Read the deal
+ * board in the pipeline's organization": its sums and pages name the organization by equality.
  */
 
 /**
@@ -226,13 +227,13 @@ export const BOARD_PIPELINE_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_
 /** Its stages in order (`loadPipelineStages`). */
 export const BOARD_STAGES_SQL = `SELECT "stage"."id" AS "stage_id", "stage"."tenant_id" AS "stage_tenant_id", "stage"."created_at" AS "stage_created_at", "stage"."updated_at" AS "stage_updated_at", "stage"."deleted_at" AS "stage_deleted_at", "stage"."created_by" AS "stage_created_by", "stage"."updated_by" AS "stage_updated_by", "stage"."version" AS "stage_version", "stage"."organization_id" AS "stage_organization_id", "stage"."pipeline_id" AS "stage_pipeline_id", "stage"."name" AS "stage_name", "stage"."position" AS "stage_position", "stage"."probability" AS "stage_probability", "stage"."kind" AS "stage_kind", "stage"."rotten_after_days" AS "stage_rotten_after_days" FROM "pipeline_stage" "stage" WHERE ( "stage"."tenant_id" = $1 AND "stage"."organization_id" = ANY($2) AND "stage"."pipeline_id" = ANY($3) ) AND ( "stage"."deleted_at" IS NULL ) ORDER BY "stage"."position" ASC, "stage"."id" ASC`;
 
-/** The pipeline's sums per stage and currency, on `numeric`. */
-export const BOARD_TOTALS_SQL = `SELECT "deal"."stage_id" AS "stageId", "deal"."currency" AS "currency", count(*)::int AS "dealCount", sum("deal"."value")::text AS "value", sum("deal"."value" * coalesce("deal"."probability", "total_stage"."probability") / 100)::text AS "weightedValue" FROM "deal" "deal" INNER JOIN "pipeline_stage" "total_stage" ON  "total_stage"."id" = "deal"."stage_id" AND "total_stage"."tenant_id" = "deal"."tenant_id" AND "total_stage"."deleted_at" IS NULL WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = ANY($2) AND "deal"."pipeline_id" = $3 ) AND ( "deal"."deleted_at" IS NULL ) GROUP BY "deal"."stage_id", "deal"."currency" ORDER BY "deal"."currency" ASC`;
+/** The pipeline's sums per stage and currency, on `numeric`, in the pipeline's organization. */
+export const BOARD_TOTALS_SQL = `SELECT "deal"."stage_id" AS "stageId", "deal"."currency" AS "currency", count(*)::int AS "dealCount", sum("deal"."value")::text AS "value", sum("deal"."value" * coalesce("deal"."probability", "total_stage"."probability") / 100)::text AS "weightedValue" FROM "deal" "deal" INNER JOIN "pipeline_stage" "total_stage" ON  "total_stage"."id" = "deal"."stage_id" AND "total_stage"."tenant_id" = "deal"."tenant_id" AND "total_stage"."deleted_at" IS NULL WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = ANY($2) AND "deal"."organization_id" = $3 AND "deal"."pipeline_id" = $4 ) AND ( "deal"."deleted_at" IS NULL ) GROUP BY "deal"."stage_id", "deal"."currency" ORDER BY "deal"."currency" ASC`;
 
-/** Each stage's first page with its count from the counters, one stage after the other. */
+/** Each stage's first page (in the pipeline's organization) with its count from the counters, one stage after the other. */
 export const BOARD_STAGE_PAGE_SQL = dealPage(
   dealFacetTotal('facet.stage_id = $3'),
-  `( "deal"."tenant_id" = $4 AND "deal"."organization_id" = ANY($5) AND "deal"."stage_id" = $6 )`,
+  `( "deal"."tenant_id" = $4 AND "deal"."organization_id" = ANY($5) AND "deal"."organization_id" = $6 AND "deal"."stage_id" = $7 )`,
   21,
 );
 
