@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { Client } from 'pg';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { RoleName } from './generate/dataset-plan';
+import type { StageTemplate } from './generate/sales-row-generator';
 import { builtFile } from './repo-paths';
 
 interface DataSourceOptionsModule {
@@ -17,6 +18,10 @@ interface BuiltInRolesModule {
 }
 interface PasswordHasherModule {
   PasswordHasher: new () => { hash(password: string): Promise<string> };
+}
+interface DefaultPipelineModule {
+  DEFAULT_PIPELINE_NAME: string;
+  DEFAULT_PIPELINE_STAGES: readonly StageTemplate[];
 }
 interface KeysetCursorModule {
   encodeCursor: (position: { sort: string; value: string | number; id: string }) => string;
@@ -34,6 +39,8 @@ export interface BuiltCore {
   readonly builtInRoleIds: BuiltInRolesModule['BUILT_IN_ROLE_IDS'];
   readonly hashPassword: (password: string) => Promise<string>;
   readonly encodeCursor: KeysetCursorModule['encodeCursor'];
+  /** The pipeline every organization is created with. */
+  readonly defaultPipeline: { readonly name: string; readonly stages: readonly StageTemplate[] };
 }
 
 export async function loadBuiltCore(): Promise<BuiltCore> {
@@ -42,6 +49,7 @@ export async function loadBuiltCore(): Promise<BuiltCore> {
   const roles = await load<BuiltInRolesModule>('libs/core/src/permissions/built-in-roles.js');
   const passwords = await load<PasswordHasherModule>('libs/core/src/auth/password-hasher.js');
   const cursors = await load<KeysetCursorModule>('libs/core/src/pagination/keyset-cursor.js');
+  const pipelines = await load<DefaultPipelineModule>('libs/crm/src/pipelines/default-pipeline.js');
   const hasher = new passwords.PasswordHasher();
   return {
     dataSourceOptions: options.dataSourceOptions,
@@ -50,6 +58,7 @@ export async function loadBuiltCore(): Promise<BuiltCore> {
     builtInRoleIds: roles.BUILT_IN_ROLE_IDS,
     hashPassword: (password) => hasher.hash(password),
     encodeCursor: cursors.encodeCursor,
+    defaultPipeline: { name: pipelines.DEFAULT_PIPELINE_NAME, stages: pipelines.DEFAULT_PIPELINE_STAGES },
   };
 }
 

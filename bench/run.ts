@@ -20,6 +20,7 @@ import { runLoad } from './load/run-load';
 import type { Measurement } from './report/measurement';
 import { type EmbeddedComparison, type MachineInfo, renderReport } from './report/results-report';
 import { contactScenarios } from './scenarios/contact-scenarios';
+import { salesScenarios } from './scenarios/sales-scenarios';
 import { type Fixtures, loadFixtures } from './scenarios/fixtures';
 import type { Scenario, TargetName } from './scenarios/scenario';
 import { login, PORTS, startApi, startFloor } from './targets/bench-servers';
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     };
     const session = new ApiSession(api.baseUrl, manifest);
     const scenarios = async (): Promise<Scenario[]> =>
-      selected(contactScenarios(fixtures, await session.token()), options.scenarios);
+      selected(benchScenarios(fixtures, await session.token()), options.scenarios);
 
     const cursorCheck = await checkCursor(api.baseUrl, fixtures, await session.token());
     log(`cursor check: ${cursorCheck}`);
@@ -150,12 +151,13 @@ async function capture(options: BenchOptions, fixtures: Fixtures): Promise<Captu
     port: PORTS.captureApi,
     databaseUrl: options.databaseUrl,
     poolSize: options.poolSize,
-    logLevel: 'warn',
+    // Statements are logged at debug.
+    logLevel: 'debug',
     logQueries: true,
   });
   try {
     const token = await login(api.baseUrl, fixtures.manifest.bigTenant.adminEmail, fixtures.manifest.password);
-    const scenarios = selected(contactScenarios(fixtures, token), options.scenarios);
+    const scenarios = selected(benchScenarios(fixtures, token), options.scenarios);
     return await captureApiSql(
       api,
       scenarios.map((scenario) => {
@@ -454,6 +456,11 @@ class ApiSession {
     }
     return this.current.token;
   }
+}
+
+/** Every scenario, in the order they run: the contacts' (issue 12), then the sales ones (issue 21). */
+function benchScenarios(fixtures: Fixtures, token: string): Scenario[] {
+  return [...contactScenarios(fixtures, token), ...salesScenarios(fixtures, token)];
 }
 
 function selected(scenarios: Scenario[], names: readonly string[] | undefined): Scenario[] {

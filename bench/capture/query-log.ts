@@ -3,43 +3,35 @@ export interface LoggedStatement {
   readonly parameters: unknown[];
 }
 
-const PARAMETERS = ' -- PARAMETERS: ';
-
-/**
- * Statements from TypeORM's query log (`DATABASE_LOG_QUERIES=true`): `query: <sql>` lines,
- * the SQL possibly running over several lines, parameters after ` -- PARAMETERS: `. Pino's JSON
- * lines and anything else are skipped.
- */
-export function parseQueryLog(output: string): LoggedStatement[] {
-  const statements: string[] = [];
-  let current: string | undefined;
-  for (const line of output.split('\n')) {
-    if (line.startsWith('query: ')) {
-      if (current !== undefined) statements.push(current);
-      current = line.slice('query: '.length);
-    } else if (current !== undefined && !line.startsWith('{') && !line.startsWith('query failed:')) {
-      current += `\n${line}`;
-    } else if (current !== undefined) {
-      statements.push(current);
-      current = undefined;
-    }
-  }
-  if (current !== undefined) statements.push(current);
-  return statements.map((text) => {
-    const at = text.lastIndexOf(PARAMETERS);
-    if (at < 0) return { sql: text.trim(), parameters: [] };
-    const parameters = parseParameters(text.slice(at + PARAMETERS.length));
-    return { sql: text.slice(0, at).trim(), parameters };
-  });
+interface QueryLine {
+  readonly msg?: unknown;
+  readonly context?: unknown;
+  readonly query?: unknown;
+  readonly parameters?: unknown;
 }
 
-function parseParameters(json: string): unknown[] {
-  try {
-    const parsed: unknown = JSON.parse(json);
-    return Array.isArray(parsed) ? parsed : [];
-  } catch {
-    return [];
+/**
+ * Statements from the API's query log (`DATABASE_LOG_QUERIES=true` with
+ * `DATABASE_LOG_QUERY_PARAMETERS=true`, `LOG_LEVEL=debug`): the app logger's JSON lines of
+ * context `Database` and message `query`, with `query` and `parameters`. Anything else is skipped.
+ */
+export function parseQueryLog(output: string): LoggedStatement[] {
+  const statements: LoggedStatement[] = [];
+  for (const line of output.split('\n')) {
+    if (!line.startsWith('{') || !line.includes('"msg":"query"')) continue;
+    let parsed: QueryLine;
+    try {
+      parsed = JSON.parse(line) as QueryLine;
+    } catch {
+      continue;
+    }
+    if (parsed.msg !== 'query' || parsed.context !== 'Database' || typeof parsed.query !== 'string') continue;
+    statements.push({
+      sql: parsed.query.trim(),
+      parameters: Array.isArray(parsed.parameters) ? (parsed.parameters as unknown[]) : [],
+    });
   }
+  return statements;
 }
 
 /** Whitespace collapsed: how captured and copied SQL are compared. */

@@ -17,7 +17,9 @@
  * organization": the tags subquery probes `contact_tag` by tenant, organization and contact.
  * Re-synced 2026-12-04 after issue 21: a searched list forgives a typo (`<%` in a transaction
  * that sets the threshold) and ranks exact, prefix and contains matches first; the detail reads
- * the contact's open deals.
+ * the contact's open deals. Re-synced 2026-12-04 for the sales scenarios (issue 21): the deal
+ * board, the deal list by stage and owner, and the contact timeline; then after "Read the deal
+ * board in the pipeline's organization": its sums and pages name the organization by equality.
  */
 
 /**
@@ -189,8 +191,8 @@ const DEAL_COLUMNS = [
   .map((column) => `"deal"."${column}" AS "deal_${column}"`)
   .join(', ');
 
-/** The contact detail's `openDeals` section (`deal-open-deals-section.ts`): its open deals with stage and tags. */
-export const OPEN_DEALS_SQL = `SELECT ${DEAL_COLUMNS}, (SELECT json_build_object('id', view_stage.id, 'name', view_stage.name, 'kind', view_stage.kind,
+/** A deal with its stage and tags as JSON columns (`selectDealView`). */
+const DEAL_VIEW = `${DEAL_COLUMNS}, (SELECT json_build_object('id', view_stage.id, 'name', view_stage.name, 'kind', view_stage.kind,
                                    'position', view_stage.position, 'probability', view_stage.probability,
                                    'rottenAfterDays', view_stage.rotten_after_days)
              FROM pipeline_stage view_stage
@@ -201,9 +203,79 @@ export const OPEN_DEALS_SQL = `SELECT ${DEAL_COLUMNS}, (SELECT json_build_object
              JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
                                 AND record_tag.tenant_id = "deal".tenant_id
             WHERE record_link.tenant_id = "deal".tenant_id AND record_link.organization_id = "deal".organization_id
-              AND record_link.deal_id = "deal".id) AS "view_tags" FROM "deal" "deal" WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = $2 AND "deal"."organization_id" = $3 AND "deal"."contact_id" = $4 AND "deal"."status" = 'OPEN' ) AND ( "deal"."deleted_at" IS NULL ) ORDER BY "deal"."created_at" DESC, "deal"."id" DESC LIMIT 20`;
+              AND record_link.deal_id = "deal".id) AS "view_tags"`;
 
-export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+/** The contact detail's `openDeals` section (`deal-open-deals-section.ts`): its open deals with stage and tags. */
+export const OPEN_DEALS_SQL = `SELECT ${DEAL_VIEW} FROM "deal" "deal" WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = ANY($2) AND "deal"."organization_id" = $3 AND "deal"."contact_id" = $4 AND "deal"."status" = 'OPEN' ) AND ( "deal"."deleted_at" IS NULL ) ORDER BY "deal"."created_at" DESC, "deal"."id" DESC LIMIT 20`;
+
+/** `deal_facet_count` summed over the facets a deal list is narrowed by (`countedTotal`). */
+function dealFacetTotal(conditions: string): string {
+  return `(SELECT coalesce(sum(facet.count), 0) FROM deal_facet_count facet
+           WHERE facet.tenant_id = $1
+             AND facet.organization_id = ANY($2)
+             AND ${conditions}) AS "page_total"`;
+}
+
+/** A page of deals (`paginate` over `selectDealView`): 21 rows (the board's page of 20) or 26 (a list's 25). */
+function dealPage(total: string, where: string, limit: number): string {
+  return `SELECT ${DEAL_VIEW}, ${total} FROM "deal" "deal" WHERE ${where} AND ( "deal"."deleted_at" IS NULL ) ORDER BY "deal"."created_at" DESC, "deal"."id" DESC LIMIT ${limit} OFFSET 0`;
+}
+
+/** `GET /api/deals/board`: the pipeline (`findOneOrFail`). */
+export const BOARD_PIPELINE_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."organization_id" AS "row_organization_id", "row"."name" AS "row_name" FROM "pipeline" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+
+/** Its stages in order (`loadPipelineStages`). */
+export const BOARD_STAGES_SQL = `SELECT "stage"."id" AS "stage_id", "stage"."tenant_id" AS "stage_tenant_id", "stage"."created_at" AS "stage_created_at", "stage"."updated_at" AS "stage_updated_at", "stage"."deleted_at" AS "stage_deleted_at", "stage"."created_by" AS "stage_created_by", "stage"."updated_by" AS "stage_updated_by", "stage"."version" AS "stage_version", "stage"."organization_id" AS "stage_organization_id", "stage"."pipeline_id" AS "stage_pipeline_id", "stage"."name" AS "stage_name", "stage"."position" AS "stage_position", "stage"."probability" AS "stage_probability", "stage"."kind" AS "stage_kind", "stage"."rotten_after_days" AS "stage_rotten_after_days" FROM "pipeline_stage" "stage" WHERE ( "stage"."tenant_id" = $1 AND "stage"."organization_id" = ANY($2) AND "stage"."pipeline_id" = ANY($3) ) AND ( "stage"."deleted_at" IS NULL ) ORDER BY "stage"."position" ASC, "stage"."id" ASC`;
+
+/** The pipeline's sums per stage and currency, on `numeric`, in the pipeline's organization. */
+export const BOARD_TOTALS_SQL = `SELECT "deal"."stage_id" AS "stageId", "deal"."currency" AS "currency", count(*)::int AS "dealCount", sum("deal"."value")::text AS "value", sum("deal"."value" * coalesce("deal"."probability", "total_stage"."probability") / 100)::text AS "weightedValue" FROM "deal" "deal" INNER JOIN "pipeline_stage" "total_stage" ON  "total_stage"."id" = "deal"."stage_id" AND "total_stage"."tenant_id" = "deal"."tenant_id" AND "total_stage"."deleted_at" IS NULL WHERE ( "deal"."tenant_id" = $1 AND "deal"."organization_id" = ANY($2) AND "deal"."organization_id" = $3 AND "deal"."pipeline_id" = $4 ) AND ( "deal"."deleted_at" IS NULL ) GROUP BY "deal"."stage_id", "deal"."currency" ORDER BY "deal"."currency" ASC`;
+
+/** Each stage's first page (in the pipeline's organization) with its count from the counters, one stage after the other. */
+export const BOARD_STAGE_PAGE_SQL = dealPage(
+  dealFacetTotal('facet.stage_id = $3'),
+  `( "deal"."tenant_id" = $4 AND "deal"."organization_id" = ANY($5) AND "deal"."organization_id" = $6 AND "deal"."stage_id" = $7 )`,
+  21,
+);
+
+/** `GET /api/deals?organizationId=&stageId=&ownerId=`: the page, its stage and owner counters as the total. */
+export const DEAL_LIST_SQL = dealPage(
+  dealFacetTotal('facet.stage_id = $3 AND facet.owner_id = $4'),
+  `( "deal"."tenant_id" = $5 AND "deal"."organization_id" = $6 AND "deal"."stage_id" = $7 AND "deal"."owner_id" = $8 )`,
+  26,
+);
+
+/** `GET /api/crm/contacts/:id/timeline`: the contact (`findContactRow` without relations). */
+export const TIMELINE_CONTACT_SQL = `SELECT ${contactColumns('row', ALL_COLUMNS)} FROM "contact" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."organization_id" = ANY($2) AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
+
+/** The `activities` source: the contact's activities by (completed or created, id), 21 of them. */
+export const TIMELINE_ACTIVITIES_SQL = `SELECT "activity"."id" AS "activity_id", "activity"."tenant_id" AS "activity_tenant_id", "activity"."created_at" AS "activity_created_at", "activity"."updated_at" AS "activity_updated_at", "activity"."deleted_at" AS "activity_deleted_at", "activity"."created_by" AS "activity_created_by", "activity"."updated_by" AS "activity_updated_by", "activity"."version" AS "activity_version", "activity"."organization_id" AS "activity_organization_id", "activity"."type" AS "activity_type", "activity"."subject" AS "activity_subject", "activity"."body" AS "activity_body", "activity"."due_at" AS "activity_due_at", "activity"."completed_at" AS "activity_completed_at", "activity"."owner_id" AS "activity_owner_id", "activity"."deal_id" AS "activity_deal_id", "activity"."customer_id" AS "activity_customer_id", (SELECT coalesce(json_agg(view_link.contact_id ORDER BY view_link.contact_id), '[]'::json)
+             FROM activity_contact view_link
+             JOIN contact view_contact ON view_contact.id = view_link.contact_id AND view_contact.deleted_at IS NULL
+            WHERE view_link.tenant_id = "activity".tenant_id AND view_link.organization_id = "activity".organization_id
+              AND view_link.activity_id = "activity".id) AS "view_contact_ids" FROM "activity" "activity" WHERE ( "activity"."tenant_id" = $1 AND "activity"."organization_id" = ANY($2) AND "activity"."organization_id" = $3 AND EXISTS (SELECT 1 FROM activity_contact subject_link
+                WHERE subject_link.tenant_id = "activity".tenant_id AND subject_link.organization_id = "activity".organization_id
+              AND subject_link.activity_id = "activity".id AND subject_link.contact_id = $4) ) AND ( "activity"."deleted_at" IS NULL ) ORDER BY coalesce("activity".completed_at, "activity".created_at) DESC, "activity"."id" DESC LIMIT 21`;
+
+/** The `notes` source. */
+export const TIMELINE_NOTES_SQL = `SELECT "note"."id" AS "note_id", "note"."tenant_id" AS "note_tenant_id", "note"."created_at" AS "note_created_at", "note"."updated_at" AS "note_updated_at", "note"."deleted_at" AS "note_deleted_at", "note"."created_by" AS "note_created_by", "note"."updated_by" AS "note_updated_by", "note"."version" AS "note_version", "note"."organization_id" AS "note_organization_id", "note"."body" AS "note_body", "note"."author_id" AS "note_author_id", "note"."contact_id" AS "note_contact_id", "note"."customer_id" AS "note_customer_id", "note"."deal_id" AS "note_deal_id" FROM "note" "note" WHERE ( "note"."tenant_id" = $1 AND "note"."organization_id" = ANY($2) AND "note"."organization_id" = $3 AND "note"."contact_id" = $4 ) AND ( "note"."deleted_at" IS NULL ) ORDER BY "note"."created_at" DESC, "note"."id" DESC LIMIT 21`;
+
+/** The contact detail's `recentActivities` and `notes` sections: the timeline sources' reads, ten rows each. */
+export const DETAIL_ACTIVITIES_SQL = TIMELINE_ACTIVITIES_SQL.replace(/LIMIT 21$/, 'LIMIT 10');
+export const DETAIL_NOTES_SQL = TIMELINE_NOTES_SQL.replace(/LIMIT 21$/, 'LIMIT 10');
+
+const AUDIT_COLUMNS = `"audit"."id" AS "audit_id", "audit"."tenant_id" AS "audit_tenant_id", "audit"."organization_id" AS "audit_organization_id", "audit"."actor_type" AS "audit_actor_type", "audit"."actor_id" AS "audit_actor_id", "audit"."action" AS "audit_action", "audit"."entity" AS "audit_entity", "audit"."entity_id" AS "audit_entity_id", "audit"."before" AS "audit_before", "audit"."after" AS "audit_after", "audit"."request_id" AS "audit_request_id", "audit"."created_at" AS "audit_created_at"`;
+
+/** The `stage_change` source: the audit entries of the contact's deals' stage moves. */
+export const TIMELINE_STAGE_CHANGES_SQL = `SELECT ${AUDIT_COLUMNS}, (SELECT timeline_stage.name FROM pipeline_stage timeline_stage
+            WHERE timeline_stage.id = ("audit"."before" ->> 'stageId')::uuid AND timeline_stage.tenant_id = "audit"."tenant_id") AS "stage_before_name", (SELECT timeline_stage.name FROM pipeline_stage timeline_stage
+            WHERE timeline_stage.id = ("audit"."after" ->> 'stageId')::uuid AND timeline_stage.tenant_id = "audit"."tenant_id") AS "stage_after_name" FROM "audit_entry" "audit" WHERE "audit"."tenant_id" = $1 AND "audit"."organization_id" = ANY($2) AND "audit"."organization_id" = $3 AND "audit"."entity" = 'deal' AND "audit"."entity_id" IN (SELECT "timeline_deal"."id" AS "timeline_deal_id" FROM "deal" "timeline_deal" WHERE ( "timeline_deal"."tenant_id" = $1 AND "timeline_deal"."organization_id" = ANY($2) AND "timeline_deal"."contact_id" = $4 ) AND ( "timeline_deal"."deleted_at" IS NULL )) AND "audit"."action" = ANY($5) ORDER BY "audit"."created_at" DESC, "audit"."id" DESC LIMIT 21`;
+
+/** The `field_change` source: the contact's own updates that changed a field worth showing. */
+export const TIMELINE_FIELD_CHANGES_SQL = `SELECT ${AUDIT_COLUMNS} FROM "audit_entry" "audit" WHERE "audit"."tenant_id" = $1 AND "audit"."organization_id" = ANY($2) AND "audit"."organization_id" = $3 AND "audit"."entity" = $4 AND "audit"."entity_id" = $5 AND "audit"."action" = $6 AND EXISTS (SELECT 1 FROM jsonb_each("audit"."after") field_after
+                    WHERE field_after.key <> ALL($7)
+                      AND field_after.value IS DISTINCT FROM "audit"."before" -> field_after.key) ORDER BY "audit"."created_at" DESC, "audit"."id" DESC LIMIT 21`;
+
+export const CREATE_ORGANIZATION_SQL = `SELECT "row"."id" AS "row_id", "row"."tenant_id" AS "row_tenant_id", "row"."created_at" AS "row_created_at", "row"."updated_at" AS "row_updated_at", "row"."deleted_at" AS "row_deleted_at", "row"."created_by" AS "row_created_by", "row"."updated_by" AS "row_updated_by", "row"."version" AS "row_version", "row"."name" AS "row_name", "row"."crm_enabled" AS "row_crm_enabled", "row"."contact_statuses" AS "row_contact_statuses", "row"."default_currency" AS "row_default_currency", "row"."invoice_prefix" AS "row_invoice_prefix", "row"."require_lost_reason" AS "row_require_lost_reason" FROM "organization" "row" WHERE ( "row"."tenant_id" = $1 AND "row"."id" = $2 AND "row"."id" = $3 ) AND ( "row"."deleted_at" IS NULL )`;
 
 export const CREATE_EMAIL_TAKEN_SQL = `SELECT "contact"."id" AS "contact_id" FROM "contact" "contact" WHERE ( "contact"."tenant_id" = $1 AND "contact"."organization_id" = $2 AND "contact"."organization_id" = $3 AND lower("contact"."primary_email") = lower($4) ) AND ( "contact"."deleted_at" IS NULL )`;
 
@@ -224,8 +296,27 @@ export const AUDIT_ONLY_SQL = `INSERT INTO audit_entry (tenant_id, organization_
        VALUES ($1, $2, $3, $4, $5, $6, $7, NULL, $8, $9)`;
 
 export const CREATED_BY_ID_SQL = contactById('= $2');
-export const LOGIN_LOCKOUT_SQL = `SELECT extract(epoch FROM locked_until - now())::float8 AS seconds
-         FROM login_lockout WHERE email_hash = $1 AND locked_until > now()`;
+/**
+ * `LoginThrottle.begin`: a login attempt is counted as pending before the password is checked
+ * (no row back: locked, or too many attempts in flight). Parameters: the e-mail's hash, the
+ * failure limit, the failure window and the pending window in seconds.
+ */
+export const LOGIN_PENDING_SQL = `INSERT INTO login_lockout AS l (email_hash, failed_count, window_started_at, pending_count, pending_since)
+       VALUES ($1, 0, now(), 1, now())
+       ON CONFLICT (email_hash) DO UPDATE
+          SET failed_count = CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END,
+              window_started_at = CASE WHEN CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END = 0 THEN now() ELSE l.window_started_at END,
+              pending_count = CASE WHEN l.pending_since > now() - make_interval(secs => $4) THEN l.pending_count ELSE 0 END + 1,
+              pending_since = now(),
+              locked_until = NULL
+        WHERE (l.locked_until IS NULL OR l.locked_until <= now()) AND CASE WHEN l.locked_until <= now() THEN 0
+                         WHEN l.window_started_at > now() - make_interval(secs => $3) THEN l.failed_count
+                         ELSE 0 END + CASE WHEN l.pending_since > now() - make_interval(secs => $4) THEN l.pending_count ELSE 0 END < $2
+       RETURNING 1`;
 
 export const LOGIN_FIND_USER_SQL = `SELECT "user"."id" AS "user_id", "user"."tenant_id" AS "user_tenant_id", "user"."created_at" AS "user_created_at", "user"."updated_at" AS "user_updated_at", "user"."deleted_at" AS "user_deleted_at", "user"."created_by" AS "user_created_by", "user"."updated_by" AS "user_updated_by", "user"."version" AS "user_version", "user"."email" AS "user_email", "user"."first_name" AS "user_first_name", "user"."last_name" AS "user_last_name", "user"."is_active" AS "user_is_active", "user"."password_hash" AS "user_password_hash" FROM "app_user" "user" WHERE ( lower("user"."email") = lower($1) ) AND ( "user"."deleted_at" IS NULL )`;
 
@@ -247,7 +338,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
   'list-filtered': [ACTOR_SQL, FILTERED_PAGE_SQL],
   'list-cursor': [ACTOR_SQL, CURSOR_PAGE_SQL],
   search: [ACTOR_SQL, START_TRANSACTION, SET_TYPO_THRESHOLD_SQL, SEARCH_PAGE_SQL, COMMIT],
-  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL, OPEN_DEALS_SQL],
+  detail: [ACTOR_SQL, CONTACT_BY_ID_SQL, OPEN_DEALS_SQL, DETAIL_ACTIVITIES_SQL, DETAIL_NOTES_SQL],
   create: [
     ACTOR_SQL,
     START_TRANSACTION,
@@ -259,8 +350,18 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
     COMMIT,
     CREATED_BY_ID_SQL,
   ],
+  'deal-board': [ACTOR_SQL, BOARD_PIPELINE_SQL, BOARD_STAGES_SQL, BOARD_TOTALS_SQL, BOARD_STAGE_PAGE_SQL],
+  'deal-list': [ACTOR_SQL, DEAL_LIST_SQL],
+  timeline: [
+    ACTOR_SQL,
+    TIMELINE_CONTACT_SQL,
+    TIMELINE_ACTIVITIES_SQL,
+    TIMELINE_NOTES_SQL,
+    TIMELINE_STAGE_CHANGES_SQL,
+    TIMELINE_FIELD_CHANGES_SQL,
+  ],
   login: [
-    LOGIN_LOCKOUT_SQL,
+    LOGIN_PENDING_SQL,
     LOGIN_FIND_USER_SQL,
     LOGIN_MFA_SQL,
     START_TRANSACTION,

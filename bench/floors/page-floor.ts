@@ -11,6 +11,7 @@ import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import { Hs256Token } from './hs256-token';
 import { decodeCursor, encodeCursor } from './keyset-cursor-codec';
 import { containsPattern } from './like-pattern';
+import { activityEntry, dealJson, noteEntry, stageTotalJson, type StageTotalRow, timelinePage } from './sales-json';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ACCESS_TOKEN_TTL_SECONDS = 900;
@@ -28,6 +29,9 @@ export function pageFloorRoutes(tokens: Hs256Token): FloorRoute[] {
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})$/, handle: contactDetail },
     { method: 'POST', path: /^\/api\/crm\/contacts$/, handle: createContact },
     { method: 'POST', path: /^\/api\/auth\/login$/, handle: (request) => login(request, tokens) },
+    { method: 'GET', path: /^\/api\/deals\/board$/, handle: dealBoard },
+    { method: 'GET', path: /^\/api\/deals$/, handle: listDeals },
+    { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: contactTimeline },
   ];
 }
 
@@ -108,8 +112,20 @@ async function listContacts({ url, headers, db }: FloorRequest): Promise<FloorRe
 async function contactDetail({ params, headers, db }: FloorRequest): Promise<FloorReply> {
   const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
   // The open deals ride in the same statement (`deal_contact_idx`), newest first, as the API lists them.
-  const result = await db.query<FloorContactRow & { open_deals: unknown[] }>(
+  const result = await db.query<
+    FloorContactRow & { open_deals: unknown[]; recent_activities: Row[]; recent_notes: Row[] }
+  >(
     `SELECT ${FLOOR_CONTACT_SELECT},
+            (SELECT coalesce(json_agg(x ORDER BY x.occurred_at DESC, x.activity_id DESC), '[]') FROM (
+               SELECT coalesce(a.completed_at, a.created_at) AS occurred_at, ${FLOOR_ACTIVITY_COLUMNS}
+                 FROM activity_contact l JOIN activity a ON a.id = l.activity_id AND a.deleted_at IS NULL
+                WHERE l.tenant_id = c.tenant_id AND l.organization_id = c.organization_id AND l.contact_id = c.id
+                ORDER BY coalesce(a.completed_at, a.created_at) DESC, a.id DESC LIMIT 10) x) AS recent_activities,
+            (SELECT coalesce(json_agg(x ORDER BY x.note_created_at DESC, x.note_id DESC), '[]') FROM (
+               SELECT ${FLOOR_NOTE_COLUMNS} FROM note n
+                WHERE n.tenant_id = c.tenant_id AND n.organization_id = c.organization_id AND n.contact_id = c.id
+                  AND n.deleted_at IS NULL
+                ORDER BY n.created_at DESC, n.id DESC LIMIT 10) x) AS recent_notes,
             (SELECT coalesce(json_agg(json_build_object('id', d.id, 'title', d.title, 'value', d.value,
                                                         'currency', d.currency, 'status', d.status)
                                       ORDER BY d.created_at DESC, d.id DESC), '[]'::json)
@@ -121,7 +137,16 @@ async function contactDetail({ params, headers, db }: FloorRequest): Promise<Flo
   );
   const row = result.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  return { status: 200, body: { ...contactDetailJson(row, row.customer, row.tags), openDeals: row.open_deals } };
+  const now = Date.now();
+  return {
+    status: 200,
+    body: {
+      ...contactDetailJson(row, row.customer, row.tags),
+      openDeals: row.open_deals,
+      recentActivities: row.recent_activities.map((activity) => activityEntry(withDates(activity), now).data),
+      notes: row.recent_notes.map((note) => noteEntry(withDates(note)).data),
+    },
+  };
 }
 
 interface CreateContactBody {
@@ -247,4 +272,223 @@ function unverifiedSubject(authorization: string | undefined): string | null {
   if (payload === undefined) return null;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub?: unknown };
   return typeof claims.sub === 'string' ? claims.sub : null;
+}
+
+/** What the deal JSON needs of a deal `d`, its stage and its tags: `dealJson`'s columns. */
+const FLOOR_DEAL_SELECT = `d.id, d.organization_id, d.title, d.value::text AS value, d.currency,
+       d.expected_close_date::text AS expected_close_date, d.pipeline_id, d.stage_id, d.contact_id, d.customer_id,
+       d.owner_id, d.probability, d.status, d.closed_at, d.lost_reason, d.stage_changed_at, d.created_at,
+       d.updated_at, d.version,
+       (SELECT json_build_object('id', st.id, 'name', st.name, 'kind', st.kind, 'position', st.position,
+                                 'probability', st.probability, 'rottenAfterDays', st.rotten_after_days)
+          FROM pipeline_stage st WHERE st.id = d.stage_id) AS view_stage,
+       (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) ORDER BY t.name, t.id), '[]')
+          FROM deal_tag dt JOIN tag t ON t.id = dt.tag_id AND t.deleted_at IS NULL
+         WHERE dt.tenant_id = d.tenant_id AND dt.organization_id = d.organization_id AND dt.deal_id = d.id) AS view_tags`;
+const BOARD_PAGE_SIZE = 20;
+
+type Row = Record<string, unknown>;
+
+/** An activity `a`'s columns as `activityEntry` reads them. */
+const FLOOR_ACTIVITY_COLUMNS = `a.id AS activity_id, a.organization_id AS activity_organization_id, a.type AS activity_type,
+       a.subject AS activity_subject, a.body AS activity_body, a.due_at AS activity_due_at,
+       a.completed_at AS activity_completed_at, a.owner_id AS activity_owner_id, a.deal_id AS activity_deal_id,
+       a.customer_id AS activity_customer_id, a.created_by AS activity_created_by, a.created_at AS activity_created_at,
+       a.updated_at AS activity_updated_at, a.version AS activity_version,
+       (SELECT json_agg(l2.contact_id ORDER BY l2.contact_id) FROM activity_contact l2
+          JOIN contact c2 ON c2.id = l2.contact_id AND c2.deleted_at IS NULL
+         WHERE l2.tenant_id = a.tenant_id AND l2.organization_id = a.organization_id AND l2.activity_id = a.id) AS view_contact_ids`;
+
+/** A note `n`'s columns as `noteEntry` reads them. */
+const FLOOR_NOTE_COLUMNS = `n.id AS note_id, n.organization_id AS note_organization_id, n.body AS note_body,
+       n.author_id AS note_author_id, n.contact_id AS note_contact_id, n.customer_id AS note_customer_id,
+       n.deal_id AS note_deal_id, n.created_at AS note_created_at, n.updated_at AS note_updated_at, n.version AS note_version`;
+
+/** A JSON row's timestamps (`…_at` text) as dates again. */
+function withDates(json: Row): Row {
+  const fields = { ...json };
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
+    if (key.endsWith('_at') && typeof value === 'string') fields[key] = new Date(value);
+  }
+  return fields;
+}
+
+/**
+ * The board in one statement: the pipeline's stages, each with its first page of deals (an
+ * ordered `deal_stage_idx` scan in the pipeline's organization) and its sums per currency
+ * (one aggregate over the pipeline's deals; the stage's count is the sum of its currencies').
+ */
+async function dealBoard({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
+  const pipelineId = url.searchParams.get('pipelineId');
+  if (tenantId === null || pipelineId === null || !UUID.test(pipelineId)) {
+    return { status: 400, body: { status: 400, code: 'VALIDATION_FAILED' } };
+  }
+  const result = await db.query<{
+    id: string;
+    name: string;
+    kind: string;
+    position: number;
+    probability: number;
+    rotten_after_days: number | null;
+    totals: StageTotalRow[];
+    deals: Array<Record<string, unknown>>;
+  }>(
+    `WITH p AS (
+       SELECT id, organization_id FROM pipeline WHERE id = $2 AND tenant_id = $1 AND deleted_at IS NULL
+     ), s AS (
+       SELECT st.* FROM pipeline_stage st JOIN p ON st.pipeline_id = p.id
+        WHERE st.tenant_id = $1 AND st.organization_id = p.organization_id AND st.deleted_at IS NULL
+     ), totals AS (
+       SELECT d.stage_id, d.currency, count(*)::int AS n, sum(d.value)::text AS v,
+              sum(d.value * coalesce(d.probability, s.probability) / 100)::text AS w
+         FROM deal d JOIN p ON d.organization_id = p.organization_id JOIN s ON s.id = d.stage_id
+        WHERE d.tenant_id = $1 AND d.pipeline_id = p.id AND d.deleted_at IS NULL
+        GROUP BY d.stage_id, d.currency
+     )
+     SELECT s.id, s.name, s.kind, s.position, s.probability, s.rotten_after_days,
+            (SELECT coalesce(json_agg(json_build_object('stageId', t.stage_id, 'currency', t.currency, 'dealCount', t.n,
+                                                        'value', t.v, 'weightedValue', t.w) ORDER BY t.currency), '[]')
+               FROM totals t WHERE t.stage_id = s.id) AS totals,
+            (SELECT coalesce(json_agg(page), '[]') FROM (
+               SELECT ${FLOOR_DEAL_SELECT} FROM deal d
+                WHERE d.tenant_id = $1 AND d.organization_id = s.organization_id AND d.stage_id = s.id
+                  AND d.deleted_at IS NULL
+                ORDER BY d.created_at DESC, d.id DESC LIMIT ${BOARD_PAGE_SIZE + 1}) page) AS deals
+       FROM s ORDER BY s.position, s.id`,
+    [tenantId, pipelineId],
+  );
+  if (result.rows.length === 0) return { status: 404, body: { status: 404, code: 'PIPELINE_NOT_FOUND' } };
+  const now = Date.now();
+  return {
+    status: 200,
+    body: {
+      pipelineId,
+      stages: result.rows.map((stage) => {
+        const items = stage.deals.slice(0, BOARD_PAGE_SIZE);
+        const last = items.at(-1);
+        return {
+          id: stage.id,
+          name: stage.name,
+          kind: stage.kind,
+          position: stage.position,
+          probability: stage.probability,
+          rottenAfterDays: stage.rotten_after_days,
+          dealCount: stage.totals.reduce((sum, total) => sum + total.dealCount, 0),
+          totals: stage.totals.map(stageTotalJson),
+          deals: items.map((deal) => dealJson(deal, '', now)),
+          nextCursor:
+            stage.deals.length > BOARD_PAGE_SIZE && last !== undefined
+              ? encodeCursor('-createdAt', new Date(String(last.created_at)).toISOString(), String(last.id))
+              : null,
+        };
+      }),
+    },
+  };
+}
+
+/** Deals narrowed by stage and owner: the page (`deal_stage_idx` or `deal_owner_idx`), and with `x-bench-total: exact` a count. */
+async function listDeals({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const query = url.searchParams;
+  const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
+  const organizationId = query.get('organizationId');
+  const stageId = query.get('stageId');
+  const ownerId = query.get('ownerId');
+  if (tenantId === null || organizationId === null || stageId === null || ownerId === null) {
+    return { status: 400, body: { status: 400, code: 'FLOOR_NEEDS_ORGANIZATION_STAGE_OWNER' } };
+  }
+  const limit = Number(query.get('limit') ?? 20);
+  const where = `d.tenant_id = $1 AND d.organization_id = $2 AND d.stage_id = $3 AND d.owner_id = $4 AND d.deleted_at IS NULL`;
+  const params = [tenantId, organizationId, stageId, ownerId];
+  const rows = db.query<Record<string, unknown>>(
+    `SELECT ${FLOOR_DEAL_SELECT} FROM deal d WHERE ${where} ORDER BY d.created_at DESC, d.id DESC LIMIT ${limit + 1}`,
+    params,
+  );
+  const total =
+    headers['x-bench-total'] === 'exact'
+      ? db.query<{ total: string }>(`SELECT count(*) AS total FROM deal d WHERE ${where}`, params)
+      : Promise.resolve(null);
+  const [page, count] = await Promise.all([rows, total]);
+  const hasMore = page.rows.length > limit;
+  const items = hasMore ? page.rows.slice(0, limit) : page.rows;
+  const last = items.at(-1);
+  const now = Date.now();
+  return {
+    status: 200,
+    body: {
+      items: items.map((row) => dealJson(row, '', now)),
+      total: count === null ? null : Number(count.rows[0]?.total),
+      nextCursor:
+        hasMore && last !== undefined
+          ? encodeCursor('-createdAt', (last.created_at as Date).toISOString(), String(last.id))
+          : null,
+    },
+  };
+}
+
+const TIMELINE_PAGE_SIZE = 20;
+
+/**
+ * A contact's timeline page in one statement: its activities (through `activity_contact`), its
+ * notes, and the audit trail's stage moves of its deals and updates of itself, each source's
+ * newest 21, merged. The bench's data has no audit entries: those branches read nothing.
+ */
+async function contactTimeline({ params, headers, db }: FloorRequest): Promise<FloorReply> {
+  const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
+  const n = TIMELINE_PAGE_SIZE + 1;
+  const result = await db.query<Record<string, unknown> & { source: string }>(
+    `WITH c AS (SELECT id, organization_id FROM contact WHERE id = $2 AND tenant_id = $1 AND deleted_at IS NULL)
+     SELECT 'contact' AS source, NULL::uuid AS id, NULL::timestamptz AS at, NULL::json AS payload FROM c
+     UNION ALL (
+       SELECT 'activities', a.id, coalesce(a.completed_at, a.created_at),
+              json_build_object('activity_id', a.id, 'activity_organization_id', a.organization_id, 'activity_type', a.type,
+                'activity_subject', a.subject, 'activity_body', a.body, 'activity_due_at', a.due_at,
+                'activity_completed_at', a.completed_at, 'activity_owner_id', a.owner_id, 'activity_deal_id', a.deal_id,
+                'activity_customer_id', a.customer_id, 'activity_created_by', a.created_by, 'activity_created_at', a.created_at,
+                'activity_updated_at', a.updated_at, 'activity_version', a.version,
+                'view_contact_ids', (SELECT json_agg(l2.contact_id ORDER BY l2.contact_id) FROM activity_contact l2
+                                      JOIN contact c2 ON c2.id = l2.contact_id AND c2.deleted_at IS NULL
+                                     WHERE l2.tenant_id = a.tenant_id AND l2.organization_id = a.organization_id
+                                       AND l2.activity_id = a.id))
+         FROM c JOIN activity_contact l ON l.tenant_id = $1 AND l.organization_id = c.organization_id AND l.contact_id = c.id
+         JOIN activity a ON a.id = l.activity_id AND a.deleted_at IS NULL
+        ORDER BY coalesce(a.completed_at, a.created_at) DESC, a.id DESC LIMIT ${n})
+     UNION ALL (
+       SELECT 'notes', nt.id, nt.created_at,
+              json_build_object('note_id', nt.id, 'note_organization_id', nt.organization_id, 'note_body', nt.body,
+                'note_author_id', nt.author_id, 'note_contact_id', nt.contact_id, 'note_customer_id', nt.customer_id,
+                'note_deal_id', nt.deal_id, 'note_created_at', nt.created_at, 'note_updated_at', nt.updated_at,
+                'note_version', nt.version)
+         FROM c JOIN note nt ON nt.tenant_id = $1 AND nt.organization_id = c.organization_id AND nt.contact_id = c.id
+        WHERE nt.deleted_at IS NULL
+        ORDER BY nt.created_at DESC, nt.id DESC LIMIT ${n})
+     UNION ALL (
+       SELECT 'stage_change', au.id, au.created_at, json_build_object('action', au.action, 'after', au.after)
+         FROM c JOIN audit_entry au ON au.tenant_id = $1 AND au.organization_id = c.organization_id AND au.entity = 'deal'
+        WHERE au.entity_id IN (SELECT d.id FROM deal d WHERE d.tenant_id = $1 AND d.organization_id = c.organization_id
+                                  AND d.contact_id = c.id AND d.deleted_at IS NULL)
+          AND au.action IN ('deal.stage_changed', 'deal.won', 'deal.lost', 'deal.reopened')
+        ORDER BY au.created_at DESC, au.id DESC LIMIT ${n})
+     UNION ALL (
+       SELECT 'field_change', au.id, au.created_at, json_build_object('action', au.action, 'after', au.after)
+         FROM c JOIN audit_entry au ON au.tenant_id = $1 AND au.organization_id = c.organization_id
+          AND au.entity = 'contact' AND au.entity_id = c.id AND au.action = 'contact.updated'
+        ORDER BY au.created_at DESC, au.id DESC LIMIT ${n})`,
+    [tenantId, params[0]],
+  );
+  if (!result.rows.some((row) => row.source === 'contact')) {
+    return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
+  }
+  const now = Date.now();
+  const entries = result.rows.flatMap((row) => {
+    const fields = withDates(row.payload as Row);
+    if (row.source === 'activities') return [activityEntry(fields, now)];
+    if (row.source === 'notes') return [noteEntry(fields)];
+    if (row.source === 'contact') return [];
+    return [
+      { kind: row.source, id: String(row.id), occurredAt: row.at as Date, title: String(fields.action), data: fields },
+    ];
+  });
+  return { status: 200, body: timelinePage(entries, TIMELINE_PAGE_SIZE) };
 }

@@ -4,6 +4,18 @@ import type { Pool, PoolClient } from 'pg';
 import {
   ACTOR_SQL,
   AUDIT_ONLY_SQL,
+  BOARD_PIPELINE_SQL,
+  BOARD_STAGE_PAGE_SQL,
+  BOARD_STAGES_SQL,
+  BOARD_TOTALS_SQL,
+  DEAL_LIST_SQL,
+  DETAIL_ACTIVITIES_SQL,
+  DETAIL_NOTES_SQL,
+  TIMELINE_ACTIVITIES_SQL,
+  TIMELINE_CONTACT_SQL,
+  TIMELINE_FIELD_CHANGES_SQL,
+  TIMELINE_NOTES_SQL,
+  TIMELINE_STAGE_CHANGES_SQL,
   COMMIT,
   CONTACT_BY_ID_SQL,
   CONTACT_PAGE_SQL,
@@ -18,7 +30,7 @@ import {
   LOGIN_FIND_USER_SQL,
   LOGIN_INSERT_REFRESH_TOKEN_SQL,
   LOGIN_INSERT_SESSION_SQL,
-  LOGIN_LOCKOUT_SQL,
+  LOGIN_PENDING_SQL,
   LOGIN_MFA_SQL,
   OPEN_DEALS_SQL,
   PUBLISH_EVENT_SQL,
@@ -31,6 +43,15 @@ import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import type { Hs256Token, TokenClaims } from './hs256-token';
 import { encodeCursor, decodeCursor } from './keyset-cursor-codec';
 import { containsPattern } from './like-pattern';
+import {
+  activityEntry,
+  dealJson,
+  noteEntry,
+  stageTotalJson,
+  type StageTotalRow,
+  type TimelineEntry,
+  timelinePage,
+} from './sales-json';
 
 const ACCESS_TOKEN_TTL_SECONDS = 900;
 const SESSION_TTL_MS = 12 * 3600 * 1000;
@@ -70,6 +91,9 @@ export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[]
       handle: authed((request, claims) => createContact(request, claims, pool)),
     },
     { method: 'POST', path: /^\/api\/auth\/login$/, handle: (request) => login(request, tokens, pool) },
+    { method: 'GET', path: /^\/api\/deals\/board$/, handle: authed(dealBoard) },
+    { method: 'GET', path: /^\/api\/deals$/, handle: authed(listDeals) },
+    { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: authed(contactTimeline) },
   ];
 }
 
@@ -138,12 +162,21 @@ async function contactDetail(
   const found = await db.query<Row>(CONTACT_BY_ID_SQL, [claims.tid, visible, params[0]]);
   const row = found.rows[0];
   if (row === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
-  // The `openDeals` section: the API's scope is the one organization the bench's lists use.
+  // The sections, in the contact's organization: open deals, ten latest activities, ten latest notes.
   const organizationId = row.row_organization_id;
-  const deals = await db.query<Row>(OPEN_DEALS_SQL, [claims.tid, organizationId, organizationId, params[0]]);
+  const section = [claims.tid, visible, organizationId, params[0]];
+  const deals = await db.query<Row>(OPEN_DEALS_SQL, section);
+  const activities = await db.query<Row>(DETAIL_ACTIVITIES_SQL, section);
+  const notes = await db.query<Row>(DETAIL_NOTES_SQL, section);
+  const now = Date.now();
   return {
     status: 200,
-    body: { ...embeddedContactJson(row, 'row', contactDetailJson), openDeals: deals.rows.map(openDealJson) },
+    body: {
+      ...embeddedContactJson(row, 'row', contactDetailJson),
+      openDeals: deals.rows.map(openDealJson),
+      recentActivities: activities.rows.map((activity) => activityEntry(activity, now).data),
+      notes: notes.rows.map((note) => noteEntry(note).data),
+    },
   };
 }
 
@@ -283,8 +316,9 @@ async function login({ body, headers }: FloorRequest, tokens: Hs256Token, pool: 
   const input = (body ?? {}) as LoginBody;
   const email = (input.email ?? '').toLowerCase();
   const emailHash = createHash('sha256').update(email).digest('hex');
-  const locked = await pool.query(LOGIN_LOCKOUT_SQL, [emailHash]);
-  if (locked.rows.length > 0) return { status: 429, body: { status: 429, code: 'LOGIN_LOCKED' } };
+  // The API's defaults: 5 failures in 900 s lock; pending attempts count for 60 s.
+  const pending = await pool.query(LOGIN_PENDING_SQL, [emailHash, 5, 900, 60]);
+  if (pending.rows.length === 0) return { status: 429, body: { status: 429, code: 'LOGIN_LOCKED' } };
   const found = await pool.query<Row>(LOGIN_FIND_USER_SQL, [email]);
   const user = found.rows[0];
   const valid = user !== undefined && (await verifyPassword(user.user_password_hash as string, input.password ?? ''));
@@ -386,4 +420,140 @@ class ActorCache {
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
+}
+
+/** The board's page size (`LIMIT 21` in the captured SQL: 20 and one to know there is more). */
+const BOARD_PAGE_SIZE = 20;
+/** The timeline's page size (each source reads 21). */
+const TIMELINE_PAGE_SIZE = 20;
+/** `STAGE_ACTIONS` of the deals' `stage_change` timeline source. */
+const STAGE_ACTIONS = ['deal.stage_changed', 'deal.won', 'deal.lost', 'deal.reopened'];
+/** The bookkeeping fields the `field_change` source ignores (`ORGANIZATION_RECORD_FIELDS`). */
+const BOOKKEEPING = [
+  'id',
+  'tenantId',
+  'createdAt',
+  'updatedAt',
+  'deletedAt',
+  'createdBy',
+  'updatedBy',
+  'version',
+  'organizationId',
+];
+
+/** The board as the API reads it: the pipeline, its stages, the sums, then each stage's page in turn. */
+async function dealBoard({ url, db }: FloorRequest, claims: TokenClaims, visible: string[]): Promise<FloorReply> {
+  const pipelineId = url.searchParams.get('pipelineId');
+  const found = await db.query<Row>(BOARD_PIPELINE_SQL, [claims.tid, visible, pipelineId]);
+  const pipeline = found.rows[0];
+  if (pipeline === undefined) return { status: 404, body: { status: 404, code: 'PIPELINE_NOT_FOUND' } };
+  const organizationId = pipeline.row_organization_id as string;
+  const stages = await db.query<Row>(BOARD_STAGES_SQL, [claims.tid, visible, [pipelineId]]);
+  const totals = await db.query<StageTotalRow>(BOARD_TOTALS_SQL, [claims.tid, visible, organizationId, pipelineId]);
+  const now = Date.now();
+  const columns: Array<Record<string, unknown>> = [];
+  for (const stage of stages.rows) {
+    const stageId = stage.stage_id as string;
+    const page = await db.query<Row>(BOARD_STAGE_PAGE_SQL, [
+      claims.tid,
+      [organizationId],
+      stageId,
+      claims.tid,
+      visible,
+      organizationId,
+      stageId,
+    ]);
+    const items = page.rows.slice(0, BOARD_PAGE_SIZE);
+    const last = items.at(-1);
+    columns.push({
+      id: stageId,
+      name: stage.stage_name,
+      kind: stage.stage_kind,
+      position: stage.stage_position,
+      probability: stage.stage_probability,
+      rottenAfterDays: stage.stage_rotten_after_days,
+      dealCount: Number(page.rows[0]?.page_total ?? 0),
+      totals: totals.rows.filter((total) => total.stageId === stageId).map(stageTotalJson),
+      deals: items.map((row) => dealJson(row, 'deal_', now)),
+      nextCursor:
+        page.rows.length > BOARD_PAGE_SIZE && last !== undefined
+          ? encodeCursor('-createdAt', (last.deal_created_at as Date).toISOString(), last.deal_id as string)
+          : null,
+    });
+  }
+  return { status: 200, body: { pipelineId, stages: columns } };
+}
+
+/** Deals narrowed by one organization's stage and owner: one statement, the total from the counters. */
+async function listDeals({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+  const query = url.searchParams;
+  const organizationId = query.get('organizationId');
+  if (organizationId === null) return { status: 501, body: { status: 501, code: 'FLOOR_NEEDS_ORGANIZATION' } };
+  const facets = [query.get('stageId'), query.get('ownerId')];
+  const { rows } = await db.query<Row>(DEAL_LIST_SQL, [
+    claims.tid,
+    [organizationId],
+    ...facets,
+    claims.tid,
+    organizationId,
+    ...facets,
+  ]);
+  const hasMore = rows.length > PAGE_SIZE;
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  const now = Date.now();
+  return {
+    status: 200,
+    body: {
+      items: items.map((row) => dealJson(row, 'deal_', now)),
+      total: Number(rows[0]?.page_total ?? 0),
+      nextCursor:
+        hasMore && last !== undefined
+          ? encodeCursor('-createdAt', (last.deal_created_at as Date).toISOString(), last.deal_id as string)
+          : null,
+    },
+  };
+}
+
+/** A contact's timeline as the API reads it: the contact, then each source's 21 in turn, merged. */
+async function contactTimeline(
+  { params, db }: FloorRequest,
+  claims: TokenClaims,
+  visible: string[],
+): Promise<FloorReply> {
+  const contactId = params[0];
+  const found = await db.query<Row>(TIMELINE_CONTACT_SQL, [claims.tid, visible, contactId]);
+  const contact = found.rows[0];
+  if (contact === undefined) return { status: 404, body: { status: 404, code: 'CONTACT_NOT_FOUND' } };
+  const subject = [claims.tid, visible, contact.row_organization_id];
+  const now = Date.now();
+  const entries: TimelineEntry[] = [];
+  const activities = await db.query<Row>(TIMELINE_ACTIVITIES_SQL, [...subject, contactId]);
+  entries.push(...activities.rows.map((row) => activityEntry(row, now)));
+  const notes = await db.query<Row>(TIMELINE_NOTES_SQL, [...subject, contactId]);
+  entries.push(...notes.rows.map(noteEntry));
+  const moves = await db.query<Row>(TIMELINE_STAGE_CHANGES_SQL, [...subject, contactId, STAGE_ACTIONS]);
+  const changes = await db.query<Row>(TIMELINE_FIELD_CHANGES_SQL, [
+    ...subject,
+    'contact',
+    contactId,
+    'contact.updated',
+    BOOKKEEPING,
+  ]);
+  // The bench's data has no audit entries; were there any, they would show as their action.
+  for (const [kind, rows] of [
+    ['stage_change', moves.rows],
+    ['field_change', changes.rows],
+  ] as const) {
+    for (const row of rows) {
+      entries.push({
+        kind,
+        id: row.audit_id as string,
+        occurredAt: row.audit_created_at as Date,
+        title: row.audit_action as string,
+        data: { after: row.audit_after },
+      });
+    }
+  }
+  return { status: 200, body: timelinePage(entries, TIMELINE_PAGE_SIZE) };
 }

@@ -10,7 +10,8 @@ import {
   NOTE_SENTENCES,
   TOP_LEVEL_DOMAINS,
 } from './names';
-import type { RowSink } from './row-sink';
+import type { Cell, RowSink } from './row-sink';
+import type { WrittenContact } from './sales-row-generator';
 import { SeededRandom } from './seeded-random';
 
 export const CUSTOMER_COLUMNS = [
@@ -205,8 +206,16 @@ export class CrmRowGenerator {
     }
   }
 
-  /** Contacts in creation order across all organizations, so the heap is ordered by time as in life. */
-  async writeContacts(contacts: RowSink, contactTags: RowSink, contactMembers: RowSink): Promise<void> {
+  /**
+   * Contacts in creation order across all organizations, so the heap is ordered by time as in
+   * life; `written` hears of each one (the sales rows follow their contact).
+   */
+  async writeContacts(
+    contacts: RowSink,
+    contactTags: RowSink,
+    contactMembers: RowSink,
+    written?: (contact: WrittenContact) => Promise<void>,
+  ): Promise<void> {
     const total = this.plan.contacts;
     const step = HISTORY_MS / Math.max(1, total);
     let remainingTotal = total;
@@ -215,7 +224,8 @@ export class CrmRowGenerator {
       state.remaining--;
       remainingTotal--;
       const createdAt = new Date(HISTORY_END - HISTORY_MS + index * step + this.random.int(Math.max(1, step)));
-      await this.writeContact(state, createdAt, contacts, contactTags, contactMembers);
+      const contact = await this.writeContact(state, createdAt, contacts, contactTags, contactMembers);
+      if (written !== undefined) await written(contact);
     }
   }
 
@@ -225,7 +235,7 @@ export class CrmRowGenerator {
     contacts: RowSink,
     contactTags: RowSink,
     contactMembers: RowSink,
-  ): Promise<void> {
+  ): Promise<WrittenContact> {
     const id = this.random.uuid();
     const firstName = this.random.pick(FIRST_NAMES);
     const lastName = this.random.pick(LAST_NAMES);
@@ -236,7 +246,7 @@ export class CrmRowGenerator {
       ? new Date(Math.min(HISTORY_END, createdAt.getTime() + this.random.int(90 * 24 * 3600 * 1000)))
       : createdAt;
     const hasBudget = this.random.chance(0.25);
-    await contacts.write([
+    const row: Cell[] = [
       id,
       state.tenant.id,
       state.org.id,
@@ -262,7 +272,8 @@ export class CrmRowGenerator {
       state.tenant.admin.id,
       state.tenant.admin.id,
       '1',
-    ]);
+    ];
+    await contacts.write(row);
     this.counts.contacts++;
     if (deleted) this.counts.deletedContacts++;
     if (this.random.chance(0.3)) {
@@ -279,6 +290,19 @@ export class CrmRowGenerator {
       await contactMembers.write([state.tenant.id, state.org.id, id, this.random.pick(state.org.ownerIds)]);
       this.counts.contactMembers++;
     }
+    return {
+      id,
+      tenantId: state.tenant.id,
+      organizationId: state.org.id,
+      lastName,
+      customerId: customer?.id ?? null,
+      ownerId: row[CONTACT_COLUMNS.indexOf('owner_id')] ?? null,
+      createdAt,
+      deleted,
+      ownerIds: state.org.ownerIds,
+      tagIds: state.tagIds,
+      adminId: state.tenant.admin.id,
+    };
   }
 
   /** Weighted by what each organization still has to receive, so counts come out exact. */

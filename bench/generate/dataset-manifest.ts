@@ -1,8 +1,9 @@
 import type { Client, PoolClient } from 'pg';
 import type { GeneratedCounts } from './crm-row-generator';
+import type { SalesCounts } from './sales-row-generator';
 
 /** Bump when generated data changes shape, so an existing bench database is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 /** What the bench needs to know about a loaded data set; kept in the database's COMMENT. */
 export interface DatasetManifest {
@@ -23,8 +24,10 @@ export interface DatasetManifest {
     readonly contacts: number;
     readonly ownerIds: readonly string[];
     readonly agentEmail: string;
+    /** Its default pipeline, the board scenario's. */
+    readonly pipelineId: string;
   };
-  readonly counts: GeneratedCounts;
+  readonly counts: GeneratedCounts & SalesCounts;
   readonly loadSeconds: number;
   readonly loadedAt: string;
 }

@@ -7,11 +7,36 @@ import { type DatasetManifest, GENERATOR_VERSION, readManifest, writeManifest } 
 import { type DatasetPlan, planDataset, type RoleName } from './dataset-plan';
 import { InsertSink } from './insert-sink';
 import type { RowSink } from './row-sink';
+import {
+  ACTIVITY_COLUMNS,
+  ACTIVITY_CONTACT_COLUMNS,
+  DEAL_COLUMNS,
+  DEAL_TAG_COLUMNS,
+  NOTE_COLUMNS,
+  PIPELINE_COLUMNS,
+  SalesRowGenerator,
+  type SalesSinks,
+  STAGE_COLUMNS,
+} from './sales-row-generator';
 
 export const BENCH_PASSWORD = 'bench-password-123';
 
 /** Tables bulk-loaded here whose secondary indexes are dropped during the load and rebuilt after. */
-const BULK_TABLES = ['contact', 'customer', 'tag', 'contact_tag', 'customer_tag', 'contact_member'];
+const BULK_TABLES = [
+  'contact',
+  'customer',
+  'tag',
+  'contact_tag',
+  'customer_tag',
+  'contact_member',
+  'pipeline',
+  'pipeline_stage',
+  'deal',
+  'deal_tag',
+  'activity',
+  'activity_contact',
+  'note',
+];
 
 export interface GenerateOptions {
   readonly url: string;
@@ -66,7 +91,8 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
   await migrate(core, options.url);
   const plan = planDataset(options.contacts, options.seed);
   const passwordHash = await core.hashPassword(BENCH_PASSWORD);
-  const pool = new Pool({ connectionString: options.url, max: 4 });
+  // The control connection and up to eight COPY streams at once (contacts with their links and sales rows).
+  const pool = new Pool({ connectionString: options.url, max: 9 });
   const client = await pool.connect();
   // With COPY each sink streams on a connection of its own (one connection carries one COPY
   // at a time, and contacts are written alongside their tag and member links). INSERT sinks
@@ -86,19 +112,41 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
     const indexes = await dropSecondaryIndexes(client);
     await loadIdentity(client, core, plan, passwordHash, sink);
     const generator = new CrmRowGenerator(plan);
+    // The default pipeline the app gives every organization (migration 1764000014000 gave it to
+    // those that existed; these are loaded after it), with the app's own stage templates.
+    const sales = new SalesRowGenerator(plan, core.defaultPipeline.name, core.defaultPipeline.stages);
     options.log(
-      `generating ${plan.contacts.toLocaleString('en')} contacts, ${plan.customers.toLocaleString('en')} customers`,
+      `generating ${plan.contacts.toLocaleString('en')} contacts, ${plan.customers.toLocaleString('en')} customers, their deals and activities`,
     );
+    await finish(sales.writePipelines.bind(sales), [
+      await sink('pipeline', PIPELINE_COLUMNS),
+      await sink('pipeline_stage', STAGE_COLUMNS),
+    ]);
     await finish(generator.writeTags.bind(generator), [await sink('tag', TAG_COLUMNS)]);
     await finish(generator.writeCustomers.bind(generator), [
       await sink('customer', CUSTOMER_COLUMNS),
       await sink('customer_tag', LINK_COLUMNS.customer_tag),
     ]);
-    await finish(generator.writeContacts.bind(generator), [
+    const salesSinks: SalesSinks = {
+      deals: await sink('deal', DEAL_COLUMNS),
+      dealTags: await sink('deal_tag', DEAL_TAG_COLUMNS),
+      activities: await sink('activity', ACTIVITY_COLUMNS),
+      activityContacts: await sink('activity_contact', ACTIVITY_CONTACT_COLUMNS),
+      notes: await sink('note', NOTE_COLUMNS),
+    };
+    const contactSinks = [
       await sink('contact', CONTACT_COLUMNS),
       await sink('contact_tag', LINK_COLUMNS.contact_tag),
       await sink('contact_member', LINK_COLUMNS.contact_member),
-    ]);
+    ] as const;
+    await finish(
+      (contacts, contactTags, contactMembers) =>
+        generator.writeContacts(contacts, contactTags, contactMembers, (contact) =>
+          sales.writeFor(contact, salesSinks),
+        ),
+      [...contactSinks],
+    );
+    for (const salesSink of Object.values(salesSinks)) await salesSink.end();
     options.log(`loaded in ${seconds(started)} s; rebuilding ${indexes.length} indexes`);
     await rebuildIndexes(client, indexes, options.bulk === 'copy' ? '1GB' : '64MB');
     await client.query(`RESET session_replication_role`);
@@ -111,7 +159,7 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
     }
     options.log(`indexes rebuilt at ${seconds(started)} s; VACUUM ANALYZE`);
     await client.query(`VACUUM (ANALYZE) ${BULK_TABLES.join(', ')}, tenant, organization, app_user, membership, role`);
-    const manifest = manifestOf(plan, generator, started);
+    const manifest = manifestOf(plan, generator, sales, started);
     await writeManifest(client, manifest);
     options.log(`data set ready in ${manifest.loadSeconds} s`);
     return manifest;
@@ -217,7 +265,12 @@ async function recreateDatabase(url: string): Promise<void> {
   }
 }
 
-function manifestOf(plan: DatasetPlan, generator: CrmRowGenerator, started: number): DatasetManifest {
+function manifestOf(
+  plan: DatasetPlan,
+  generator: CrmRowGenerator,
+  sales: SalesRowGenerator,
+  started: number,
+): DatasetManifest {
   const big = plan.tenants[0];
   const bigOrg = big?.organizations[0];
   if (big === undefined || bigOrg === undefined) throw new Error('the plan has no tenant');
@@ -242,8 +295,9 @@ function manifestOf(plan: DatasetPlan, generator: CrmRowGenerator, started: numb
       contacts: bigOrg.contacts,
       ownerIds: bigOrg.ownerIds,
       agentEmail: agent?.email ?? big.admin.email,
+      pipelineId: sales.pipelineOf(bigOrg.id)?.pipelineId ?? '',
     },
-    counts: generator.counts,
+    counts: { ...generator.counts, ...sales.counts },
     loadSeconds: Number(seconds(started)),
     loadedAt: new Date().toISOString(),
   };

@@ -48,7 +48,7 @@ export function renderReport(report: RunReport): string {
     `- Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb.toFixed(0)} GB; Node ${machine.node}; ${machine.postgres}`,
     `- Commit: ${machine.commit}`,
     `- Command: \`npm run bench --${options.quick ? ' --quick' : ''}\` (${options.duration} s per run, ${options.connections} connections unless stated, pool ${options.poolSize} for the API and each floor, API LOG_LEVEL=${options.apiLogLevel})`,
-    `- Data: ${manifest.contacts.toLocaleString('en')} contacts (${manifest.counts.deletedContacts.toLocaleString('en')} soft-deleted), ${manifest.customers.toLocaleString('en')} customers, 20 tenants × 5 organizations, seed ${manifest.seed}; big tenant ${manifest.bigTenant.contacts.toLocaleString('en')} contacts; its biggest organization ${fixtures.organizationContacts.toLocaleString('en')} live contacts (the lists' organization)`,
+    `- Data: ${manifest.contacts.toLocaleString('en')} contacts (${manifest.counts.deletedContacts.toLocaleString('en')} soft-deleted), ${manifest.customers.toLocaleString('en')} customers, 20 tenants × 5 organizations, seed ${manifest.seed}; ${manifest.counts.deals.toLocaleString('en')} deals, ${manifest.counts.activities.toLocaleString('en')} activities, ${manifest.counts.notes.toLocaleString('en')} notes; big tenant ${manifest.bigTenant.contacts.toLocaleString('en')} contacts; its biggest organization ${fixtures.organizationContacts.toLocaleString('en')} live contacts (the lists' organization)`,
     `- Duration: ${((report.finishedAt.getTime() - report.startedAt.getTime()) / 1000).toFixed(0)} s`,
     '',
   );
@@ -205,6 +205,15 @@ function targetsSection(report: RunReport): string[] {
   } else {
     lines.push('- embedded — n/a');
   }
+  lines.push('', '## Issue 21 targets (first run of each)', '');
+  for (const scenario of ['deal-board', 'deal-list', 'timeline']) {
+    const a = api(scenario);
+    const p = floor(scenario, 'page-floor');
+    lines.push(
+      `- ${scenario}: API ≥ 0.6× page floor req/s — ${verdict(a && p ? a.requestsPerSecond >= 0.6 * p.requestsPerSecond : undefined)}${a && p ? ` (${(a.requestsPerSecond / p.requestsPerSecond).toFixed(2)}×)` : ''}`,
+    );
+  }
+
   return lines;
 }
 

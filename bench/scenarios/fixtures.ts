@@ -22,6 +22,13 @@ export interface Fixtures {
   readonly cursor: string;
   /** The id of the first row of that page, to check the API agrees on the cursor. */
   readonly cursorFirstId: string;
+  /** The organization's default pipeline (the board) and its most populated stage (the filtered deal list). */
+  readonly pipelineId: string;
+  readonly stageId: string;
+  /** Live deals of that stage owned by `ownerId`: the filtered deal list's total. */
+  readonly stageOwnerDeals: number;
+  /** Contacts with activities, for the timeline. */
+  readonly timelineIds: readonly string[];
 }
 
 /** Reads the ids, terms and keyset position the scenarios need from the loaded data. */
@@ -56,17 +63,35 @@ export async function loadFixtures(pool: Pool, core: BuiltCore, manifest: Datase
     `SELECT name FROM customer WHERE tenant_id = $1 AND organization_id = $2 ORDER BY id LIMIT 1`,
     [tenantId, organizationId],
   );
+  const pipelineId = manifest.bigOrganization.pipelineId;
+  const ownerId = manifest.bigOrganization.ownerIds[2] ?? manifest.bigOrganization.ownerIds[0] ?? '';
+  const stage = await pool.query<{ stage_id: string; n: string }>(
+    `SELECT stage_id, count(*) FILTER (WHERE owner_id = $4) AS n FROM deal
+      WHERE tenant_id = $1 AND organization_id = $2 AND pipeline_id = $3 AND deleted_at IS NULL
+      GROUP BY stage_id ORDER BY count(*) DESC, stage_id LIMIT 1`,
+    [tenantId, organizationId, pipelineId, ownerId],
+  );
+  const timeline = await pool.query<{ contact_id: string }>(
+    `SELECT DISTINCT link.contact_id FROM activity_contact link
+       JOIN contact c ON c.id = link.contact_id AND c.deleted_at IS NULL
+      WHERE link.tenant_id = $1 AND link.organization_id = $2 ORDER BY link.contact_id LIMIT 64`,
+    [tenantId, organizationId],
+  );
   return {
     manifest,
     tenantId,
     organizationId,
     organizationContacts,
-    ownerId: manifest.bigOrganization.ownerIds[2] ?? manifest.bigOrganization.ownerIds[0] ?? '',
+    ownerId,
     detailIds: detail.rows.map((row) => row.id),
     searchTerms: searchTerms(samples.rows, customer.rows[0]?.name),
     cursorPage,
     cursor: core.encodeCursor({ sort: CURSOR_SORT, value: last.created_at.toISOString(), id: last.id }),
     cursorFirstId: position.rows[1]?.id ?? '',
+    pipelineId,
+    stageId: stage.rows[0]?.stage_id ?? '',
+    stageOwnerDeals: Number(stage.rows[0]?.n ?? 0),
+    timelineIds: timeline.rows.map((row) => row.contact_id),
   };
 }
 

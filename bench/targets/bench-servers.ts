@@ -40,6 +40,10 @@ export function startApi(settings: ApiSettings): Promise<ServerProcess> {
     JWT_SECRET: BENCH_JWT_SECRET,
     DATABASE_POOL_SIZE: String(settings.poolSize),
     DATABASE_LOG_QUERIES: settings.logQueries === true ? 'true' : 'false',
+    // The capture explains each statement with the parameters it ran with.
+    DATABASE_LOG_QUERY_PARAMETERS: settings.logQueries === true ? 'true' : 'false',
+    // Capturing, the background jobs stay off: their statements would mix with the request's.
+    ...(settings.logQueries === true ? { SCHEDULER_ENABLED: 'false' } : {}),
     SEED_DEMO_DATA: 'false',
     // The limiter stays on (its cost is part of every request) but one actor hammering one
     // route must not be answered 429: limits far above what this machine can serve.

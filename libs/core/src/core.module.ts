@@ -117,6 +117,7 @@ export class CoreModule implements OnApplicationBootstrap {
             url: databaseUrl,
             poolSize: config.database.poolSize,
             logQueries: config.database.logQueries,
+            logQueryParameters: config.database.logQueryParameters,
             preparedStatements: config.database.preparedStatements,
           }),
           entities: CORE_ENTITIES,

@@ -10,6 +10,8 @@ export interface DatabaseConfig {
   readonly runMigrations: boolean;
   /** Log every SQL statement (for copying the API's SQL into the bench floor). */
   readonly logQueries: boolean;
+  /** With `logQueries`, their parameters too (the bench explains the captured statements with them). */
+  readonly logQueryParameters: boolean;
   /**
    * Prepare statements that run again and again (`PreparingClient`). Off on the embedded
    * database, and for a pooler that cannot keep prepared statements (PgBouncer in transaction
@@ -192,6 +194,7 @@ export function loadConfig(
       poolSize: env.int('DATABASE_POOL_SIZE', 10, { min: 1, max: 200 }),
       runMigrations: env.bool('MIGRATIONS_RUN', true),
       logQueries: env.bool('DATABASE_LOG_QUERIES', false),
+      logQueryParameters: env.bool('DATABASE_LOG_QUERY_PARAMETERS', false),
       preparedStatements: env.bool('DATABASE_PREPARED_STATEMENTS', true),
     },
     auth: {

@@ -10,6 +10,8 @@ export interface ConnectionSettings {
   readonly url: string;
   readonly poolSize: number;
   readonly logQueries?: boolean;
+  /** With `logQueries`: their parameters too (user data: never in production). */
+  readonly logQueryParameters?: boolean;
   /** Prepare repeated statements (real PostgreSQL only; see `PreparingClient`). */
   readonly preparedStatements?: boolean;
 }
@@ -25,7 +27,7 @@ export function dataSourceOptions(settings: ConnectionSettings): DataSourceOptio
     migrationsTransactionMode: 'each',
     synchronize: false,
     logging: settings.logQueries === true ? ['query', 'error'] : ['error'],
-    logger: new DatabaseLogger(settings.logQueries === true),
+    logger: new DatabaseLogger(settings.logQueries === true, settings.logQueryParameters === true),
     extra: {
       max: settings.poolSize,
       // Fail fast instead of queueing forever when the pool is exhausted.

@@ -29,11 +29,13 @@ describe('DatabaseLogger', () => {
     ]);
   });
 
-  it('logs queries only when asked, and never their parameters', () => {
+  it('logs queries only when asked, and their parameters only when asked for on their own', () => {
     const debug = vi.spyOn(Logger.prototype, 'debug').mockImplementation(() => undefined);
-    new DatabaseLogger(false).logQuery('SELECT 1');
+    new DatabaseLogger(false, true).logQuery('SELECT 1', [1]);
     expect(debug).not.toHaveBeenCalled();
-    new DatabaseLogger(true).logQuery('SELECT $1');
-    expect(debug).toHaveBeenCalledWith({ query: 'SELECT $1' }, 'query');
+    new DatabaseLogger(true).logQuery('SELECT $1', ['secret']);
+    expect(debug).toHaveBeenLastCalledWith({ query: 'SELECT $1' }, 'query');
+    new DatabaseLogger(true, true).logQuery('SELECT $1', ['bench']);
+    expect(debug).toHaveBeenLastCalledWith({ query: 'SELECT $1', parameters: ['bench'] }, 'query');
   });
 });

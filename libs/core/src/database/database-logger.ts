@@ -17,15 +17,20 @@ function sqlState(error: string | Error): string | undefined {
  * TypeORM's log lines through the app's logger (pino: JSON, or pretty on a terminal) rather
  * than TypeORM's own console output. A failed query the app answers (a 409 for a duplicate
  * key) is a debug line, not an error block; any other failure stays an error. Parameters are
- * never logged: they carry user data and password hashes.
+ * not logged unless asked for on their own (`DATABASE_LOG_QUERY_PARAMETERS`, for the bench's
+ * SQL capture and EXPLAIN only): they carry user data and password hashes.
  */
 export class DatabaseLogger implements TypeOrmLogger {
   private readonly logger = new NestLogger('Database');
 
-  constructor(private readonly logQueries = false) {}
+  constructor(
+    private readonly logQueries = false,
+    private readonly logParameters = false,
+  ) {}
 
-  logQuery(query: string): void {
-    if (this.logQueries) this.logger.debug({ query }, 'query');
+  logQuery(query: string, parameters?: unknown[]): void {
+    if (!this.logQueries) return;
+    this.logger.debug(this.logParameters ? { query, parameters: parameters ?? [] } : { query }, 'query');
   }
 
   logQueryError(error: string | Error, query: string): void {

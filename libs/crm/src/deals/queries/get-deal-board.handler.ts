@@ -19,7 +19,8 @@ interface TotalRow {
 /**
  * The board of a pipeline: each stage with its first page of deals (newest first, with a cursor
  * the deal list continues), its exact deal count from the counters, and its value and weighted
- * value per currency, summed in SQL on `numeric`.
+ * value per currency, summed in SQL on `numeric`. Every read names the pipeline's organization
+ * (`organization_id = …` beside the visible ones), so the indexes serve it in that organization only.
  */
 @QueryHandler(GetDealBoardQuery)
 export class GetDealBoardHandler implements IQueryHandler<GetDealBoardQuery, BoardColumn[]> {
@@ -38,6 +39,7 @@ export class GetDealBoardHandler implements IQueryHandler<GetDealBoardQuery, Boa
         'total_stage',
         'total_stage.id = deal.stageId AND total_stage.tenantId = deal.tenantId',
       )
+      .andWhere('deal.organizationId = :boardOrganizationId', { boardOrganizationId: pipeline.organizationId })
       .andWhere('deal.pipelineId = :pipelineId', { pipelineId: pipeline.id })
       .select('deal.stageId', 'stageId')
       .addSelect('deal.currency', 'currency')
@@ -53,7 +55,12 @@ export class GetDealBoardHandler implements IQueryHandler<GetDealBoardQuery, Boa
     const columns: BoardColumn[] = [];
     // One stage after the other: the request holds one pooled connection at a time.
     for (const stage of stages) {
-      const qb = deals.query('deal', 'visible').andWhere('deal.stageId = :stageId', { stageId: stage.id });
+      // The pipeline's organization by equality: the stage's newest deals are then an ordered
+      // `deal_stage_idx` scan that stops at the page, not a sort of every deal in the stage.
+      const qb = deals
+        .query('deal', 'visible')
+        .andWhere('deal.organizationId = :boardOrganizationId', { boardOrganizationId: pipeline.organizationId })
+        .andWhere('deal.stageId = :stageId', { stageId: stage.id });
       const dealsPage = await paginate(selectDealView(qb), page, DEAL_SORTS, '-createdAt', {
         total: countedTotal(
           'deal',
