@@ -13,7 +13,6 @@ export default tseslint.config(
       '.vitest-*/**',
       'apps/console/dist/**',
       'apps/console/vite.config.mjs',
-      'apps/console/src/api/schema.d.ts',
       'libs/client/src/schema.ts',
     ],
   },
