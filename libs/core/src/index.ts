@@ -97,6 +97,7 @@ export { buildOpenApiDocument, setupSwagger } from './openapi/swagger';
 export { ApiTag } from './openapi/api-tag.decorator';
 export { ApiPageResponse, Page } from './pagination/page';
 export { DEFAULT_PAGE_SIZE, MAX_OFFSET, MAX_PAGE_SIZE, PageParams } from './pagination/page-params.dto';
+export { GauzyPageParams } from './pagination/gauzy-page-params.dto';
 export {
   paginate,
   type PaginateOptions,

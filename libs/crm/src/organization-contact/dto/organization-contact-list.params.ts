@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { MAX_OFFSET, MAX_PAGE_SIZE, PageParams, ValidationError } from '@clientele/core';
+import { GauzyPageParams, PageParams, ValidationError } from '@clientele/core';
 import type { ContactFilter } from '../contact-filter';
 import type { GauzyContactRelation } from '../gauzy-relations';
 import { GauzyJoinField, GauzyRelationsField, type OrganizationContactJoinDto } from './gauzy-relation-fields';
@@ -12,23 +12,7 @@ import { OrganizationContactWhereDto } from './organization-contact-where.dto';
  * Gauzy's query style — `take`, `skip`, `where[…]`, `relations[]`, `order[…]` — alongside ours
  * (`limit`, `offset`, `cursor`, `sort`, `q`). Sending both spellings of one thing is a 400.
  */
-export class OrganizationContactListParams extends PageParams {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, description: 'Gauzy spelling of `limit`.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  take?: number;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, description: 'Gauzy spelling of `offset`.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET, { message: `skip must not be greater than ${MAX_OFFSET}; walk further with cursor` })
-  skip?: number;
-
+export class OrganizationContactListParams extends GauzyPageParams {
   @ApiPropertyOptional({ type: OrganizationContactWhereDto, description: 'e.g. `where[contactType]=LEAD`' })
   @IsOptional()
   @ValidateNested()
@@ -59,15 +43,8 @@ export class OrganizationContactListParams extends PageParams {
   organizationId?: string;
 
   toPage(): PageParams {
-    if (this.take !== undefined && this.limit !== undefined) {
-      throw ValidationError.field('take', 'send either take or limit, not both');
-    }
-    if (this.skip !== undefined && this.offset !== undefined) {
-      throw ValidationError.field('skip', 'send either skip or offset, not both');
-    }
     return Object.assign(new PageParams(), {
-      limit: this.take ?? this.limit,
-      offset: this.skip ?? this.offset,
+      ...this.gauzyPage(),
       cursor: this.cursor,
       sort: this.sortFromOrder() ?? this.sort,
     });

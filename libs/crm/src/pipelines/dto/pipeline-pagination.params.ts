@@ -1,18 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import {
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { MAX_OFFSET, MAX_PAGE_SIZE, PageParams, splitQueryList, ValidationError } from '@clientele/core';
+import { IsArray, IsIn, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { GauzyPageParams, splitQueryList } from '@clientele/core';
 import { ListPipelinesParams } from './list-pipelines.params';
 
 /** Gauzy's `where[…]` for pipelines: `name` contains (case-insensitive), the rest exactly. */
@@ -37,23 +26,7 @@ export const PIPELINE_RELATIONS = ['stages'] as const;
 export type PipelineRelation = (typeof PIPELINE_RELATIONS)[number];
 
 /** Gauzy's `GET /pipelines/pagination`: `take`, `skip`, `where[…]`, `relations[]`, beside ours. */
-export class PipelinePaginationParams extends PageParams {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, description: 'Gauzy spelling of `limit`.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  take?: number;
-
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, description: 'Gauzy spelling of `offset`.' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(MAX_OFFSET)
-  skip?: number;
-
+export class PipelinePaginationParams extends GauzyPageParams {
   @ApiPropertyOptional({ type: PipelineWhereDto, description: 'e.g. `where[name]=sales`' })
   @IsOptional()
   @ValidateNested()
@@ -69,15 +42,8 @@ export class PipelinePaginationParams extends PageParams {
 
   /** Our list's query from Gauzy's spelling; both spellings of one thing is a 400. */
   toListParams(): ListPipelinesParams {
-    if (this.take !== undefined && this.limit !== undefined) {
-      throw ValidationError.field('take', 'send either take or limit, not both');
-    }
-    if (this.skip !== undefined && this.offset !== undefined) {
-      throw ValidationError.field('skip', 'send either skip or offset, not both');
-    }
     return Object.assign(new ListPipelinesParams(), {
-      limit: this.take ?? this.limit,
-      offset: this.skip ?? this.offset,
+      ...this.gauzyPage(),
       cursor: this.cursor,
       sort: this.sort,
       q: this.where?.name,
