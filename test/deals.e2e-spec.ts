@@ -730,6 +730,49 @@ describe('deals', () => {
       expect(new Decimal(stored.sum).equals(sum)).toBe(true);
     });
 
+    it('keeps its sums exact through moves, edits, a stage probability change and deletes', async () => {
+      const pipeline = await newPipeline();
+      const [lead, qualified] = pipeline.stages as [StageBody, StageBody];
+      const a = await createDeal({ stageId: lead.id, value: '10.00', currency: 'EUR' });
+      const b = await createDeal({ stageId: lead.id, value: '20.00', currency: 'EUR', probability: 50 });
+      const c = await createDeal({ stageId: lead.id, value: '5.00', currency: 'GBP' });
+      expect((await as(acme.admin).patch(`/api/deals/${a.id}/stage`, { stageId: qualified.id })).status).toBe(200);
+      expect((await as(acme.admin).patch(`/api/deals/${b.id}`, { value: '30.00', probability: 40 })).status).toBe(200);
+      expect((await as(acme.admin).patch(`/api/deals/${c.id}`, { currency: 'USD', value: '7.00' })).status).toBe(200);
+      const raised = await as(acme.admin).patch(`/api/pipelines/${pipeline.id}/stages/${qualified.id}`, {
+        probability: 60,
+      });
+      expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+      const board = async (): Promise<Array<{ dealCount: number; totals: unknown[] }>> => {
+        const response = await as(viewer).get(`/api/deals/board?pipelineId=${pipeline.id}`);
+        expect(response.status, JSON.stringify(response.body)).toBe(200);
+        return response.body.stages;
+      };
+      const [leadColumn, qualifiedColumn] = await board();
+      expect(leadColumn?.totals).toEqual([
+        { currency: 'EUR', dealCount: 1, value: '30.00', weightedValue: '12.00' },
+        { currency: 'USD', dealCount: 1, value: '7.00', weightedValue: '0.70' },
+      ]);
+      // The stage's new probability applies to the deal that takes its stage's.
+      expect(qualifiedColumn?.totals).toEqual([
+        { currency: 'EUR', dealCount: 1, value: '10.00', weightedValue: '6.00' },
+      ]);
+
+      expect((await as(acme.admin).delete(`/api/deals/${b.id}`)).status).toBe(204);
+      const [afterDelete] = await board();
+      expect(afterDelete?.totals).toEqual([{ currency: 'USD', dealCount: 1, value: '7.00', weightedValue: '0.70' }]);
+      // What the triggers kept equals a recount of the rows.
+      const kept = async (): Promise<unknown[]> =>
+        t.db.query(
+          `SELECT stage_id, currency, deal_count::int, trim_scale(value)::text AS value,
+                  trim_scale(stage_probability_value)::text AS s, trim_scale(own_weighted_value)::text AS w
+             FROM deal_stage_total WHERE deal_count <> 0 ORDER BY 1, 2`,
+        );
+      const before = await kept();
+      await t.db.query(`SELECT refresh_deal_facet_count()`);
+      expect(await kept()).toEqual(before);
+    });
+
     it('refuses a missing or bad pipelineId (400), a GUEST (403) and another tenant (404)', async () => {
       expectProblem(await as(viewer).get('/api/deals/board'), 400, 'VALIDATION_FAILED', ['pipelineId']);
       expectProblem(

@@ -317,7 +317,8 @@ function withDates(json: Row): Row {
 /**
  * The board in one statement: the pipeline's stages, each with its first page of deals (an
  * ordered `deal_stage_idx` scan in the pipeline's organization) and its sums per currency
- * (one aggregate over the pipeline's deals; the stage's count is the sum of its currencies').
+ * (the `deal_stage_total` counters the deals' triggers keep; the stage's count is the sum of
+ * its currencies').
  */
 async function dealBoard({ url, headers, db }: FloorRequest): Promise<FloorReply> {
   const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
@@ -341,11 +342,10 @@ async function dealBoard({ url, headers, db }: FloorRequest): Promise<FloorReply
        SELECT st.* FROM pipeline_stage st JOIN p ON st.pipeline_id = p.id
         WHERE st.tenant_id = $1 AND st.organization_id = p.organization_id AND st.deleted_at IS NULL
      ), totals AS (
-       SELECT d.stage_id, d.currency, count(*)::int AS n, sum(d.value)::text AS v,
-              sum(d.value * coalesce(d.probability, s.probability) / 100)::text AS w
-         FROM deal d JOIN p ON d.organization_id = p.organization_id JOIN s ON s.id = d.stage_id
-        WHERE d.tenant_id = $1 AND d.pipeline_id = p.id AND d.deleted_at IS NULL
-        GROUP BY d.stage_id, d.currency
+       SELECT t.stage_id, t.currency, t.deal_count::int AS n, t.value::text AS v,
+              ((t.own_weighted_value + t.stage_probability_value * s.probability) * 0.01)::text AS w
+         FROM deal_stage_total t JOIN s ON t.organization_id = s.organization_id AND t.stage_id = s.id
+        WHERE t.tenant_id = $1 AND t.deal_count > 0
      )
      SELECT s.id, s.name, s.kind, s.position, s.probability, s.rotten_after_days,
             (SELECT coalesce(json_agg(json_build_object('stageId', t.stage_id, 'currency', t.currency, 'dealCount', t.n,

@@ -449,7 +449,7 @@ async function dealBoard({ url, db }: FloorRequest, claims: TokenClaims, visible
   if (pipeline === undefined) return { status: 404, body: { status: 404, code: 'PIPELINE_NOT_FOUND' } };
   const organizationId = pipeline.row_organization_id as string;
   const stages = await db.query<Row>(BOARD_STAGES_SQL, [claims.tid, visible, [pipelineId]]);
-  const totals = await db.query<StageTotalRow>(BOARD_TOTALS_SQL, [claims.tid, visible, organizationId, pipelineId]);
+  const totals = await db.query<StageTotalRow>(BOARD_TOTALS_SQL, [claims.tid, visible, pipelineId]);
   const now = Date.now();
   const columns: Array<Record<string, unknown>> = [];
   for (const stage of stages.rows) {

@@ -10,7 +10,10 @@ export function sumText(sum: string | null, currency: string): string {
   return formatDecimal(sum ?? '0', minorUnits);
 }
 
-/** SQL for a deal's weighted value: value × its probability (its own, else its stage's) / 100, exact. */
+/**
+ * SQL for a deal's weighted value: value × its probability (its own, else its stage's) / 100,
+ * exact (× 0.01: a numeric product keeps every digit, where a quotient may round).
+ */
 export function weightedValueSql(dealAlias: string, stageAlias: string): string {
-  return `${dealAlias}.value * coalesce(${dealAlias}.probability, ${stageAlias}.probability) / 100`;
+  return `${dealAlias}.value * coalesce(${dealAlias}.probability, ${stageAlias}.probability) * 0.01`;
 }

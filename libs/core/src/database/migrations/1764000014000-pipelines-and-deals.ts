@@ -12,7 +12,7 @@ const DEFAULT_STAGES: ReadonlyArray<readonly [name: string, probability: number,
 ];
 
 /** Deals are counted per organization and per pipeline, stage, status and owner (their lists' equality filters). */
-const DEAL_COUNTS: CountedTableDeclaration = {
+export const DEAL_COUNTS: CountedTableDeclaration = {
   table: 'deal',
   facets: [
     { column: 'pipeline_id', type: 'uuid' },

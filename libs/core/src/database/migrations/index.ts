@@ -18,6 +18,7 @@ import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
+import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
 import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
 
 /**
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   Invoices1764000017000,
   BillingSettings1764000017100,
   Tickets1764000018000,
+  DealStageTotals1764000021500,
 ];

@@ -3,7 +3,7 @@ import { countedTotal, PageParams, paginate, ScopedReader } from '@clientele/cor
 import { loadPipelineStages, PipelineEntity, PipelineStageEntity } from '../../pipelines';
 import type { BoardColumn, StageTotal } from '../deal-board';
 import { DEAL_SORTS } from '../deal-filters';
-import { sumText, weightedValueSql } from '../deal-totals';
+import { sumText } from '../deal-totals';
 import { dealView, selectDealView } from '../deal-views';
 import { DealEntity } from '../entities/deal.entity';
 import { GetDealBoardQuery } from './get-deal-board.query';
@@ -18,8 +18,8 @@ interface TotalRow {
 
 /**
  * The board of a pipeline: each stage with its first page of deals (newest first, with a cursor
- * the deal list continues), its exact deal count from the counters, and its value and weighted
- * value per currency, summed in SQL on `numeric`. Every read names the pipeline's organization
+ * the deal list continues), its exact deal count, and its value and weighted value per currency,
+ * exact `numeric` sums — all from the counters. Every read names the pipeline's organization
  * (`organization_id = …` beside the visible ones), so the indexes serve it in that organization only.
  */
 @QueryHandler(GetDealBoardQuery)
@@ -32,23 +32,28 @@ export class GetDealBoardHandler implements IQueryHandler<GetDealBoardQuery, Boa
       (await loadPipelineStages(this.reader.repository(PipelineStageEntity), [pipeline.id])).get(pipeline.id) ?? [];
     const deals = this.reader.repository(DealEntity);
     const { scope } = deals;
-    const totals = await deals
-      .query('deal', 'visible')
+    // The sums come from the counters (`deal_stage_total`, kept per organization, stage and
+    // currency by the deals' triggers): a handful of rows, however many deals the pipeline holds.
+    // Multiplying by 0.01 rather than dividing by 100 keeps every digit of the numeric.
+    const totals = await this.reader
+      .repository(PipelineStageEntity)
+      .query('stage', 'visible')
       .innerJoin(
-        PipelineStageEntity,
-        'total_stage',
-        'total_stage.id = deal.stageId AND total_stage.tenantId = deal.tenantId',
+        'deal_stage_total',
+        'total',
+        'total.tenant_id = stage.tenantId AND total.organization_id = stage.organizationId AND total.stage_id = stage.id',
       )
-      .andWhere('deal.organizationId = :boardOrganizationId', { boardOrganizationId: pipeline.organizationId })
-      .andWhere('deal.pipelineId = :pipelineId', { pipelineId: pipeline.id })
-      .select('deal.stageId', 'stageId')
-      .addSelect('deal.currency', 'currency')
-      .addSelect('count(*)::int', 'dealCount')
-      .addSelect('sum(deal.value)::text', 'value')
-      .addSelect(`sum(${weightedValueSql('deal', 'total_stage')})::text`, 'weightedValue')
-      .groupBy('deal.stageId')
-      .addGroupBy('deal.currency')
-      .orderBy('deal.currency')
+      .andWhere('stage.pipelineId = :pipelineId', { pipelineId: pipeline.id })
+      .andWhere('total.deal_count > 0')
+      .select('stage.id', 'stageId')
+      .addSelect('total.currency', 'currency')
+      .addSelect('total.deal_count::int', 'dealCount')
+      .addSelect('total.value::text', 'value')
+      .addSelect(
+        '((total.own_weighted_value + total.stage_probability_value * stage.probability) * 0.01)::text',
+        'weightedValue',
+      )
+      .orderBy('total.currency')
       .getRawMany<TotalRow>();
     const now = new Date();
     const page = Object.assign(new PageParams(), { limit: params.limit });
