@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ClienteleEvent, OutboxRetentionJob } from '@clientele/core';
+import { type ClienteleEvent, definedEvents, EventVisibilities, OutboxRetentionJob } from '@clientele/core';
 import {
   aContact,
   aTag,
@@ -150,6 +150,35 @@ describe('change feed GET /api/events', () => {
     expect(events.every((event) => event.entity === 'contact')).toBe(true);
     expect(events.every((event) => event.organizationId === tenant.organizationId)).toBe(true);
     expect(events.map((event) => event.entityId)).not.toContain(contactB);
+  });
+
+  it('carries every module’s events to the holders of its view grant: deals, tickets, notes', async () => {
+    const { organizationId } = tenant;
+    const dealId = await post('/api/deals', { organizationId, title: 'Feed deal', value: '10.00' });
+    const ticketId = await post('/api/tickets', { organizationId, title: 'Feed ticket' });
+    const noteId = await post('/api/notes', { organizationId, body: 'Feed note', contactId: contactA });
+    await sequenceOutbox(t.app);
+    const types = (events: ClienteleEvent[], id: string): string[] =>
+      events.filter((event) => event.entityId === id).map((event) => event.type);
+    const admin = await all(tenant.admin.token);
+    expect(types(admin, dealId)).toEqual(['deal.created']);
+    expect(types(admin, ticketId)).toEqual(['ticket.created']);
+    expect(types(admin, noteId)).toEqual(['note.created']);
+    const dealsOnly = await createApiKey(t.http, tenant.admin, {
+      grants: ['ORG_DEAL_VIEW'],
+      organizationIds: [tenant.organizationId],
+    });
+    const seen = await all(dealsOnly.secret);
+    expect(types(seen, dealId)).toEqual(['deal.created']);
+    expect(seen.every((event) => event.entity === 'deal')).toBe(true);
+  });
+
+  it('leaves out only the tenant-wide and security events: every other entity has a view grant', () => {
+    const visible = new Set(EventVisibilities.keys());
+    const withheld = [...new Set(definedEvents().map((event) => event.entity))].filter(
+      (entity) => !visible.has(entity),
+    );
+    expect(withheld.sort()).toEqual(['api_key', 'role', 'tenant', 'user', 'webhook']);
   });
 
   it('never shows another tenant its events, and a member only the organizations they belong to', async () => {

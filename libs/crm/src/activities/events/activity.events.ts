@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -44,6 +46,8 @@ export const ActivityUpdated = defineEvent('activity.updated', 1, ACTIVITY_SNAPS
 export const ActivityCompleted = defineEvent('activity.completed', 1, ACTIVITY_SNAPSHOT);
 export const ActivityReopened = defineEvent('activity.reopened', 1, ACTIVITY_SNAPSHOT);
 export const ActivityDeleted = defineEvent('activity.deleted', 1, ACTIVITY_SNAPSHOT);
+
+EventVisibilities.register({ key: 'activity', grant: Permission.ORG_ACTIVITY_VIEW });
 
 const CHANGES = {
   created: ActivityCreated,

@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
 } from '@clientele/core';
 import type { BillingSettingsEntity } from '../entities/billing-settings.entity';
@@ -45,3 +47,6 @@ export const BillingRunCompleted = defineEvent(
     notYetDue: schema.integer(),
   }),
 );
+
+EventVisibilities.register({ key: 'billing_settings', grant: Permission.ORG_INVOICE_VIEW });
+EventVisibilities.register({ key: 'billing', grant: Permission.ORG_INVOICE_VIEW });

@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -61,6 +63,8 @@ export const DealStageChanged = defineEvent('deal.stage_changed', 1, DEAL_SNAPSH
 export const DealWon = defineEvent('deal.won', 1, DEAL_SNAPSHOT);
 export const DealLost = defineEvent('deal.lost', 1, DEAL_SNAPSHOT);
 export const DealReopened = defineEvent('deal.reopened', 1, DEAL_SNAPSHOT);
+
+EventVisibilities.register({ key: 'deal', grant: Permission.ORG_DEAL_VIEW });
 
 const CHANGES = { created: DealCreated, updated: DealUpdated, deleted: DealDeleted } as const;
 

@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -124,6 +126,10 @@ export const InvoicePaymentDeleted = defineEvent('invoice.payment_deleted', 1, P
   entity: 'invoice_payment',
 });
 export const CreditNoteIssued = defineEvent('credit_note.issued', 1, INVOICE_SNAPSHOT);
+
+EventVisibilities.register({ key: 'invoice', grant: Permission.ORG_INVOICE_VIEW });
+EventVisibilities.register({ key: 'invoice_payment', grant: Permission.ORG_INVOICE_VIEW });
+EventVisibilities.register({ key: 'credit_note', grant: Permission.ORG_INVOICE_VIEW });
 
 /** Publishes `event` about `invoice` with its snapshots. */
 export async function recordInvoiceChange(

@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -33,6 +35,8 @@ export function noteSnapshot(note: NoteEntity): NoteSnapshot {
 export const NoteCreated = defineEvent('note.created', 1, NOTE_SNAPSHOT);
 export const NoteUpdated = defineEvent('note.updated', 1, NOTE_SNAPSHOT);
 export const NoteDeleted = defineEvent('note.deleted', 1, NOTE_SNAPSHOT);
+
+EventVisibilities.register({ key: 'note', grant: Permission.ORG_ACTIVITY_VIEW });
 
 const CHANGES = { created: NoteCreated, updated: NoteUpdated, deleted: NoteDeleted } as const;
 

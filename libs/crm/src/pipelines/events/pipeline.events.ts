@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -57,6 +59,9 @@ export const PipelineStagesReordered = defineEvent('pipeline.stages_reordered', 
 export const StageCreated = defineEvent('pipeline_stage.created', 1, STAGE_SNAPSHOT);
 export const StageUpdated = defineEvent('pipeline_stage.updated', 1, STAGE_SNAPSHOT);
 export const StageDeleted = defineEvent('pipeline_stage.deleted', 1, STAGE_SNAPSHOT);
+
+EventVisibilities.register({ key: 'pipeline', grant: Permission.ORG_PIPELINE_VIEW });
+EventVisibilities.register({ key: 'pipeline_stage', grant: Permission.ORG_PIPELINE_VIEW });
 
 const PIPELINE_CHANGES = {
   created: PipelineCreated,

@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -28,6 +30,8 @@ export function ticketCommentSnapshot(comment: TicketCommentEntity): TicketComme
 export const TicketCommentCreated = defineEvent('ticket_comment.created', 1, TICKET_COMMENT_SNAPSHOT);
 export const TicketCommentUpdated = defineEvent('ticket_comment.updated', 1, TICKET_COMMENT_SNAPSHOT);
 export const TicketCommentDeleted = defineEvent('ticket_comment.deleted', 1, TICKET_COMMENT_SNAPSHOT);
+
+EventVisibilities.register({ key: 'ticket_comment', grant: Permission.ORG_TICKET_VIEW });
 
 const EVENTS = { created: TicketCommentCreated, updated: TicketCommentUpdated, deleted: TicketCommentDeleted } as const;
 

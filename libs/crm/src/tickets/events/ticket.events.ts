@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -57,6 +59,8 @@ export const TicketDeleted = defineEvent('ticket.deleted', 1, TICKET_SNAPSHOT);
 export const TicketStatusChanged = defineEvent('ticket.status_changed', 1, TICKET_SNAPSHOT);
 /** The linked contacts changed (`contactIds` before and after). */
 export const TicketContactsChanged = defineEvent('ticket.contacts_changed', 1, TICKET_SNAPSHOT);
+
+EventVisibilities.register({ key: 'ticket', grant: Permission.ORG_TICKET_VIEW });
 
 const EVENTS = {
   created: TicketCreated,
