@@ -18,6 +18,9 @@ export interface BenchOptions {
   readonly embeddedContacts: number;
   readonly export: boolean;
   readonly contention: boolean;
+  /** Events through the outbox relay to JetStream, against a bare publisher loop (needs NATS). */
+  readonly relay: boolean;
+  readonly natsUrl: string;
   readonly poolSize: number;
   readonly apiLogLevel: string;
 }
@@ -39,9 +42,11 @@ const USAGE = `npm run bench -- [options]
   --embedded-contacts N   contacts in the embedded copy (default 100,000; quick 5,000)
   --no-export             skip the CSV export measurement
   --no-contention         skip the concurrent-creates (counter contention) measurement
+  --no-relay              skip the outbox relay → JetStream measurement (events/s)
   --pool-size N           database pool of the API and of both floors (default 10, the API's default)
   --api-log-level L       LOG_LEVEL of the API under load (default warn: no per-request lines)
-Environment: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL}; --quick appends _quick to its name)`;
+Environment: BENCH_DATABASE_URL (default ${DEFAULT_DATABASE_URL}; --quick appends _quick to its name),
+  NATS_URL for the relay measurement (default nats://127.0.0.1:4222)`;
 
 export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEnv): BenchOptions {
   const { values } = parseArgs({
@@ -61,6 +66,7 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
       'embedded-contacts': { type: 'string' },
       'no-export': { type: 'boolean', default: false },
       'no-contention': { type: 'boolean', default: false },
+      'no-relay': { type: 'boolean', default: false },
       'pool-size': { type: 'string', default: '10' },
       'api-log-level': { type: 'string', default: 'warn' },
       help: { type: 'boolean', default: false },
@@ -95,6 +101,8 @@ export function parseBenchOptions(argv: readonly string[], env: NodeJS.ProcessEn
     ),
     export: !values['no-export'],
     contention: !values['no-contention'],
+    relay: !values['no-relay'],
+    natsUrl: env.NATS_URL ?? 'nats://127.0.0.1:4222',
     poolSize: int('--pool-size', values['pool-size'], 10, 1, 200),
     apiLogLevel: values['api-log-level'],
   };

@@ -9,6 +9,7 @@ import { type BuiltCore, loadBuiltCore } from './built-core';
 import { type CapturedScenario, captureApiSql } from './capture/capture-api-sql';
 import { type ContentionMeasurement, measureContention } from './contention/contention-measurement';
 import { prepareEmbeddedCopy } from './embedded/embedded-copy';
+import { measureRelayThroughput, type RelayThroughput } from './relay/relay-throughput';
 import { explainApiStatements, explainPageFloor, type ScenarioPlans } from './explain/explain-plans';
 import { type ExportMeasurement, measureApiExport, measurePsqlCopy } from './export/export-measurement';
 import { exportSelectSql } from './floors/api-sql';
@@ -20,6 +21,7 @@ import { runLoad } from './load/run-load';
 import type { Measurement } from './report/measurement';
 import { type EmbeddedComparison, type MachineInfo, renderReport } from './report/results-report';
 import { contactScenarios } from './scenarios/contact-scenarios';
+import { eventScenarios } from './scenarios/event-scenarios';
 import { salesScenarios } from './scenarios/sales-scenarios';
 import { type Fixtures, loadFixtures } from './scenarios/fixtures';
 import type { Scenario, TargetName } from './scenarios/scenario';
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     const exports = options.export ? await measureExports(options, pool, api, fixtures, await session.token()) : [];
     await stopAll();
     const contention = options.contention ? await measureCounterContention(options, fixtures) : undefined;
+    const relay = options.relay ? await measureRelay(options) : undefined;
 
     const embedded =
       options.embedded && (options.scenarios?.includes('list') ?? true)
@@ -104,6 +107,7 @@ async function main(): Promise<void> {
       embedded,
       exports,
       contention,
+      relay,
       captured,
       plans,
     });
@@ -365,6 +369,20 @@ async function measureExports(
 }
 
 /** Concurrent creates in the lists' organization with and without the counters (servers stopped). */
+/** Events per second through the relay; a NATS that cannot be reached is reported, not fatal. */
+async function measureRelay(options: BenchOptions): Promise<RelayThroughput | string> {
+  const events = options.quick ? 1_000 : 20_000;
+  try {
+    const result = await measureRelayThroughput(options.databaseUrl, options.natsUrl, events);
+    log(`relay: ${result.relayPerSecond} events/s; bare publisher ${result.barePublisherPerSecond}/s`);
+    return result;
+  } catch (failure) {
+    const reason = failure instanceof Error ? failure.message : String(failure);
+    log(`relay: not measured (${reason})`);
+    return `not measured: ${reason}`;
+  }
+}
+
 function measureCounterContention(options: BenchOptions, fixtures: Fixtures): Promise<ContentionMeasurement> {
   return measureContention(
     options.databaseUrl,
@@ -460,7 +478,7 @@ class ApiSession {
 
 /** Every scenario, in the order they run: the contacts' (issue 12), then the sales ones (issue 21). */
 function benchScenarios(fixtures: Fixtures, token: string): Scenario[] {
-  return [...contactScenarios(fixtures, token), ...salesScenarios(fixtures, token)];
+  return [...contactScenarios(fixtures, token), ...salesScenarios(fixtures, token), ...eventScenarios(fixtures, token)];
 }
 
 function selected(scenarios: Scenario[], names: readonly string[] | undefined): Scenario[] {

@@ -328,6 +328,20 @@ export const LOGIN_INSERT_SESSION_SQL = `INSERT INTO "auth_session"("id", "tenan
 
 export const LOGIN_INSERT_REFRESH_TOKEN_SQL = `INSERT INTO "refresh_token"("id", "session_id", "token_hash", "created_at", "retired_at") VALUES (DEFAULT, $1, $2, DEFAULT, DEFAULT) RETURNING "id", "created_at"`;
 
+/** `GET /api/events`: how far retention has deleted (`OutboxFeed.purgedThrough`). */
+export const FEED_PURGED_SQL = `SELECT purged_through::text AS purged_through FROM outbox_retention`;
+
+/** The page of events after a sequence, of the (entity, organization) pairs the reader may see (`OutboxFeed.read`). */
+export const FEED_PAGE_SQL = `SELECT outbox_event.id, outbox_event.sequence::text AS sequence, outbox_event.type, outbox_event.version, outbox_event.occurred_at, outbox_event.tenant_id, outbox_event.organization_id, outbox_event.entity, outbox_event.entity_id, outbox_event.actor_type, outbox_event.actor_id, outbox_event.request_id, outbox_event.data, outbox_event.previous, outbox_event.changed_fields
+         FROM outbox_event
+        WHERE tenant_id = $1 AND outbox_event.sequence > $2
+          AND ($4::text[] IS NULL OR type LIKE ANY($4::text[]))
+          AND ($5::text[] IS NULL
+               OR (entity, organization_id) IN (SELECT * FROM unnest($5::text[], $6::uuid[])))
+        -- The column, not the text alias of the same name (which would sort '10' before '9').
+        ORDER BY outbox_event.sequence
+        LIMIT $3`;
+
 /**
  * Per scenario, every statement one request may issue. A captured statement missing here is
  * drift: copy it from the results file. A scenario absent here has not been captured yet.
@@ -352,6 +366,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
   ],
   'deal-board': [ACTOR_SQL, BOARD_PIPELINE_SQL, BOARD_STAGES_SQL, BOARD_TOTALS_SQL, BOARD_STAGE_PAGE_SQL],
   'deal-list': [ACTOR_SQL, DEAL_LIST_SQL],
+  'change-feed': [ACTOR_SQL, FEED_PURGED_SQL, FEED_PAGE_SQL],
   timeline: [
     ACTOR_SQL,
     TIMELINE_CONTACT_SQL,

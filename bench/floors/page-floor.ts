@@ -10,6 +10,7 @@ import {
 import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import { Hs256Token } from './hs256-token';
 import { decodeCursor, encodeCursor } from './keyset-cursor-codec';
+import { FEED_EVENT_COLUMNS, feedPage } from './event-json';
 import { containsPattern } from './like-pattern';
 import { activityEntry, dealJson, noteEntry, stageTotalJson, type StageTotalRow, timelinePage } from './sales-json';
 
@@ -32,6 +33,7 @@ export function pageFloorRoutes(tokens: Hs256Token): FloorRoute[] {
     { method: 'GET', path: /^\/api\/deals\/board$/, handle: dealBoard },
     { method: 'GET', path: /^\/api\/deals$/, handle: listDeals },
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: contactTimeline },
+    { method: 'GET', path: /^\/api\/events$/, handle: changeFeed },
   ];
 }
 
@@ -491,4 +493,22 @@ async function contactTimeline({ params, headers, db }: FloorRequest): Promise<F
     ];
   });
   return { status: 200, body: timelinePage(entries, TIMELINE_PAGE_SIZE) };
+}
+
+/**
+ * The change feed's page in one statement: the tenant's events after a sequence, in order
+ * (`outbox_event_feed_uq`). The reader is the tenant's ADMIN, who sees every event of it, so no
+ * (entity, organization) filter applies.
+ */
+async function changeFeed({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
+  const after = url.searchParams.get('after') ?? '0';
+  const limit = Number(url.searchParams.get('limit') ?? 100);
+  if (tenantId === null || !/^[0-9]+$/.test(after)) return { status: 400, body: { code: 'VALIDATION_FAILED' } };
+  const result = await db.query<Record<string, unknown>>(
+    `SELECT ${FEED_EVENT_COLUMNS} FROM outbox_event
+      WHERE tenant_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
+    [tenantId, after, limit],
+  );
+  return { status: 200, body: feedPage(result.rows, after) };
 }

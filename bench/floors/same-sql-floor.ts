@@ -25,6 +25,8 @@ import {
   CREATE_OWNER_MEMBERSHIP_SQL,
   CREATED_BY_ID_SQL,
   CURSOR_PAGE_SQL,
+  FEED_PAGE_SQL,
+  FEED_PURGED_SQL,
   FILTERED_PAGE_SQL,
   LOGIN_CLEAR_LOCKOUT_SQL,
   LOGIN_FIND_USER_SQL,
@@ -42,6 +44,7 @@ import { aliasedContact, contactDetailJson, embeddedContactJson } from './contac
 import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import type { Hs256Token, TokenClaims } from './hs256-token';
 import { encodeCursor, decodeCursor } from './keyset-cursor-codec';
+import { feedPage } from './event-json';
 import { containsPattern } from './like-pattern';
 import {
   activityEntry,
@@ -94,6 +97,7 @@ export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[]
     { method: 'GET', path: /^\/api\/deals\/board$/, handle: authed(dealBoard) },
     { method: 'GET', path: /^\/api\/deals$/, handle: authed(listDeals) },
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: authed(contactTimeline) },
+    { method: 'GET', path: /^\/api\/events$/, handle: authed(changeFeed) },
   ];
 }
 
@@ -556,4 +560,40 @@ async function contactTimeline(
     }
   }
   return { status: 200, body: timelinePage(entries, TIMELINE_PAGE_SIZE) };
+}
+
+/**
+ * The entities whose events a reader with their view grants sees (`EventVisibilities`, in the
+ * order the app registers them); the bench's reader is an ADMIN, who holds every grant.
+ */
+const FEED_ENTITIES = [
+  'organization',
+  'membership',
+  'tag',
+  'contact',
+  'customer',
+  'pipeline',
+  'pipeline_stage',
+  'deal',
+  'activity',
+  'note',
+  'invoice',
+  'invoice_payment',
+  'credit_note',
+  'billing_settings',
+  'billing',
+  'ticket',
+  'ticket_comment',
+];
+
+/** The change feed as the API reads it: how far retention went, then the page of visible pairs. */
+async function changeFeed({ url, db }: FloorRequest, claims: TokenClaims, visible: string[]): Promise<FloorReply> {
+  const purged = await db.query<{ purged_through: string }>(FEED_PURGED_SQL);
+  const purgedThrough = purged.rows[0]?.purged_through ?? '0';
+  const after = url.searchParams.get('after') ?? purgedThrough;
+  const limit = Number(url.searchParams.get('limit') ?? 100);
+  const entities = FEED_ENTITIES.flatMap((entity) => visible.map(() => entity));
+  const organizations = FEED_ENTITIES.flatMap(() => visible);
+  const page = await db.query<Row>(FEED_PAGE_SQL, [claims.tid, after, limit, null, entities, organizations]);
+  return { status: 200, body: feedPage(page.rows, after) };
 }

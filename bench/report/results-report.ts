@@ -2,6 +2,7 @@ import type { BenchOptions } from '../bench-options';
 import type { CapturedScenario } from '../capture/capture-api-sql';
 import type { ScenarioPlans } from '../explain/explain-plans';
 import type { ContentionMeasurement } from '../contention/contention-measurement';
+import type { RelayThroughput } from '../relay/relay-throughput';
 import type { ExportMeasurement } from '../export/export-measurement';
 import type { DatasetManifest } from '../generate/dataset-manifest';
 import type { Fixtures } from '../scenarios/fixtures';
@@ -35,6 +36,8 @@ export interface RunReport {
   readonly embedded?: EmbeddedComparison | string;
   readonly exports: readonly ExportMeasurement[];
   readonly contention?: ContentionMeasurement;
+  /** The relay measurement, or why it did not run. */
+  readonly relay?: RelayThroughput | string;
   readonly captured: readonly CapturedScenario[];
   readonly plans: readonly ScenarioPlans[];
 }
@@ -71,6 +74,7 @@ export function renderReport(report: RunReport): string {
   lines.push(...embeddedSection(report.embedded), '');
   lines.push(...exportSection(report.exports), '');
   lines.push(...contentionSection(report.contention), '');
+  lines.push(...relaySection(report.relay), '');
   lines.push('## SQL the API issued (query log) and the same-SQL floor', '');
   for (const captured of report.captured) {
     lines.push(`### ${captured.scenario} — HTTP ${captured.status}; ${captured.drift}`, '', '```sql');
@@ -257,6 +261,21 @@ function contentionSection(contention: ContentionMeasurement | undefined): strin
     );
   }
   return lines;
+}
+
+function relaySection(relay: RelayThroughput | string | undefined): string[] {
+  const lines = ['## Events through the outbox relay to JetStream', ''];
+  if (relay === undefined) return [...lines, 'Not run (`--no-relay`).'];
+  if (typeof relay === 'string') return [...lines, relay];
+  return [
+    ...lines,
+    `${relay.events.toLocaleString('en')} outbox rows inserted at once, then sequenced and published by the app's relay (\`OutboxRelayJob\` with the real \`JetStreamPublisher\`) until every one was acked; against the same number of messages of the same size published and acked one at a time by a bare \`js.publish\` loop.`,
+    '',
+    '| path | events/s | ÷ bare publisher |',
+    '|---|---:|---:|',
+    `| relay (outbox insert → JetStream ack) | ${relay.relayPerSecond.toLocaleString('en')} | ${(relay.relayPerSecond / relay.barePublisherPerSecond).toFixed(2)}× |`,
+    `| bare publisher | ${relay.barePublisherPerSecond.toLocaleString('en')} | 1× |`,
+  ];
 }
 
 function exportSection(exports: readonly ExportMeasurement[]): string[] {

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { BuiltCore } from '../built-core';
 import type { DatasetManifest } from '../generate/dataset-manifest';
+import { ensureFeedEvents } from './feed-events';
 
 export const PAGE_SIZE = 25;
 export const CURSOR_PAGE = 2000;
@@ -29,6 +30,8 @@ export interface Fixtures {
   readonly stageOwnerDeals: number;
   /** Contacts with activities, for the timeline. */
   readonly timelineIds: readonly string[];
+  /** Change-feed positions (`after=`) spread over the big tenant's events. */
+  readonly feedAfters: readonly string[];
 }
 
 /** Reads the ids, terms and keyset position the scenarios need from the loaded data. */
@@ -92,6 +95,7 @@ export async function loadFixtures(pool: Pool, core: BuiltCore, manifest: Datase
     stageId: stage.rows[0]?.stage_id ?? '',
     stageOwnerDeals: Number(stage.rows[0]?.n ?? 0),
     timelineIds: timeline.rows.map((row) => row.contact_id),
+    feedAfters: await ensureFeedEvents(pool, manifest),
   };
 }
 
