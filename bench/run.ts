@@ -23,6 +23,7 @@ import { type EmbeddedComparison, type MachineInfo, renderReport } from './repor
 import { contactScenarios } from './scenarios/contact-scenarios';
 import { eventScenarios } from './scenarios/event-scenarios';
 import { salesScenarios } from './scenarios/sales-scenarios';
+import { serviceScenarios } from './scenarios/service-scenarios';
 import { type Fixtures, loadFixtures } from './scenarios/fixtures';
 import type { Scenario, TargetName } from './scenarios/scenario';
 import { login, PORTS, startApi, startFloor } from './targets/bench-servers';
@@ -476,9 +477,17 @@ class ApiSession {
   }
 }
 
-/** Every scenario, in the order they run: the contacts' (issue 12), then the sales ones (issue 21). */
+/**
+ * Every scenario, in the order they run: the contacts' (issue 12), the sales ones (issue 21),
+ * the change feed (issue 23), then the service desk's and billing's (issues 26 and 22).
+ */
 function benchScenarios(fixtures: Fixtures, token: string): Scenario[] {
-  return [...contactScenarios(fixtures, token), ...salesScenarios(fixtures, token), ...eventScenarios(fixtures, token)];
+  return [
+    ...contactScenarios(fixtures, token),
+    ...salesScenarios(fixtures, token),
+    ...eventScenarios(fixtures, token),
+    ...serviceScenarios(fixtures, token),
+  ];
 }
 
 function selected(scenarios: Scenario[], names: readonly string[] | undefined): Scenario[] {

@@ -342,6 +342,34 @@ export const FEED_PAGE_SQL = `SELECT outbox_event.id, outbox_event.sequence::tex
         ORDER BY outbox_event.sequence
         LIMIT $3`;
 
+/** `GET /api/tickets?organizationId=&status=&assigneeId=`: the page, its status and assignee counters as the total. */
+export const TICKET_LIST_SQL = `SELECT "ticket"."id" AS "ticket_id", "ticket"."tenant_id" AS "ticket_tenant_id", "ticket"."created_at" AS "ticket_created_at", "ticket"."updated_at" AS "ticket_updated_at", "ticket"."deleted_at" AS "ticket_deleted_at", "ticket"."created_by" AS "ticket_created_by", "ticket"."updated_by" AS "ticket_updated_by", "ticket"."version" AS "ticket_version", "ticket"."organization_id" AS "ticket_organization_id", "ticket"."title" AS "ticket_title", "ticket"."description" AS "ticket_description", "ticket"."status" AS "ticket_status", "ticket"."priority" AS "ticket_priority", "ticket"."customer_id" AS "ticket_customer_id", "ticket"."assignee_id" AS "ticket_assignee_id", "ticket"."resolved_at" AS "ticket_resolved_at", "ticket"."closed_at" AS "ticket_closed_at", "ticket"."inbound_message_id" AS "ticket_inbound_message_id", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM ticket_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                AND record_tag.tenant_id = "ticket".tenant_id
+            WHERE record_link.tenant_id = "ticket".tenant_id AND record_link.organization_id = "ticket".organization_id
+              AND record_link.ticket_id = "ticket".id) AS "view_tags", (SELECT coalesce(json_agg(json_build_object('id', linked_contact.id, 'name', linked_contact.name,
+                                                    'email', linked_contact.primary_email)
+                                  ORDER BY linked_contact.name, linked_contact.id), '[]'::json)
+             FROM ticket_contact contact_link
+             JOIN contact linked_contact ON linked_contact.id = contact_link.contact_id
+                                        AND linked_contact.deleted_at IS NULL
+                                        AND linked_contact.tenant_id = "ticket".tenant_id
+            WHERE contact_link.tenant_id = "ticket".tenant_id AND contact_link.organization_id = "ticket".organization_id
+              AND contact_link.ticket_id = "ticket".id) AS "view_contacts", (SELECT coalesce(sum(facet.count), 0) FROM ticket_facet_count facet
+           WHERE facet.tenant_id = $1
+             AND facet.organization_id = ANY($2)
+             AND facet.status = $3 AND facet.assignee_id = $4) AS "page_total" FROM "ticket" "ticket" WHERE ( "ticket"."tenant_id" = $5 AND "ticket"."organization_id" = $6 AND "ticket"."status" = $7 AND "ticket"."assignee_id" = $8 ) AND ( "ticket"."deleted_at" IS NULL ) ORDER BY "ticket"."created_at" DESC, "ticket"."id" DESC LIMIT 26 OFFSET 0`;
+
+/** `GET /api/invoices?organizationId=&status=PAID`: the page with its total counted up to the cap. */
+export const INVOICE_LIST_SQL = `SELECT "invoice"."id" AS "invoice_id", "invoice"."tenant_id" AS "invoice_tenant_id", "invoice"."created_at" AS "invoice_created_at", "invoice"."updated_at" AS "invoice_updated_at", "invoice"."deleted_at" AS "invoice_deleted_at", "invoice"."created_by" AS "invoice_created_by", "invoice"."updated_by" AS "invoice_updated_by", "invoice"."version" AS "invoice_version", "invoice"."organization_id" AS "invoice_organization_id", "invoice"."kind" AS "invoice_kind", "invoice"."number" AS "invoice_number", "invoice"."status" AS "invoice_status", "invoice"."currency" AS "invoice_currency", "invoice"."contact_id" AS "invoice_contact_id", "invoice"."customer_id" AS "invoice_customer_id", "invoice"."owner_id" AS "invoice_owner_id", "invoice"."credited_invoice_id" AS "invoice_credited_invoice_id", "invoice"."issue_date" AS "invoice_issue_date", "invoice"."due_date" AS "invoice_due_date", "invoice"."payment_terms_days" AS "invoice_payment_terms_days", "invoice"."notes" AS "invoice_notes", "invoice"."terms" AS "invoice_terms", "invoice"."prices_include_tax" AS "invoice_prices_include_tax", "invoice"."discount_kind" AS "invoice_discount_kind", "invoice"."discount_value" AS "invoice_discount_value", "invoice"."items" AS "invoice_items", "invoice"."taxes" AS "invoice_taxes", "invoice"."subtotal" AS "invoice_subtotal", "invoice"."discount_total" AS "invoice_discount_total", "invoice"."net_total" AS "invoice_net_total", "invoice"."tax_total" AS "invoice_tax_total", "invoice"."total" AS "invoice_total", "invoice"."amount_paid" AS "invoice_amount_paid", "invoice"."amount_credited" AS "invoice_amount_credited", "invoice"."amount_refunded" AS "invoice_amount_refunded", "invoice"."balance" AS "invoice_balance", "invoice"."sent_at" AS "invoice_sent_at", "invoice"."sent_to" AS "invoice_sent_to", "invoice"."voided_at" AS "invoice_voided_at", "invoice"."billing_period" AS "invoice_billing_period", (SELECT count(*) FROM (SELECT 1 FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $1 AND "invoice"."organization_id" = $2 AND "invoice"."organization_id" = $3 AND "invoice"."status" = $4 ) AND ( "invoice"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $1 AND "invoice"."organization_id" = $2 AND "invoice"."organization_id" = $3 AND "invoice"."status" = $4 ) AND ( "invoice"."deleted_at" IS NULL ) ORDER BY "invoice"."created_at" DESC, "invoice"."id" DESC LIMIT 26 OFFSET 0`;
+
+/** `GET /api/invoices/summary?organizationId=&from=&to=`: one aggregate per currency. */
+export const INVOICE_SUMMARY_SQL = `SELECT "invoice"."currency" AS "currency", count(*)::text AS "invoiceCount", sum("invoice"."total")::text AS "invoiced", sum("invoice"."amount_paid")::text AS "paid", sum("invoice"."amount_credited")::text AS "credited", sum("invoice"."balance")::text AS "outstanding", coalesce(sum("invoice"."balance") FILTER (WHERE ("invoice".status IN ('SENT', 'PARTIALLY_PAID') AND "invoice".balance > 0
+           AND "invoice".due_date IS NOT NULL AND "invoice".due_date < $1)), 0)::text AS "overdue" FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $2 AND "invoice"."organization_id" = $3 AND "invoice"."kind" = 'INVOICE' AND "invoice"."status" IN ('SENT', 'PARTIALLY_PAID', 'PAID') AND "invoice"."organization_id" = $4 AND "invoice"."issue_date" >= $5 AND "invoice"."issue_date" <= $6 ) AND ( "invoice"."deleted_at" IS NULL ) GROUP BY "invoice"."currency" ORDER BY "invoice"."currency" ASC`;
+
 /**
  * Per scenario, every statement one request may issue. A captured statement missing here is
  * drift: copy it from the results file. A scenario absent here has not been captured yet.
@@ -367,6 +395,9 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
   'deal-board': [ACTOR_SQL, BOARD_PIPELINE_SQL, BOARD_STAGES_SQL, BOARD_TOTALS_SQL, BOARD_STAGE_PAGE_SQL],
   'deal-list': [ACTOR_SQL, DEAL_LIST_SQL],
   'change-feed': [ACTOR_SQL, FEED_PURGED_SQL, FEED_PAGE_SQL],
+  'ticket-list': [ACTOR_SQL, TICKET_LIST_SQL],
+  'invoice-list': [ACTOR_SQL, INVOICE_LIST_SQL],
+  'invoice-summary': [ACTOR_SQL, INVOICE_SUMMARY_SQL],
   timeline: [
     ACTOR_SQL,
     TIMELINE_CONTACT_SQL,

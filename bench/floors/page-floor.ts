@@ -11,6 +11,7 @@ import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import { Hs256Token } from './hs256-token';
 import { decodeCursor, encodeCursor } from './keyset-cursor-codec';
 import { FEED_EVENT_COLUMNS, feedPage } from './event-json';
+import { invoiceJson, summaryCurrencyJson, ticketJson } from './service-json';
 import { containsPattern } from './like-pattern';
 import { activityEntry, dealJson, noteEntry, stageTotalJson, type StageTotalRow, timelinePage } from './sales-json';
 
@@ -34,6 +35,9 @@ export function pageFloorRoutes(tokens: Hs256Token): FloorRoute[] {
     { method: 'GET', path: /^\/api\/deals$/, handle: listDeals },
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: contactTimeline },
     { method: 'GET', path: /^\/api\/events$/, handle: changeFeed },
+    { method: 'GET', path: /^\/api\/tickets$/, handle: listTickets },
+    { method: 'GET', path: /^\/api\/invoices$/, handle: listInvoices },
+    { method: 'GET', path: /^\/api\/invoices\/summary$/, handle: invoiceSummary },
   ];
 }
 
@@ -511,4 +515,109 @@ async function changeFeed({ url, headers, db }: FloorRequest): Promise<FloorRepl
     [tenantId, after, limit],
   );
   return { status: 200, body: feedPage(result.rows, after) };
+}
+
+/** `organizationId` and the tenant of a list request, or the 400 the floor answers without them. */
+function listScope(url: URL, headers: FloorRequest['headers']): { tenantId: string; organizationId: string } | null {
+  const tenantId = Hs256Token.unverifiedTenant(headers.authorization);
+  const organizationId = url.searchParams.get('organizationId');
+  if (tenantId === null || organizationId === null || !UUID.test(organizationId)) return null;
+  return { tenantId, organizationId };
+}
+
+const NEEDS_ORGANIZATION: FloorReply = { status: 400, body: { code: 'FLOOR_NEEDS_ORGANIZATION' } };
+
+/** A ticket list narrowed by status and assignee: the page with its tags and contacts, in one statement. */
+async function listTickets({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const scope = listScope(url, headers);
+  if (scope === null) return NEEDS_ORGANIZATION;
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const params = [
+    scope.tenantId,
+    scope.organizationId,
+    url.searchParams.get('status'),
+    url.searchParams.get('assigneeId'),
+  ];
+  const where = `t.tenant_id = $1 AND t.organization_id = $2 AND t.status = $3 AND t.assignee_id = $4 AND t.deleted_at IS NULL`;
+  const rows = db.query<Row>(
+    `SELECT t.*,
+            (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color) ORDER BY g.name, g.id), '[]')
+               FROM ticket_tag l JOIN tag g ON g.id = l.tag_id AND g.deleted_at IS NULL
+              WHERE l.tenant_id = t.tenant_id AND l.organization_id = t.organization_id AND l.ticket_id = t.id) AS view_tags,
+            (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'email', c.primary_email) ORDER BY c.name, c.id), '[]')
+               FROM ticket_contact l JOIN contact c ON c.id = l.contact_id AND c.deleted_at IS NULL
+              WHERE l.tenant_id = t.tenant_id AND l.organization_id = t.organization_id AND l.ticket_id = t.id) AS view_contacts
+       FROM ticket t WHERE ${where} ORDER BY t.created_at DESC, t.id DESC LIMIT ${limit + 1}`,
+    params,
+  );
+  const total = exactTotal(headers, db, `SELECT count(*) AS total FROM ticket t WHERE ${where}`, params);
+  const [page, count] = await Promise.all([rows, total]);
+  return { status: 200, body: pageBody(page.rows, limit, count, (row) => ticketJson(row, '')) };
+}
+
+/** An invoice list narrowed by a status that does not depend on the date (`PAID`): the page in one statement. */
+async function listInvoices({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const scope = listScope(url, headers);
+  if (scope === null) return NEEDS_ORGANIZATION;
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const params = [scope.tenantId, scope.organizationId, url.searchParams.get('status')];
+  const where = `i.tenant_id = $1 AND i.organization_id = $2 AND i.status = $3 AND i.deleted_at IS NULL`;
+  const rows = db.query<Row>(
+    `SELECT i.* FROM invoice i WHERE ${where} ORDER BY i.created_at DESC, i.id DESC LIMIT ${limit + 1}`,
+    params,
+  );
+  const total = exactTotal(headers, db, `SELECT count(*) AS total FROM invoice i WHERE ${where}`, params);
+  const [page, count] = await Promise.all([rows, total]);
+  return { status: 200, body: pageBody(page.rows, limit, count, (row) => invoiceJson(row, '')) };
+}
+
+/** The summary report: invoiced, paid, credited, outstanding and overdue per currency, in one aggregate. */
+async function invoiceSummary({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const scope = listScope(url, headers);
+  if (scope === null) return NEEDS_ORGANIZATION;
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  const today = new Date().toISOString().slice(0, 10);
+  const result = await db.query<Row>(
+    `SELECT currency, count(*)::text AS "invoiceCount", sum(total)::text AS invoiced, sum(amount_paid)::text AS paid,
+            sum(amount_credited)::text AS credited, sum(balance)::text AS outstanding,
+            coalesce(sum(balance) FILTER (WHERE status IN ('SENT', 'PARTIALLY_PAID') AND balance > 0
+                                            AND due_date IS NOT NULL AND due_date < $5), 0)::text AS overdue
+       FROM invoice
+      WHERE tenant_id = $1 AND organization_id = $2 AND kind = 'INVOICE' AND status IN ('SENT', 'PARTIALLY_PAID', 'PAID')
+        AND issue_date >= $3 AND issue_date <= $4 AND deleted_at IS NULL
+      GROUP BY currency ORDER BY currency`,
+    [scope.tenantId, scope.organizationId, from, to, today],
+  );
+  return { status: 200, body: { from, to, currencies: result.rows.map(summaryCurrencyJson) } };
+}
+
+/** `count(*)` when the load asks for an exact total (`x-bench-total: exact`), else null. */
+function exactTotal(
+  headers: FloorRequest['headers'],
+  db: FloorRequest['db'],
+  sql: string,
+  params: unknown[],
+): Promise<{ rows: Array<{ total: string }> } | null> {
+  return headers['x-bench-total'] === 'exact' ? db.query<{ total: string }>(sql, params) : Promise.resolve(null);
+}
+
+/** A keyset page (newest first) of `limit` items out of `limit + 1` rows, with its total and cursor. */
+function pageBody(
+  rows: readonly Row[],
+  limit: number,
+  count: { rows: Array<{ total: string }> } | null,
+  item: (row: Row) => Record<string, unknown>,
+): Record<string, unknown> {
+  const hasMore = rows.length > limit;
+  const items = hasMore ? rows.slice(0, limit) : rows;
+  const last = items.at(-1);
+  return {
+    items: items.map(item),
+    total: count === null ? null : Number(count.rows[0]?.total),
+    nextCursor:
+      hasMore && last !== undefined
+        ? encodeCursor('-createdAt', (last.created_at as Date).toISOString(), last.id as string)
+        : null,
+  };
 }

@@ -20,7 +20,7 @@ function text(value: unknown): string {
 }
 
 /** A timestamp as the API writes it; a JSON column's text (`…+00:00`) is read back first. */
-function iso(value: unknown): string | null {
+export function iso(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   return (value instanceof Date ? value : new Date(text(value))).toISOString();
 }
@@ -30,7 +30,7 @@ function time(value: unknown): number {
 }
 
 /** A `date` column: the API's types give `YYYY-MM-DD`; plain `pg` a local midnight. */
-function day(value: unknown): string | null {
+export function day(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (!(value instanceof Date)) return text(value);
   const pad = (n: number): string => String(n).padStart(2, '0');

@@ -11,6 +11,7 @@ import {
   DEAL_LIST_SQL,
   DETAIL_ACTIVITIES_SQL,
   DETAIL_NOTES_SQL,
+  TICKET_LIST_SQL,
   TIMELINE_ACTIVITIES_SQL,
   TIMELINE_CONTACT_SQL,
   TIMELINE_FIELD_CHANGES_SQL,
@@ -28,6 +29,8 @@ import {
   FEED_PAGE_SQL,
   FEED_PURGED_SQL,
   FILTERED_PAGE_SQL,
+  INVOICE_LIST_SQL,
+  INVOICE_SUMMARY_SQL,
   LOGIN_CLEAR_LOCKOUT_SQL,
   LOGIN_FIND_USER_SQL,
   LOGIN_INSERT_REFRESH_TOKEN_SQL,
@@ -45,6 +48,7 @@ import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import type { Hs256Token, TokenClaims } from './hs256-token';
 import { encodeCursor, decodeCursor } from './keyset-cursor-codec';
 import { feedPage } from './event-json';
+import { invoiceJson, summaryCurrencyJson, ticketJson } from './service-json';
 import { containsPattern } from './like-pattern';
 import {
   activityEntry,
@@ -98,6 +102,9 @@ export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[]
     { method: 'GET', path: /^\/api\/deals$/, handle: authed(listDeals) },
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: authed(contactTimeline) },
     { method: 'GET', path: /^\/api\/events$/, handle: authed(changeFeed) },
+    { method: 'GET', path: /^\/api\/tickets$/, handle: authed(listTickets) },
+    { method: 'GET', path: /^\/api\/invoices$/, handle: authed(listInvoices) },
+    { method: 'GET', path: /^\/api\/invoices\/summary$/, handle: authed(invoiceSummary) },
   ];
 }
 
@@ -596,4 +603,70 @@ async function changeFeed({ url, db }: FloorRequest, claims: TokenClaims, visibl
   const organizations = FEED_ENTITIES.flatMap(() => visible);
   const page = await db.query<Row>(FEED_PAGE_SQL, [claims.tid, after, limit, null, entities, organizations]);
   return { status: 200, body: feedPage(page.rows, after) };
+}
+
+/** The day the API judges overdue against (`due_date < today`). */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** A page of `PAGE_SIZE + 1` rows as the API answers it: items, the total it selected, the cursor. */
+function listPage(
+  rows: readonly Row[],
+  prefix: string,
+  item: (row: Row) => Record<string, unknown>,
+): Record<string, unknown> {
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  return {
+    items: items.map(item),
+    total: Number(rows[0]?.page_total ?? 0),
+    nextCursor:
+      rows.length > PAGE_SIZE && last !== undefined
+        ? encodeCursor('-createdAt', (last[`${prefix}created_at`] as Date).toISOString(), last[`${prefix}id`] as string)
+        : null,
+  };
+}
+
+async function listTickets({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+  const organizationId = url.searchParams.get('organizationId');
+  const status = url.searchParams.get('status');
+  const assigneeId = url.searchParams.get('assigneeId');
+  const page = await db.query<Row>(TICKET_LIST_SQL, [
+    claims.tid,
+    [organizationId],
+    status,
+    assigneeId,
+    claims.tid,
+    organizationId,
+    status,
+    assigneeId,
+  ]);
+  return { status: 200, body: listPage(page.rows, 'ticket_', (row) => ticketJson(row, 'ticket_')) };
+}
+
+async function listInvoices({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+  const organizationId = url.searchParams.get('organizationId');
+  const page = await db.query<Row>(INVOICE_LIST_SQL, [
+    claims.tid,
+    organizationId,
+    organizationId,
+    url.searchParams.get('status'),
+  ]);
+  return { status: 200, body: listPage(page.rows, 'invoice_', (row) => invoiceJson(row, 'invoice_')) };
+}
+
+async function invoiceSummary({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+  const organizationId = url.searchParams.get('organizationId');
+  const from = url.searchParams.get('from');
+  const to = url.searchParams.get('to');
+  const result = await db.query<Row>(INVOICE_SUMMARY_SQL, [
+    today(),
+    claims.tid,
+    organizationId,
+    organizationId,
+    from,
+    to,
+  ]);
+  return { status: 200, body: { from, to, currencies: result.rows.map(summaryCurrencyJson) } };
 }

@@ -1,9 +1,10 @@
 import type { Client, PoolClient } from 'pg';
 import type { GeneratedCounts } from './crm-row-generator';
 import type { SalesCounts } from './sales-row-generator';
+import type { ServiceCounts } from './service-row-generator';
 
 /** Bump when generated data changes shape, so an existing bench database is regenerated. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 
 /** What the bench needs to know about a loaded data set; kept in the database's COMMENT. */
 export interface DatasetManifest {
@@ -27,7 +28,7 @@ export interface DatasetManifest {
     /** Its default pipeline, the board scenario's. */
     readonly pipelineId: string;
   };
-  readonly counts: GeneratedCounts & SalesCounts;
+  readonly counts: GeneratedCounts & SalesCounts & ServiceCounts;
   readonly loadSeconds: number;
   readonly loadedAt: string;
 }

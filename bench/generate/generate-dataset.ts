@@ -18,6 +18,14 @@ import {
   type SalesSinks,
   STAGE_COLUMNS,
 } from './sales-row-generator';
+import {
+  INVOICE_COLUMNS,
+  INVOICE_PAYMENT_COLUMNS,
+  ServiceRowGenerator,
+  type ServiceSinks,
+  TICKET_COLUMNS,
+  TICKET_CONTACT_COLUMNS,
+} from './service-row-generator';
 
 export const BENCH_PASSWORD = 'bench-password-123';
 
@@ -36,6 +44,10 @@ const BULK_TABLES = [
   'activity',
   'activity_contact',
   'note',
+  'ticket',
+  'ticket_contact',
+  'invoice',
+  'invoice_payment',
 ];
 
 export interface GenerateOptions {
@@ -91,8 +103,9 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
   await migrate(core, options.url);
   const plan = planDataset(options.contacts, options.seed);
   const passwordHash = await core.hashPassword(BENCH_PASSWORD);
-  // The control connection and up to eight COPY streams at once (contacts with their links and sales rows).
-  const pool = new Pool({ connectionString: options.url, max: 9 });
+  // The control connection and up to twelve COPY streams at once (contacts with their links,
+  // sales, service-desk and billing rows).
+  const pool = new Pool({ connectionString: options.url, max: 13 });
   const client = await pool.connect();
   // With COPY each sink streams on a connection of its own (one connection carries one COPY
   // at a time, and contacts are written alongside their tag and member links). INSERT sinks
@@ -134,6 +147,13 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
       activityContacts: await sink('activity_contact', ACTIVITY_CONTACT_COLUMNS),
       notes: await sink('note', NOTE_COLUMNS),
     };
+    const service = new ServiceRowGenerator(plan);
+    const serviceSinks: ServiceSinks = {
+      tickets: await sink('ticket', TICKET_COLUMNS),
+      ticketContacts: await sink('ticket_contact', TICKET_CONTACT_COLUMNS),
+      invoices: await sink('invoice', INVOICE_COLUMNS),
+      invoicePayments: await sink('invoice_payment', INVOICE_PAYMENT_COLUMNS),
+    };
     const contactSinks = [
       await sink('contact', CONTACT_COLUMNS),
       await sink('contact_tag', LINK_COLUMNS.contact_tag),
@@ -141,12 +161,13 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
     ] as const;
     await finish(
       (contacts, contactTags, contactMembers) =>
-        generator.writeContacts(contacts, contactTags, contactMembers, (contact) =>
-          sales.writeFor(contact, salesSinks),
-        ),
+        generator.writeContacts(contacts, contactTags, contactMembers, async (contact) => {
+          await sales.writeFor(contact, salesSinks);
+          await service.writeFor(contact, serviceSinks);
+        }),
       [...contactSinks],
     );
-    for (const salesSink of Object.values(salesSinks)) await salesSink.end();
+    for (const rowSink of [...Object.values(salesSinks), ...Object.values(serviceSinks)]) await rowSink.end();
     options.log(`loaded in ${seconds(started)} s; rebuilding ${indexes.length} indexes`);
     await rebuildIndexes(client, indexes, options.bulk === 'copy' ? '1GB' : '64MB');
     await client.query(`RESET session_replication_role`);
@@ -159,7 +180,7 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
     }
     options.log(`indexes rebuilt at ${seconds(started)} s; VACUUM ANALYZE`);
     await client.query(`VACUUM (ANALYZE) ${BULK_TABLES.join(', ')}, tenant, organization, app_user, membership, role`);
-    const manifest = manifestOf(plan, generator, sales, started);
+    const manifest = manifestOf(plan, generator, sales, service, started);
     await writeManifest(client, manifest);
     options.log(`data set ready in ${manifest.loadSeconds} s`);
     return manifest;
@@ -269,6 +290,7 @@ function manifestOf(
   plan: DatasetPlan,
   generator: CrmRowGenerator,
   sales: SalesRowGenerator,
+  service: ServiceRowGenerator,
   started: number,
 ): DatasetManifest {
   const big = plan.tenants[0];
@@ -297,7 +319,7 @@ function manifestOf(
       agentEmail: agent?.email ?? big.admin.email,
       pipelineId: sales.pipelineOf(bigOrg.id)?.pipelineId ?? '',
     },
-    counts: { ...generator.counts, ...sales.counts },
+    counts: { ...generator.counts, ...sales.counts, ...service.counts },
     loadSeconds: Number(seconds(started)),
     loadedAt: new Date().toISOString(),
   };

@@ -1,0 +1,81 @@
+import { day, iso, moneyText } from './sales-json';
+
+type Row = Record<string, unknown>;
+
+/** A ticket as `TicketResponse` writes it, from `<prefix><column>` columns, `view_contacts` and `view_tags`. */
+export function ticketJson(row: Row, prefix: string): Record<string, unknown> {
+  const column = (name: string): unknown => row[`${prefix}${name}`];
+  return {
+    id: column('id'),
+    organizationId: column('organization_id'),
+    title: column('title'),
+    description: column('description'),
+    status: column('status'),
+    priority: column('priority'),
+    customerId: column('customer_id'),
+    assigneeId: column('assignee_id'),
+    resolvedAt: iso(column('resolved_at')),
+    closedAt: iso(column('closed_at')),
+    contacts: row.view_contacts,
+    tags: row.view_tags,
+    createdAt: iso(column('created_at')),
+    updatedAt: iso(column('updated_at')),
+    version: column('version'),
+  };
+}
+
+/** An invoice as `InvoiceResponse` writes it, from `<prefix><column>` columns. */
+export function invoiceJson(row: Row, prefix: string): Record<string, unknown> {
+  const column = (name: string): unknown => row[`${prefix}${name}`];
+  const money = (name: string): string => moneyText(column(name));
+  const discountKind = column('discount_kind');
+  return {
+    id: column('id'),
+    organizationId: column('organization_id'),
+    kind: column('kind'),
+    number: column('number'),
+    status: column('status'),
+    currency: column('currency'),
+    contactId: column('contact_id'),
+    customerId: column('customer_id'),
+    ownerId: column('owner_id'),
+    creditedInvoiceId: column('credited_invoice_id'),
+    issueDate: day(column('issue_date')),
+    dueDate: day(column('due_date')),
+    paymentTermsDays: column('payment_terms_days'),
+    notes: column('notes'),
+    terms: column('terms'),
+    pricesIncludeTax: column('prices_include_tax'),
+    discount: discountKind === null ? null : { kind: discountKind, value: column('discount_value') },
+    items: column('items'),
+    taxes: column('taxes'),
+    subtotal: money('subtotal'),
+    discountTotal: money('discount_total'),
+    netTotal: money('net_total'),
+    taxTotal: money('tax_total'),
+    total: money('total'),
+    amountPaid: money('amount_paid'),
+    amountCredited: money('amount_credited'),
+    amountRefunded: money('amount_refunded'),
+    balance: money('balance'),
+    sentAt: iso(column('sent_at')),
+    sentTo: column('sent_to'),
+    voidedAt: iso(column('voided_at')),
+    createdAt: iso(column('created_at')),
+    updatedAt: iso(column('updated_at')),
+    version: column('version'),
+  };
+}
+
+/** One currency of the summary report (`InvoiceSummaryResponse`), from numeric text. */
+export function summaryCurrencyJson(row: Row): Record<string, unknown> {
+  return {
+    currency: row.currency,
+    invoiceCount: Number(row.invoiceCount),
+    invoiced: moneyText(row.invoiced),
+    paid: moneyText(row.paid),
+    credited: moneyText(row.credited),
+    outstanding: moneyText(row.outstanding),
+    overdue: moneyText(row.overdue),
+  };
+}
