@@ -2,6 +2,7 @@ import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { UnitOfWork } from '@clientele/core';
 import { ProjectEntity } from '../entities/project.entity';
 import { projectSnapshot, recordProjectChange } from '../events/project.events';
+import { projectChangeVerb } from '../project-change';
 import { PROJECT_CONTACTS } from '../project-contacts';
 import { assertProjectCustomer, findProjectContacts, loadProjectContactIds } from '../project-parties';
 import { UpdateProjectCommand } from './update-project.command';
@@ -36,12 +37,7 @@ export class UpdateProjectHandler implements ICommandHandler<UpdateProjectComman
       const saved = await projects.save(project);
       if (input.contactIds !== undefined) await PROJECT_CONTACTS.replace(tx, saved, contactIds);
       const after = projectSnapshot(saved, contactIds);
-      const fieldsChanged = (['name', 'description', 'status', 'customerId'] as const).some(
-        (key) => before[key] !== after[key],
-      );
-      const contactsChanged = before.contactIds.join() !== after.contactIds.join();
-      const verb = contactsChanged && !fieldsChanged ? 'contacts_changed' : 'updated';
-      await recordProjectChange(tx, verb, saved, { before, after });
+      await recordProjectChange(tx, projectChangeVerb(before, after), saved, { before, after });
       return saved;
     });
   }
