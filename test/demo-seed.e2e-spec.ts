@@ -158,6 +158,21 @@ describe('demo tenant seed', () => {
     expect(n).toBe(0);
   });
 
+  it('seeds assets of every kind for demo customers and a project with demo contacts, which the API reads', async () => {
+    const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
+    const assets = await t.http.get('/api/assets').query({ limit: 100 }).set(bearer(admin));
+    expect(assets.status).toBe(200);
+    const items = assets.body.items as Array<{ kind: string; contact: { id: string } | null }>;
+    expect(new Set(items.map((asset) => asset.kind))).toEqual(new Set(['WORKSTATION', 'SERVER', 'NETWORK', 'LICENCE']));
+    expect(items.some((asset) => asset.contact !== null)).toBe(true);
+    const projects = await t.http.get('/api/projects').set(bearer(admin));
+    expect(projects.status).toBe(200);
+    expect(projects.body.items).toEqual([
+      expect.objectContaining({ name: 'Office network refresh', status: 'ACTIVE', contacts: expect.any(Array) }),
+    ]);
+    expect((projects.body.items as Array<{ contacts: unknown[] }>)[0]?.contacts).toHaveLength(2);
+  });
+
   it('seeds once: a second run leaves the tenant as it is', async () => {
     expect(await seedDemoTenant(t.app)).toBeNull();
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM contact`);

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities';
+import { AssetsModule } from './assets';
 import { BillingModule } from './billing';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
@@ -8,12 +9,13 @@ import { NotesModule } from './notes';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
 import { PlaceholdersModule } from './placeholders/placeholders.module';
+import { ProjectsModule } from './projects';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TicketsModule } from './tickets';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, assets, projects, …). */
 @Module({
   imports: [
     TagsModule,
@@ -29,6 +31,8 @@ import { TimelineModule } from './timeline';
     TicketsModule,
     InvoicesModule,
     BillingModule,
+    AssetsModule,
+    ProjectsModule,
   ],
 })
 export class CrmModule {}

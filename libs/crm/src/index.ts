@@ -16,3 +16,5 @@ export {
   InvoicePaymentEntity,
 } from './invoices';
 export { BillingRunJob, BillingSettingsEntity } from './billing';
+export { AssetEntity, type AssetKind } from './assets';
+export { PROJECT_CONTACTS, ProjectEntity } from './projects';

@@ -16,6 +16,7 @@ import { ActivitiesAndNotes1764000015000 } from './1764000015000-activities-and-
 import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
+import { AssetsAndProjects1764000019500 } from './1764000019500-assets-and-projects';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
@@ -47,5 +48,6 @@ export const MIGRATIONS = [
   Invoices1764000017000,
   BillingSettings1764000017100,
   Tickets1764000018000,
+  AssetsAndProjects1764000019500,
   DealStageTotals1764000021500,
 ];

@@ -1,0 +1,3 @@
+export class DeleteAssetCommand {
+  constructor(readonly assetId: string) {}
+}

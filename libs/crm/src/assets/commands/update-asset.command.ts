@@ -1,0 +1,8 @@
+import type { UpdateAssetDto } from '../dto/update-asset.dto';
+
+export class UpdateAssetCommand {
+  constructor(
+    readonly assetId: string,
+    readonly input: UpdateAssetDto,
+  ) {}
+}

@@ -1,0 +1,5 @@
+import type { ListAssetsParams } from '../dto/list-assets.params';
+
+export class ListAssetsQuery {
+  constructor(readonly params: ListAssetsParams) {}
+}

@@ -1,0 +1,5 @@
+import type { CreateProjectDto } from '../dto/create-project.dto';
+
+export class CreateProjectCommand {
+  constructor(readonly input: CreateProjectDto) {}
+}

@@ -1,0 +1,3 @@
+export class DeleteProjectCommand {
+  constructor(readonly projectId: string) {}
+}

@@ -1,0 +1,3 @@
+export class GetProjectQuery {
+  constructor(readonly projectId: string) {}
+}

@@ -1,0 +1,5 @@
+import type { ListProjectsParams } from '../dto/list-projects.params';
+
+export class ListProjectsQuery {
+  constructor(readonly params: ListProjectsParams) {}
+}
