@@ -40,7 +40,9 @@ describe('parseQuickActions', () => {
   });
 
   it('splits on commas too, takes contact ids, and names each reference once per line', () => {
-    const parsed = parseQuickActions(`/add_contacts [contact:a@b.com], [contact:${ID.toUpperCase()}],[contact:A@B.com]`);
+    const parsed = parseQuickActions(
+      `/add_contacts [contact:a@b.com], [contact:${ID.toUpperCase()}],[contact:A@B.com]`,
+    );
     expect(parsed.actions[0]?.references).toEqual(['a@b.com', ID]);
   });
 
@@ -109,7 +111,8 @@ describe('parseQuickActions', () => {
   });
 
   it('leaves unknown slash commands and near-misses as text', () => {
-    const body = '/shrug\n/assign @ada\n/add_contact [contact:a@b.com]\n/add_contacts:[contact:a@b.com]\n/ add_contacts x@y.z';
+    const body =
+      '/shrug\n/assign @ada\n/add_contact [contact:a@b.com]\n/add_contacts:[contact:a@b.com]\n/ add_contacts x@y.z';
     const parsed = parseQuickActions(body);
     expect(parsed.actions).toEqual([]);
     expect(parsed.problems).toEqual([]);
