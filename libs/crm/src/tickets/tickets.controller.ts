@@ -213,7 +213,7 @@ export class TicketsController {
     const outcome = await this.commandBus.execute<MoveTicketCommand, TicketMoveOutcome>(
       new MoveTicketCommand(id, dto.organizationId),
     );
-    return TicketMoveResponse.from(await this.view(id), outcome);
+    return TicketMoveResponse.from(TicketResponse.from(outcome.view), outcome);
   }
 
   @Patch(':id/comments/:commentId')

@@ -9,11 +9,14 @@ import { TICKET_CONTACTS } from '../ticket-contacts';
 import { linkIds, loadTicketLinks } from '../ticket-links';
 import { planTicketMove, type TicketMovePlan } from '../ticket-move-plan';
 import { TICKET_TAGS } from '../ticket-tags';
+import type { TicketView } from '../ticket-view';
+import { selectTicketView, ticketView } from '../ticket-views';
 import { MoveTicketCommand } from './move-ticket.command';
 
 /** What a move did: the plan it carried out, and whether the assignee stayed. */
 export interface TicketMoveOutcome {
-  readonly ticketId: string;
+  /** The ticket as it is now, read in the moving transaction (whichever organization the request named). */
+  readonly view: TicketView;
   readonly fromOrganizationId: string;
   readonly plan: TicketMovePlan<ContactEntity, TagEntity | CustomerEntity>;
   readonly assignee: { readonly from: string | null; readonly kept: boolean };
@@ -94,8 +97,9 @@ export class MoveTicketHandler implements ICommandHandler<MoveTicketCommand, Tic
       for (const feed of [source, target]) {
         await tx.publish(TicketMoved, { entityId: saved.id, organizationId: feed, before, after });
       }
+      const { entity, raw } = await tickets.findOneOrFailWithRaw(saved.id, selectTicketView);
       return {
-        ticketId: saved.id,
+        view: ticketView(entity, raw),
         fromOrganizationId: source,
         plan,
         assignee: { from: assigneeFrom, kept },
