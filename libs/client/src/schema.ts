@@ -1225,7 +1225,7 @@ export interface paths {
         put?: never;
         /**
          * Comment on a ticket (any ticket of the organization, for an AGENT too), with quick actions.
-         * @description Lines `/add_contacts [contact:a@b.com] [contact:c@d.com]` and `/remove_contacts [contact:…]` (any case, outside code blocks) link and unlink contacts in the same transaction, as `POST tickets/:id/contacts` does: ≤ 6 per kind, inactive contacts not linked, unknown e-mails reported per reference in `quickActions`. They need `ORG_TICKET_EDIT` or `ORG_TICKET_LINK_CONTACTS` (else 403, nothing written) and are not stored; a body of commands only stores no comment (`comment: null`). Unknown slash commands stay text.
+         * @description Lines `/add_contacts [contact:a@b.com] [contact:c@d.com]` and `/remove_contacts [contact:…]` (any case, outside code blocks) link and unlink contacts in the same transaction, as `POST tickets/:id/contacts` does: ≤ 6 per kind, inactive contacts not linked, unknown e-mails reported per reference in `quickActions`. They need `ORG_TICKET_EDIT` or `ORG_TICKET_LINK_CONTACTS` (else 403, nothing written) and are not stored; a body of commands only stores no comment (`comment: null`). Unknown slash commands stay text. Editing a comment (`PATCH`) runs no quick actions: its text is stored as sent.
          */
         post: operations["TicketsController_comment"];
         delete?: never;

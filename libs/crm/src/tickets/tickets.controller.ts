@@ -167,7 +167,8 @@ export class TicketsController {
       'outside code blocks) link and unlink contacts in the same transaction, as `POST tickets/:id/contacts` does: ' +
       '≤ 6 per kind, inactive contacts not linked, unknown e-mails reported per reference in `quickActions`. They ' +
       'need `ORG_TICKET_EDIT` or `ORG_TICKET_LINK_CONTACTS` (else 403, nothing written) and are not stored; a body ' +
-      'of commands only stores no comment (`comment: null`). Unknown slash commands stay text.',
+      'of commands only stores no comment (`comment: null`). Unknown slash commands stay text. Editing a comment ' +
+      '(`PATCH`) runs no quick actions: its text is stored as sent.',
   })
   @ApiProblems(400, 401, 403, 404)
   async comment(@IdParam() id: string, @Body() dto: TicketCommentBodyDto): Promise<TicketCommentCreatedResponse> {
