@@ -468,8 +468,11 @@ describe('tickets', () => {
       const url = `/api/tickets/${ticket.id}/comments`;
       const created = await as(agent).post(url, { body: '  Rebooted the printer ' });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
-      expect(created.body).toMatchObject({ ticketId: ticket.id, authorId: agent.userId, body: 'Rebooted the printer' });
-      const commentId = created.body.id as string;
+      expect(created.body).toMatchObject({
+        comment: { ticketId: ticket.id, authorId: agent.userId, body: 'Rebooted the printer' },
+        quickActions: [],
+      });
+      const commentId = created.body.comment.id as string;
       const [stored] = await t.db.query(
         `SELECT tenant_id, organization_id, ticket_id, author_id, body FROM ticket_comment WHERE id = $1`,
         [commentId],
@@ -508,11 +511,15 @@ describe('tickets', () => {
       expectProblem(await as(globex.admin).get(url), 404, 'TICKET_NOT_FOUND');
       const comment = await as(acme.admin).post(url, { body: 'mine' });
       expectProblem(
-        await as(acme.admin).patch(`/api/tickets/${other.id}/comments/${comment.body.id}`, { body: 'moved?' }),
+        await as(acme.admin).patch(`/api/tickets/${other.id}/comments/${comment.body.comment.id}`, { body: 'moved?' }),
         404,
         'TICKET_COMMENT_NOT_FOUND',
       );
-      expectProblem(await as(globex.admin).delete(`${url}/${comment.body.id}`), 404, 'TICKET_COMMENT_NOT_FOUND');
+      expectProblem(
+        await as(globex.admin).delete(`${url}/${comment.body.comment.id}`),
+        404,
+        'TICKET_COMMENT_NOT_FOUND',
+      );
     });
   });
 

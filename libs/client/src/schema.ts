@@ -1223,8 +1223,51 @@ export interface paths {
         /** The ticket’s comments, oldest first. */
         get: operations["TicketsController_comments"];
         put?: never;
-        /** Comment on a ticket (any ticket of the organization, for an AGENT too). */
+        /**
+         * Comment on a ticket (any ticket of the organization, for an AGENT too), with quick actions.
+         * @description Lines `/add_contacts [contact:a@b.com] [contact:c@d.com]` and `/remove_contacts [contact:…]` (any case, outside code blocks) link and unlink contacts in the same transaction, as `POST tickets/:id/contacts` does: ≤ 6 per kind, inactive contacts not linked, unknown e-mails reported per reference in `quickActions`. They need `ORG_TICKET_EDIT` or `ORG_TICKET_LINK_CONTACTS` (else 403, nothing written) and are not stored; a body of commands only stores no comment (`comment: null`). Unknown slash commands stay text. Editing a comment (`PATCH`) runs no quick actions: its text is stored as sent.
+         */
         post: operations["TicketsController_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/contacts/autocomplete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The `[contact:` autocomplete: active contacts of the ticket’s organization matching `q`.
+         * @description Name or e-mail contains `q` (case-insensitive), those starting with it first; at most `limit` (10). Each carries the `reference` to insert and whether it is `linked` already. Needs the linking grant.
+         */
+        get: operations["TicketsController_autocompleteContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a ticket to another organization of the tenant (`ORG_TICKET_EDIT` in both).
+         * @description Each linked contact is re-pointed to the target’s active contact with the same e-mail (case-insensitive), the others dropped; tags and the customer follow by name (case-insensitive, none created), else dropped; the assignee stays only if a member of the target whose role works tickets. Comments move along; `ticket.moved` is published in both organizations. The same organization is a 400; one you are not a member of (or another tenant’s) a 404.
+         */
+        post: operations["TicketsController_move"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3064,6 +3107,10 @@ export interface components {
         };
         TicketCommentBodyDto: {
             body: string;
+        };
+        MoveTicketDto: {
+            /** Format: uuid */
+            organizationId: string;
         };
         InboundEmailDto: {
             /**
@@ -10342,6 +10389,127 @@ export interface operations {
             };
             /** @description No such record in the organizations you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_autocompleteContacts: {
+        parameters: {
+            query: {
+                /** @description What was typed after `[contact:`: part of a name or an e-mail (case-insensitive). */
+                q: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT, ORG_TICKET_LINK_CONTACTS. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TicketsController_move: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MoveTicketDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_TICKET_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -88,6 +88,17 @@ export class Transaction {
     return new Transaction(this.manager, new AccessScope(inside, [], organizationId), this.requestId, undefined);
   }
 
+  /**
+   * The same transaction seeing every organization the actor is a member of, with the route's
+   * grants: for a command between two organizations of the tenant (moving a ticket), where the
+   * request's one organization (the body's `organizationId`, the target) would hide the record's
+   * own. Each record is still checked where it lives: visible or 404, granted or 403.
+   */
+  acrossOrganizations(): Transaction {
+    const { actor, permissions } = this.scope;
+    return new Transaction(this.manager, new AccessScope(actor, permissions), this.requestId, this.ifMatch);
+  }
+
   /** Sets a PostgreSQL setting for the rest of the transaction (`SET LOCAL`). */
   async setLocal(name: string, value: string | number): Promise<void> {
     await this.manager.query('SELECT set_config($1, $2, true)', [name, String(value)]);

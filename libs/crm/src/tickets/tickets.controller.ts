@@ -20,15 +20,26 @@ import { CreateTicketCommentCommand } from './commands/create-ticket-comment.com
 import { CreateTicketCommand } from './commands/create-ticket.command';
 import { DeleteTicketCommentCommand } from './commands/delete-ticket-comment.command';
 import { DeleteTicketCommand } from './commands/delete-ticket.command';
+import type { TicketCommentOutcome } from './commands/create-ticket-comment.handler';
 import { LinkTicketContactsCommand } from './commands/link-ticket-contacts.command';
+import { MoveTicketCommand } from './commands/move-ticket.command';
+import type { TicketMoveOutcome } from './commands/move-ticket.handler';
 import { UpdateTicketCommentCommand } from './commands/update-ticket-comment.command';
 import { UpdateTicketCommand } from './commands/update-ticket.command';
 import { CreateTicketDto } from './dto/create-ticket.dto';
 import { LinkTicketContactsDto } from './dto/link-ticket-contacts.dto';
 import { ListTicketsParams } from './dto/list-tickets.params';
+import { MoveTicketDto } from './dto/move-ticket.dto';
 import { TicketCommentBodyDto } from './dto/ticket-comment-body.dto';
+import { TicketCommentCreatedResponse } from './dto/ticket-comment-created.response';
 import { TicketCommentResponse } from './dto/ticket-comment.response';
+import {
+  TicketContactSuggestionResponse,
+  TicketContactSuggestionsResponse,
+} from './dto/ticket-contact-suggestion.response';
+import { TicketContactSuggestionsParams } from './dto/ticket-contact-suggestions.params';
 import { TicketContactsChangeResponse } from './dto/ticket-contacts-change.response';
+import { TicketMoveResponse } from './dto/ticket-move.response';
 import { TicketResponse } from './dto/ticket.response';
 import { UpdateTicketDto } from './dto/update-ticket.dto';
 import type { TicketCommentEntity } from './entities/ticket-comment.entity';
@@ -37,6 +48,8 @@ import { ExportTicketsQuery } from './queries/export-tickets.query';
 import { GetTicketQuery } from './queries/get-ticket.query';
 import { ListTicketCommentsQuery } from './queries/list-ticket-comments.query';
 import { ListTicketsQuery } from './queries/list-tickets.query';
+import type { TicketContactSuggestion } from './queries/suggest-ticket-contacts.handler';
+import { SuggestTicketContactsQuery } from './queries/suggest-ticket-contacts.query';
 import type { TicketContactsOutcome } from './ticket-contacts-outcome';
 import type { TicketView } from './ticket-view';
 import { TICKET_EXPORT_COLUMNS } from './ticket-export-columns';
@@ -49,7 +62,7 @@ import { TICKET_EXPORT_COLUMNS } from './ticket-export-columns';
  */
 @ApiTag(
   'tickets',
-  'Service-desk tickets: status, priority, assignee, customer, tags, linked contacts (GitLab-style), comments; inbound e-mail.',
+  'Service-desk tickets: status, priority, assignee, customer, tags, linked contacts (GitLab-style), comments with quick actions, moves between organizations; inbound e-mail.',
 )
 @ApiBearerAuth()
 @CrmRoute()
@@ -147,13 +160,61 @@ export class TicketsController {
 
   @Post(':id/comments')
   @RequirePermissions(Permission.ORG_TICKET_EDIT, Permission.ORG_TICKET_EDIT_OWN)
-  @ApiOperation({ summary: 'Comment on a ticket (any ticket of the organization, for an AGENT too).' })
+  @ApiOperation({
+    summary: 'Comment on a ticket (any ticket of the organization, for an AGENT too), with quick actions.',
+    description:
+      'Lines `/add_contacts [contact:a@b.com] [contact:c@d.com]` and `/remove_contacts [contact:…]` (any case, ' +
+      'outside code blocks) link and unlink contacts in the same transaction, as `POST tickets/:id/contacts` does: ' +
+      '≤ 6 per kind, inactive contacts not linked, unknown e-mails reported per reference in `quickActions`. They ' +
+      'need `ORG_TICKET_EDIT` or `ORG_TICKET_LINK_CONTACTS` (else 403, nothing written) and are not stored; a body ' +
+      'of commands only stores no comment (`comment: null`). Unknown slash commands stay text. Editing a comment ' +
+      '(`PATCH`) runs no quick actions: its text is stored as sent.',
+  })
   @ApiProblems(400, 401, 403, 404)
-  async comment(@IdParam() id: string, @Body() dto: TicketCommentBodyDto): Promise<TicketCommentResponse> {
-    const comment = await this.commandBus.execute<CreateTicketCommentCommand, TicketCommentEntity>(
+  async comment(@IdParam() id: string, @Body() dto: TicketCommentBodyDto): Promise<TicketCommentCreatedResponse> {
+    const outcome = await this.commandBus.execute<CreateTicketCommentCommand, TicketCommentOutcome>(
       new CreateTicketCommentCommand(id, dto.body),
     );
-    return TicketCommentResponse.from(comment);
+    return TicketCommentCreatedResponse.from(outcome);
+  }
+
+  @Get(':id/contacts/autocomplete')
+  @RequirePermissions(Permission.ORG_TICKET_EDIT, Permission.ORG_TICKET_LINK_CONTACTS)
+  @ApiOperation({
+    summary: 'The `[contact:` autocomplete: active contacts of the ticket’s organization matching `q`.',
+    description:
+      'Name or e-mail contains `q` (case-insensitive), those starting with it first; at most `limit` (10). Each ' +
+      'carries the `reference` to insert and whether it is `linked` already. Needs the linking grant.',
+  })
+  @ApiProblems(400, 401, 403, 404)
+  async autocompleteContacts(
+    @IdParam() id: string,
+    @Query() params: TicketContactSuggestionsParams,
+  ): Promise<TicketContactSuggestionsResponse> {
+    const suggestions = await this.queryBus.execute<SuggestTicketContactsQuery, TicketContactSuggestion[]>(
+      new SuggestTicketContactsQuery(id, params),
+    );
+    return { items: suggestions.map((suggestion) => TicketContactSuggestionResponse.from(suggestion)) };
+  }
+
+  @Post(':id/move')
+  @HttpCode(200)
+  @RequirePermissions(Permission.ORG_TICKET_EDIT)
+  @ApiOperation({
+    summary: 'Move a ticket to another organization of the tenant (`ORG_TICKET_EDIT` in both).',
+    description:
+      'Each linked contact is re-pointed to the target’s active contact with the same e-mail (case-insensitive), ' +
+      'the others dropped; tags and the customer follow by name (case-insensitive, none created), else dropped; ' +
+      'the assignee stays only if a member of the target whose role works tickets. Comments move along; ' +
+      '`ticket.moved` is published in both organizations. The same organization is a 400; one you are not a ' +
+      'member of (or another tenant’s) a 404.',
+  })
+  @ApiProblems(400, 401, 403, 404, 412)
+  async move(@IdParam() id: string, @Body() dto: MoveTicketDto): Promise<TicketMoveResponse> {
+    const outcome = await this.commandBus.execute<MoveTicketCommand, TicketMoveOutcome>(
+      new MoveTicketCommand(id, dto.organizationId),
+    );
+    return TicketMoveResponse.from(TicketResponse.from(outcome.view), outcome);
   }
 
   @Patch(':id/comments/:commentId')

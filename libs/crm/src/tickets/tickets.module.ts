@@ -8,6 +8,7 @@ import { CreateTicketHandler } from './commands/create-ticket.handler';
 import { DeleteTicketCommentHandler } from './commands/delete-ticket-comment.handler';
 import { DeleteTicketHandler } from './commands/delete-ticket.handler';
 import { LinkTicketContactsHandler } from './commands/link-ticket-contacts.handler';
+import { MoveTicketHandler } from './commands/move-ticket.handler';
 import { ReceiveInboundEmailHandler } from './commands/receive-inbound-email.handler';
 import { UpdateTicketCommentHandler } from './commands/update-ticket-comment.handler';
 import { UpdateTicketHandler } from './commands/update-ticket.handler';
@@ -17,6 +18,7 @@ import { ExportTicketsHandler } from './queries/export-tickets.handler';
 import { GetTicketHandler } from './queries/get-ticket.handler';
 import { ListTicketCommentsHandler } from './queries/list-ticket-comments.handler';
 import { ListTicketsHandler } from './queries/list-tickets.handler';
+import { SuggestTicketContactsHandler } from './queries/suggest-ticket-contacts.handler';
 import { RecordTicketsController } from './record-tickets.controller';
 import { ServiceDeskController } from './service-desk.controller';
 import './ticket-contact-section';
@@ -36,6 +38,7 @@ import { UnlinkTicketsOfDeletedCustomer } from './unlink-deleted-customer';
     UpdateTicketHandler,
     DeleteTicketHandler,
     LinkTicketContactsHandler,
+    MoveTicketHandler,
     ReceiveInboundEmailHandler,
     CreateTicketCommentHandler,
     UpdateTicketCommentHandler,
@@ -44,6 +47,7 @@ import { UnlinkTicketsOfDeletedCustomer } from './unlink-deleted-customer';
     GetTicketHandler,
     ExportTicketsHandler,
     ListTicketCommentsHandler,
+    SuggestTicketContactsHandler,
   ],
 })
 export class TicketsModule {}

@@ -17,6 +17,7 @@ import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
 import { AssetsAndProjects1764000019500 } from './1764000019500-assets-and-projects';
+import { TicketCommentsFollowTheirTicket1764000020000 } from './1764000020000-ticket-comments-follow-their-ticket';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
@@ -49,5 +50,6 @@ export const MIGRATIONS = [
   BillingSettings1764000017100,
   Tickets1764000018000,
   AssetsAndProjects1764000019500,
+  TicketCommentsFollowTheirTicket1764000020000,
   DealStageTotals1764000021500,
 ];

@@ -59,6 +59,11 @@ export const TicketDeleted = defineEvent('ticket.deleted', 1, TICKET_SNAPSHOT);
 export const TicketStatusChanged = defineEvent('ticket.status_changed', 1, TICKET_SNAPSHOT);
 /** The linked contacts changed (`contactIds` before and after). */
 export const TicketContactsChanged = defineEvent('ticket.contacts_changed', 1, TICKET_SNAPSHOT);
+/**
+ * The ticket moved to another organization of the tenant (`organizationId` before and after), with
+ * its links re-pointed to the target's records; published in both organizations' feeds.
+ */
+export const TicketMoved = defineEvent('ticket.moved', 1, TICKET_SNAPSHOT);
 
 EventVisibilities.register({ key: 'ticket', grant: Permission.ORG_TICKET_VIEW });
 
@@ -68,6 +73,7 @@ const EVENTS = {
   deleted: TicketDeleted,
   status_changed: TicketStatusChanged,
   contacts_changed: TicketContactsChanged,
+  moved: TicketMoved,
 } as const;
 
 export type TicketChange = keyof typeof EVENTS;

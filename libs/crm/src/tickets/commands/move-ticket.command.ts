@@ -1,0 +1,6 @@
+export class MoveTicketCommand {
+  constructor(
+    readonly ticketId: string,
+    readonly organizationId: string,
+  ) {}
+}
