@@ -45,6 +45,7 @@ import { GetInvoiceQuery } from './queries/get-invoice.query';
 import { ListInvoicesQuery } from './queries/list-invoices.query';
 import { ListPaymentsQuery } from './queries/list-payments.query';
 import { INVOICE_EXPORT_COLUMNS } from './invoice-export-columns';
+import type { InvoiceView } from './invoice-view';
 
 /**
  * Invoices and credit notes. Reading needs `ORG_INVOICE_VIEW`; ADMIN and MANAGER
@@ -77,8 +78,8 @@ export class InvoicesController {
       exportRows: (format) =>
         this.queryBus.execute<ExportInvoicesQuery, Readable>(new ExportInvoicesQuery(params, format)),
       page: async () =>
-        (await this.queryBus.execute<ListInvoicesQuery, Page<InvoiceEntity>>(new ListInvoicesQuery(params))).map(
-          (invoice) => InvoiceResponse.from(invoice),
+        (await this.queryBus.execute<ListInvoicesQuery, Page<InvoiceView>>(new ListInvoicesQuery(params))).map(
+          ({ invoice, tags }) => InvoiceResponse.from(invoice, tags),
         ),
     });
   }
@@ -127,7 +128,7 @@ export class InvoicesController {
   @ApiProblems(400, 401, 403, 404)
   async create(@Body() dto: CreateInvoiceDto): Promise<InvoiceResponse> {
     const invoice = await this.commandBus.execute<CreateInvoiceCommand, InvoiceEntity>(new CreateInvoiceCommand(dto));
-    return InvoiceResponse.from(invoice);
+    return this.view(invoice.id);
   }
 
   @Patch(':id')
@@ -135,9 +136,8 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Change a draft (409 once sent); totals are recomputed.', description: ROUNDING_RULE })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateInvoiceDto): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<UpdateInvoiceCommand, InvoiceEntity>(new UpdateInvoiceCommand(id, dto)),
-    );
+    await this.commandBus.execute<UpdateInvoiceCommand, InvoiceEntity>(new UpdateInvoiceCommand(id, dto));
+    return this.view(id);
   }
 
   @Delete(':id')
@@ -157,9 +157,8 @@ export class InvoicesController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async send(@IdParam() id: string, @Body() dto: SendInvoiceDto): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<SendInvoiceCommand, InvoiceEntity>(new SendInvoiceCommand(id, dto)),
-    );
+    await this.commandBus.execute<SendInvoiceCommand, InvoiceEntity>(new SendInvoiceCommand(id, dto));
+    return this.view(id);
   }
 
   @Post(':id/void')
@@ -170,9 +169,8 @@ export class InvoicesController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async void(@IdParam() id: string): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<VoidInvoiceCommand, InvoiceEntity>(new VoidInvoiceCommand(id)),
-    );
+    await this.commandBus.execute<VoidInvoiceCommand, InvoiceEntity>(new VoidInvoiceCommand(id));
+    return this.view(id);
   }
 
   @Post(':id/credit-note')
@@ -183,9 +181,10 @@ export class InvoicesController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async creditNote(@IdParam() id: string, @Body() dto: CreditNoteDto): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<IssueCreditNoteCommand, InvoiceEntity>(new IssueCreditNoteCommand(id, dto)),
+    const note = await this.commandBus.execute<IssueCreditNoteCommand, InvoiceEntity>(
+      new IssueCreditNoteCommand(id, dto),
     );
+    return this.view(note.id);
   }
 
   @Get(':id/payments')
@@ -210,7 +209,7 @@ export class InvoicesController {
     const payment = await this.commandBus.execute<RecordPaymentCommand, InvoicePaymentEntity>(
       new RecordPaymentCommand(id, dto),
     );
-    const invoice = await this.queryBus.execute<GetInvoiceQuery, InvoiceEntity>(new GetInvoiceQuery(id));
+    const { invoice } = await this.queryBus.execute<GetInvoiceQuery, InvoiceView>(new GetInvoiceQuery(id));
     return InvoicePaymentResponse.from(payment, (amount) => invoice.money(amount).toString());
   }
 
@@ -223,8 +222,10 @@ export class InvoicesController {
     await this.commandBus.execute(new DeletePaymentCommand(id, paymentId));
   }
 
+  /** The invoice as every route answers it: read back with its tags after a command committed. */
   private async view(id: string): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(await this.queryBus.execute<GetInvoiceQuery, InvoiceEntity>(new GetInvoiceQuery(id)));
+    const { invoice, tags } = await this.queryBus.execute<GetInvoiceQuery, InvoiceView>(new GetInvoiceQuery(id));
+    return InvoiceResponse.from(invoice, tags);
   }
 }
 

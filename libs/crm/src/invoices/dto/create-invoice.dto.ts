@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 import { IsDateOnly, OptionalNonNull } from '@clientele/core';
 import { OrganizationIdField } from '../../record-fields.decorator';
+import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
 import { ROUNDING_RULE } from '../invoice-amount';
 import { DiscountDto } from './discount.dto';
 import { InvoiceItemDto } from './invoice-item.dto';
@@ -88,6 +89,16 @@ export class CreateInvoiceDto {
   @ValidateNested({ each: true })
   @Type(() => InvoiceItemDto)
   items?: InvoiceItemDto[];
+
+  /**
+   * Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null`
+   * is refused. Unlike every other field, tags may also be changed once the invoice is sent.
+   */
+  @TagRefsField({ nullable: false })
+  tags?: TagRefDto[];
+
+  @TagIdsField({ nullable: false })
+  tagIds?: string[];
 
   @OrganizationIdField()
   organizationId?: string;

@@ -21,7 +21,10 @@ const ITEM = schema.object({
   gross: schema.decimal(),
 });
 
-/** An invoice as audit entries and events carry it: the same stored figures every screen shows. */
+/**
+ * An invoice as audit entries and events carry it: the same stored figures every screen shows,
+ * and its tags' ids (version 2 of every invoice event added `tagIds`).
+ */
 export const INVOICE_SNAPSHOT = schema.object({
   ...ORGANIZATION_RECORD_FIELDS,
   kind: schema.enum(...INVOICE_KINDS),
@@ -46,10 +49,12 @@ export const INVOICE_SNAPSHOT = schema.object({
   amountRefunded: schema.decimal(),
   balance: schema.decimal(),
   sentTo: schema.nullable(schema.array(schema.string())),
+  tagIds: schema.array(schema.uuid()),
 });
 export type InvoiceSnapshot = Infer<typeof INVOICE_SNAPSHOT>;
 
-export function invoiceSnapshot(invoice: InvoiceEntity): InvoiceSnapshot {
+/** `tagIds`: the invoice's live tags (`loadInvoiceTagIds`), sorted here. */
+export function invoiceSnapshot(invoice: InvoiceEntity, tagIds: readonly string[]): InvoiceSnapshot {
   return {
     ...organizationRecordSnapshot(invoice),
     kind: invoice.kind,
@@ -83,6 +88,7 @@ export function invoiceSnapshot(invoice: InvoiceEntity): InvoiceSnapshot {
     amountRefunded: invoice.money(invoice.amountRefunded).toString(),
     balance: invoice.money(invoice.balance).toString(),
     sentTo: invoice.sentTo ?? null,
+    tagIds: [...tagIds].sort(),
   };
 }
 
@@ -109,13 +115,13 @@ export function paymentSnapshot(payment: InvoicePaymentEntity): PaymentSnapshot 
   };
 }
 
-export const InvoiceCreated = defineEvent('invoice.created', 1, INVOICE_SNAPSHOT);
-export const InvoiceUpdated = defineEvent('invoice.updated', 1, INVOICE_SNAPSHOT);
-export const InvoiceDeleted = defineEvent('invoice.deleted', 1, INVOICE_SNAPSHOT);
-export const InvoiceSent = defineEvent('invoice.sent', 1, INVOICE_SNAPSHOT);
-export const InvoiceVoided = defineEvent('invoice.voided', 1, INVOICE_SNAPSHOT);
+export const InvoiceCreated = defineEvent('invoice.created', 2, INVOICE_SNAPSHOT);
+export const InvoiceUpdated = defineEvent('invoice.updated', 2, INVOICE_SNAPSHOT);
+export const InvoiceDeleted = defineEvent('invoice.deleted', 2, INVOICE_SNAPSHOT);
+export const InvoiceSent = defineEvent('invoice.sent', 2, INVOICE_SNAPSHOT);
+export const InvoiceVoided = defineEvent('invoice.voided', 2, INVOICE_SNAPSHOT);
 /** The invoice's balance reached zero (a payment or a credit note paid it off). */
-export const InvoicePaid = defineEvent('invoice.paid', 1, INVOICE_SNAPSHOT);
+export const InvoicePaid = defineEvent('invoice.paid', 2, INVOICE_SNAPSHOT);
 /** Carries the invoice after the payment; the payment is `invoice.payment_recorded`'s entity. */
 export const InvoicePaymentRecorded = defineEvent('invoice.payment_recorded', 1, PAYMENT_SNAPSHOT, {
   entity: 'invoice_payment',
@@ -123,7 +129,7 @@ export const InvoicePaymentRecorded = defineEvent('invoice.payment_recorded', 1,
 export const InvoicePaymentDeleted = defineEvent('invoice.payment_deleted', 1, PAYMENT_SNAPSHOT, {
   entity: 'invoice_payment',
 });
-export const CreditNoteIssued = defineEvent('credit_note.issued', 1, INVOICE_SNAPSHOT);
+export const CreditNoteIssued = defineEvent('credit_note.issued', 2, INVOICE_SNAPSHOT);
 
 /** Publishes `event` about `invoice` with its snapshots. */
 export async function recordInvoiceChange(
