@@ -13,12 +13,15 @@ import {
   Permission,
   RequirePermissions,
 } from '@clientele/core';
+import { AddInvoiceItemCommand } from './commands/add-invoice-item.command';
 import { CreateInvoiceCommand } from './commands/create-invoice.command';
 import { DeleteInvoiceCommand } from './commands/delete-invoice.command';
 import { DeletePaymentCommand } from './commands/delete-payment.command';
 import { IssueCreditNoteCommand } from './commands/issue-credit-note.command';
 import { RecordPaymentCommand } from './commands/record-payment.command';
+import { RemoveInvoiceItemCommand } from './commands/remove-invoice-item.command';
 import { SendInvoiceCommand } from './commands/send-invoice.command';
+import { UpdateInvoiceItemCommand } from './commands/update-invoice-item.command';
 import { UpdateInvoiceCommand } from './commands/update-invoice.command';
 import { VoidInvoiceCommand } from './commands/void-invoice.command';
 import { CreateInvoiceDto } from './dto/create-invoice.dto';
@@ -29,10 +32,12 @@ import {
   InvoiceSummaryParams,
   InvoiceSummaryResponse,
 } from './dto/invoice-summary.params';
-import { InvoicePaymentResponse, InvoiceResponse } from './dto/invoice.response';
+import { InvoiceItemDto } from './dto/invoice-item.dto';
+import { InvoiceItemResponse, InvoicePaymentResponse, InvoiceResponse } from './dto/invoice.response';
 import { ListInvoicesParams } from './dto/list-invoices.params';
 import { RecordPaymentDto } from './dto/record-payment.dto';
 import { SendInvoiceDto } from './dto/send-invoice.dto';
+import { UpdateInvoiceItemDto } from './dto/update-invoice-item.dto';
 import { UpdateInvoiceDto } from './dto/update-invoice.dto';
 import type { InvoicePaymentEntity } from './entities/invoice-payment.entity';
 import type { InvoiceEntity } from './entities/invoice.entity';
@@ -185,6 +190,54 @@ export class InvoicesController {
       new IssueCreditNoteCommand(id, dto),
     );
     return this.view(note.id);
+  }
+
+  @Get(':id/items')
+  @RequirePermissions(Permission.ORG_INVOICE_VIEW)
+  @ApiOperation({ summary: 'The lines of an invoice, in order, with the figures the server computed for each.' })
+  @ApiProblems(400, 401, 403, 404)
+  async items(@IdParam() id: string): Promise<InvoiceItemResponse[]> {
+    const { invoice, tags } = await this.queryBus.execute<GetInvoiceQuery, InvoiceView>(new GetInvoiceQuery(id));
+    return InvoiceResponse.from(invoice, tags).items;
+  }
+
+  @Post(':id/items')
+  @RequirePermissions(Permission.ORG_INVOICE_EDIT, Permission.ORG_INVOICE_EDIT_OWN)
+  @ApiOperation({
+    summary: 'Append a line to a draft (409 once sent); answers the invoice with its totals recomputed.',
+    description: `The new line is the last of \`items\`. ${ROUNDING_RULE}`,
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async addItem(@IdParam() id: string, @Body() dto: InvoiceItemDto): Promise<InvoiceResponse> {
+    await this.commandBus.execute<AddInvoiceItemCommand, InvoiceEntity>(new AddInvoiceItemCommand(id, dto));
+    return this.view(id);
+  }
+
+  @Patch(':id/items/:itemId')
+  @RequirePermissions(Permission.ORG_INVOICE_EDIT, Permission.ORG_INVOICE_EDIT_OWN)
+  @ApiOperation({
+    summary: 'Change one line of a draft (409 once sent); answers the invoice with its totals recomputed.',
+    description: ROUNDING_RULE,
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async updateItem(
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
+    @Body() dto: UpdateInvoiceItemDto,
+  ): Promise<InvoiceResponse> {
+    await this.commandBus.execute<UpdateInvoiceItemCommand, InvoiceEntity>(
+      new UpdateInvoiceItemCommand(id, itemId, dto),
+    );
+    return this.view(id);
+  }
+
+  @Delete(':id/items/:itemId')
+  @HttpCode(204)
+  @RequirePermissions(Permission.ORG_INVOICE_EDIT, Permission.ORG_INVOICE_EDIT_OWN)
+  @ApiOperation({ summary: 'Remove one line of a draft (409 once sent); its totals are recomputed.' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async removeItem(@IdParam() id: string, @IdParam('itemId') itemId: string): Promise<void> {
+    await this.commandBus.execute(new RemoveInvoiceItemCommand(id, itemId));
   }
 
   @Get(':id/payments')

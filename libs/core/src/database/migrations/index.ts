@@ -17,6 +17,7 @@ import { OutboxRetention1764000013000 } from './1764000013000-outbox-retention';
 import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
 import { InvoiceTags1764000021000 } from './1764000021000-invoice-tags';
+import { InvoiceItemIds1764000021100 } from './1764000021100-invoice-item-ids';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
@@ -48,4 +49,5 @@ export const MIGRATIONS = [
   BillingSettings1764000017100,
   Tickets1764000018000,
   InvoiceTags1764000021000,
+  InvoiceItemIds1764000021100,
 ];

@@ -12,6 +12,8 @@ export class InvoiceDiscountResponse {
 }
 
 export class InvoiceItemResponse {
+  /** The line's id, for `…/items/:itemId`. */
+  id: string;
   description: string;
   @ApiProperty({ nullable: true, type: String })
   productCode: string | null;

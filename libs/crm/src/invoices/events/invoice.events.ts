@@ -11,6 +11,7 @@ import type { InvoiceEntity } from '../entities/invoice.entity';
 import { INVOICE_KINDS, INVOICE_STORED_STATUSES } from '../invoice-status';
 
 const ITEM = schema.object({
+  id: schema.uuid(),
   description: schema.string(),
   productCode: schema.nullable(schema.string()),
   quantity: schema.decimal(),
@@ -69,6 +70,7 @@ export function invoiceSnapshot(invoice: InvoiceEntity, tagIds: readonly string[
     dueDate: invoice.dueDate ?? null,
     pricesIncludeTax: invoice.pricesIncludeTax,
     items: invoice.items.map((item) => ({
+      id: item.id,
       description: item.description,
       productCode: item.productCode,
       quantity: item.quantity,
