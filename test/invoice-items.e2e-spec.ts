@@ -223,6 +223,21 @@ describe('invoice items', () => {
     ]);
     expect(await stored(invoice.id)).toMatchObject({ total: '240.0000', version: 1, items: [expect.anything()] });
     expect(await eventTypes(invoice.id)).toEqual(['invoice.created']);
+
+    const full = await inline(
+      Array.from({ length: 200 }, (_, index) => ({ description: `Line ${index}`, quantity: '1', unitPrice: '1.00' })),
+    );
+    expectProblem(
+      await as(acme.admin).post(`/api/invoices/${full.id}/items`, {
+        description: 'x',
+        quantity: '1',
+        unitPrice: '1.00',
+      }),
+      400,
+      'INVOICE_TOO_MANY_ITEMS',
+      ['items'],
+    );
+    expect((await stored(full.id)).items).toHaveLength(200);
   });
 
   it('answers 404 for a line the invoice has not, and for another tenant’s or organization’s invoice', async () => {

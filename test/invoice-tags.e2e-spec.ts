@@ -133,9 +133,10 @@ describe('invoice tags', () => {
     expect(await storedTagIds(invoice.id)).toEqual([second.id]);
 
     await sendInvoice(invoice.id);
+    const sentVersion = ((await as(acme.admin).get(`/api/invoices/${invoice.id}`)).body as TaggedInvoice).version;
     const retagged = await as(acme.admin).patch(`/api/invoices/${invoice.id}`, { tags: [{ id: first.id }] });
     expect(retagged.status, JSON.stringify(retagged.body)).toBe(200);
-    expect(retagged.body).toMatchObject({ status: 'SENT', tags: [{ id: first.id }] });
+    expect(retagged.body).toMatchObject({ status: 'SENT', tags: [{ id: first.id }], version: sentVersion + 1 });
     expect(await storedTagIds(invoice.id)).toEqual([first.id]);
     expect(await lastEventTagIds(invoice.id)).toEqual({ type: 'invoice.updated', version: 2, tagIds: [first.id] });
 

@@ -1,11 +1,9 @@
 import { NotFoundError, Permission, type Transaction, ValidationError } from '@clientele/core';
 import { InvoiceEntity, type InvoiceItemInput, type StoredInvoiceItem } from './entities/invoice.entity';
 import { InvoiceUpdated, invoiceSnapshot, recordInvoiceChange } from './events/invoice.events';
+import { MAX_INVOICE_ITEMS } from './invoice-amount';
 import { composeDraft } from './invoice-draft';
 import { loadInvoiceTagIds } from './invoice-tags';
-
-/** As many lines as an inline `items` body may carry. */
-export const MAX_INVOICE_ITEMS = 200;
 
 /** The lines after a change, and which of them the body sent (its fields are named bare in a 400). */
 export interface ItemsChange {

@@ -17,7 +17,7 @@ import {
 import { IsDateOnly, OptionalNonNull } from '@clientele/core';
 import { OrganizationIdField } from '../../record-fields.decorator';
 import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
-import { ROUNDING_RULE } from '../invoice-amount';
+import { MAX_INVOICE_ITEMS, ROUNDING_RULE } from '../invoice-amount';
 import { DiscountDto } from './discount.dto';
 import { InvoiceItemDto } from './invoice-item.dto';
 
@@ -82,10 +82,10 @@ export class CreateInvoiceDto {
   @Type(() => DiscountDto)
   discount?: DiscountDto | null;
 
-  @ApiPropertyOptional({ type: [InvoiceItemDto], maxItems: 200, description: ROUNDING_RULE })
+  @ApiPropertyOptional({ type: [InvoiceItemDto], maxItems: MAX_INVOICE_ITEMS, description: ROUNDING_RULE })
   @OptionalNonNull()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(MAX_INVOICE_ITEMS)
   @ValidateNested({ each: true })
   @Type(() => InvoiceItemDto)
   items?: InvoiceItemDto[];
