@@ -14,6 +14,7 @@ const POSTGRES_SERVER_ONLY = [
   'test/chaos-postgres.e2e-spec.ts',
   'test/chaos-redis.e2e-spec.ts',
   'test/relay-failover.e2e-spec.ts',
+  'test/billing-two-processes.e2e-spec.ts',
 ];
 const onPostgresServer = Boolean(process.env.TEST_DATABASE_URL?.trim());
 

@@ -1466,6 +1466,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/invoices/{id}/items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lines of an invoice, in order, with the figures the server computed for each. */
+        get: operations["InvoicesController_items"];
+        put?: never;
+        /**
+         * Append a line to a draft (409 once sent); answers the invoice with its totals recomputed.
+         * @description The new line is the last of `items`. Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again.
+         */
+        post: operations["InvoicesController_addItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove one line of a draft (409 once sent); its totals are recomputed. */
+        delete: operations["InvoicesController_removeItem"];
+        options?: never;
+        head?: never;
+        /**
+         * Change one line of a draft (409 once sent); answers the invoice with its totals recomputed.
+         * @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again.
+         */
+        patch: operations["InvoicesController_updateItem"];
+        trace?: never;
+    };
     "/api/invoices/{id}/payments": {
         parameters: {
             query?: never;
@@ -3150,6 +3192,8 @@ export interface components {
         InvoiceItemResponse: {
             productCode: string | null;
             discount: components["schemas"]["InvoiceDiscountResponse"] | null;
+            /** @description The line's id, for `…/items/:itemId`. */
+            id: string;
             description: string;
             quantity: string;
             unitPrice: string;
@@ -3222,6 +3266,8 @@ export interface components {
             amountRefunded: string;
             /** @description total − amountPaid − amountCredited, never negative. */
             balance: string;
+            /** @description The organization's filing labels, by name; they may change in any status (they are not part of the document). */
+            tags: components["schemas"]["TagSummaryResponse"][];
             version: number;
         };
         DiscountDto: {
@@ -3284,6 +3330,12 @@ export interface components {
             discount?: components["schemas"]["DiscountDto"] | null;
             /** @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
             items?: components["schemas"]["InvoiceItemDto"][];
+            /**
+             * @description Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null`
+             *     is refused. Unlike every other field, tags may also be changed once the invoice is sent.
+             */
+            tags?: components["schemas"]["TagRefDto"][];
+            tagIds?: string[];
             /** Format: uuid */
             organizationId?: string;
             /**
@@ -3325,6 +3377,12 @@ export interface components {
             /** @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again. */
             items?: components["schemas"]["InvoiceItemDto"][];
             /**
+             * @description Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null`
+             *     is refused. Unlike every other field, tags may also be changed once the invoice is sent.
+             */
+            tags?: components["schemas"]["TagRefDto"][];
+            tagIds?: string[];
+            /**
              * Format: uuid
              * @description A contact of the organization; an invoice is billed to a contact and/or a customer (needed to send it).
              */
@@ -3349,6 +3407,27 @@ export interface components {
         CreditNoteDto: {
             lines?: components["schemas"]["CreditNoteLineDto"][];
             notes?: string | null;
+        };
+        UpdateInvoiceItemDto: {
+            productCode?: string | null;
+            /**
+             * @description More than 0, up to 4 decimals.
+             * @example 1.5
+             */
+            quantity?: string;
+            /**
+             * @description No finer than the currency’s minor units (else 400 AMOUNT_TOO_PRECISE).
+             * @example 120.00
+             */
+            unitPrice?: string;
+            /**
+             * @description Per cent, 0–100.
+             * @default 0
+             * @example 20
+             */
+            taxRate: string;
+            discount?: components["schemas"]["DiscountDto"] | null;
+            description?: string;
         };
         RecordPaymentDto: {
             /**
@@ -10882,6 +10961,8 @@ export interface operations {
                 /** @description Number, or the contact's or customer's name, contains (case-insensitive). */
                 q?: string;
                 contactId?: string;
+                /** @description A tag id, or a tag name (case-insensitive). */
+                tag?: string;
                 customerId?: string;
                 organizationId?: string;
             };
@@ -10903,7 +10984,7 @@ export interface operations {
                     "application/json": components["schemas"]["Page"] & {
                         items?: components["schemas"]["InvoiceResponse"][];
                     };
-                    /** @example id,organizationId,kind,number,status,currency,contactId,customerId,issueDate,dueDate,subtotal,discountTotal,netTotal,taxTotal,total,amountPaid,amountCredited,balance,sentAt,createdAt */
+                    /** @example id,organizationId,kind,number,status,currency,contactId,customerId,issueDate,dueDate,subtotal,discountTotal,netTotal,taxTotal,total,amountPaid,amountCredited,balance,tags,sentAt,createdAt */
                     "text/csv": string;
                     "application/x-ndjson": string;
                 };
@@ -11414,6 +11495,278 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreditNoteDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_items: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_addItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceItemDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_removeItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_INVOICE_EDIT, ORG_INVOICE_EDIT_OWN. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    InvoicesController_updateItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateInvoiceItemDto"];
             };
         };
         responses: {

@@ -2,6 +2,8 @@ import { Permission } from '@clientele/core';
 import { ContactDetailSections } from '../organization-contact';
 import { InvoiceResponse, todayUtc } from './dto/invoice.response';
 import { InvoiceEntity } from './entities/invoice.entity';
+import { loadTagsByRecord, TagEntity } from '../tags';
+import { INVOICE_TAGS } from './invoice-tags';
 
 /** How many of a contact's invoices its detail view shows, newest first. */
 const RECENT_INVOICES = 5;
@@ -22,7 +24,12 @@ ContactDetailSections.register({
       .addOrderBy('invoice.id', 'DESC')
       .limit(RECENT_INVOICES)
       .getMany();
+    const tags = await loadTagsByRecord(
+      reader.repository(TagEntity),
+      INVOICE_TAGS,
+      invoices.map((invoice) => invoice.id),
+    );
     const today = todayUtc();
-    return invoices.map((invoice) => InvoiceResponse.from(invoice, today));
+    return invoices.map((invoice) => InvoiceResponse.from(invoice, tags.get(invoice.id) ?? [], today));
   },
 });

@@ -10,6 +10,9 @@ export const QUANTITY_PATTERN = decimalPattern(QUANTITY_LIMITS).source;
 export const PERCENT_LIMITS = { integerDigits: 3, scale: 4 } as const;
 export const PERCENT_PATTERN = decimalPattern(PERCENT_LIMITS).source;
 
+/** As many lines as one invoice carries, inline or added through `…/items`. */
+export const MAX_INVOICE_ITEMS = 200;
+
 /** The rounding rule, as the OpenAPI descriptions state it (the code: `computeInvoiceTotals`). */
 export const ROUNDING_RULE =
   'Totals are computed by the server, never sent: each line is rounded to the currency’s minor units ' +

@@ -21,6 +21,8 @@ export interface InvoiceExportRow {
   amountPaid: string;
   amountCredited: string;
   balance: string;
+  /** Tag names, `; `-separated. */
+  tags: string | null;
   sentAt: Date | null;
   createdAt: Date;
 }
@@ -50,6 +52,7 @@ export const INVOICE_EXPORT_COLUMNS: readonly ExportColumn<InvoiceExportRow>[] =
   { header: 'amountPaid', value: money((row) => row.amountPaid) },
   { header: 'amountCredited', value: money((row) => row.amountCredited) },
   { header: 'balance', value: money((row) => row.balance) },
+  { header: 'tags', value: (row) => row.tags },
   { header: 'sentAt', value: (row) => row.sentAt },
   { header: 'createdAt', value: (row) => row.createdAt },
 ];

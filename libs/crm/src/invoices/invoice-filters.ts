@@ -2,6 +2,8 @@ import { escapeLike } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { ListInvoicesParams } from './dto/list-invoices.params';
 import type { InvoiceEntity } from './entities/invoice.entity';
+import { whereTagged } from '../tags';
+import { INVOICE_TAGS } from './invoice-tags';
 
 /** OVERDUE as SQL: sent or partly paid, with a balance, due before `:invoiceToday`. */
 export function overdueSql(alias: string): string {
@@ -29,6 +31,7 @@ export function applyInvoiceFilters(
       { invoiceQ: like },
     );
   }
+  if (params.tag !== undefined) whereTagged(qb, INVOICE_TAGS, params.tag);
   if (params.status === 'OVERDUE') qb.andWhere(overdueSql(alias));
   else if (params.status !== undefined) {
     qb.andWhere(`${alias}.status = :invoiceStatus`, { invoiceStatus: params.status });

@@ -21,8 +21,20 @@ export interface DocumentInput {
   readonly pricesIncludeTax: boolean;
   readonly lines: readonly LineInput[];
   readonly discount?: Discount | null;
-  /** How fields are named in a 400: `items` (the invoice's own lines). */
-  readonly field?: string;
+  /**
+   * How a line's fields are named in a 400: under `items` (the invoice's own lines, `items.2.unitPrice`)
+   * or another list name, or per line (`''` for the line a body sends alone: `unitPrice`).
+   */
+  readonly field?: string | LineField;
+}
+
+/** The prefix of line `index`'s fields in a 400; `''` names them bare. */
+export type LineField = (index: number) => string;
+
+/** `name` of line `index` under `field`. */
+export function lineFieldName(field: string | LineField, index: number, name: string): string {
+  const prefix = typeof field === 'string' ? `${field}.${index}` : field(index);
+  return prefix === '' ? name : `${prefix}.${name}`;
 }
 
 /** A line's figures, every one in the currency's minor units. */
@@ -76,12 +88,12 @@ export function computeInvoiceTotals(input: DocumentInput): InvoiceTotals {
   const currency = currencyOf(input.currency, 'currency');
   const zero = Money.zero(currency);
   const discounted = input.lines.map((line, index) => {
-    const unitPriceField = `${field}.${index}.unitPrice`;
+    const unitPriceField = lineFieldName(field, index, 'unitPrice');
     const amount = Money.of(line.unitPrice, currency, unitPriceField)
       .exact(unitPriceField)
       .multiply(line.quantity)
       .round();
-    const lineDiscount = discountOf(amount, line.discount, `${field}.${index}.discount`);
+    const lineDiscount = discountOf(amount, line.discount, lineFieldName(field, index, 'discount'));
     return { amount, lineDiscount, after: amount.subtract(lineDiscount) };
   });
   const subtotal = Money.sum(

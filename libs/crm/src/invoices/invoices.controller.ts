@@ -13,12 +13,15 @@ import {
   Permission,
   RequirePermissions,
 } from '@clientele/core';
+import { AddInvoiceItemCommand } from './commands/add-invoice-item.command';
 import { CreateInvoiceCommand } from './commands/create-invoice.command';
 import { DeleteInvoiceCommand } from './commands/delete-invoice.command';
 import { DeletePaymentCommand } from './commands/delete-payment.command';
 import { IssueCreditNoteCommand } from './commands/issue-credit-note.command';
 import { RecordPaymentCommand } from './commands/record-payment.command';
+import { RemoveInvoiceItemCommand } from './commands/remove-invoice-item.command';
 import { SendInvoiceCommand } from './commands/send-invoice.command';
+import { UpdateInvoiceItemCommand } from './commands/update-invoice-item.command';
 import { UpdateInvoiceCommand } from './commands/update-invoice.command';
 import { VoidInvoiceCommand } from './commands/void-invoice.command';
 import { CreateInvoiceDto } from './dto/create-invoice.dto';
@@ -29,10 +32,12 @@ import {
   InvoiceSummaryParams,
   InvoiceSummaryResponse,
 } from './dto/invoice-summary.params';
-import { InvoicePaymentResponse, InvoiceResponse } from './dto/invoice.response';
+import { InvoiceItemDto } from './dto/invoice-item.dto';
+import { InvoiceItemResponse, InvoicePaymentResponse, InvoiceResponse } from './dto/invoice.response';
 import { ListInvoicesParams } from './dto/list-invoices.params';
 import { RecordPaymentDto } from './dto/record-payment.dto';
 import { SendInvoiceDto } from './dto/send-invoice.dto';
+import { UpdateInvoiceItemDto } from './dto/update-invoice-item.dto';
 import { UpdateInvoiceDto } from './dto/update-invoice.dto';
 import type { InvoicePaymentEntity } from './entities/invoice-payment.entity';
 import type { InvoiceEntity } from './entities/invoice.entity';
@@ -45,6 +50,7 @@ import { GetInvoiceQuery } from './queries/get-invoice.query';
 import { ListInvoicesQuery } from './queries/list-invoices.query';
 import { ListPaymentsQuery } from './queries/list-payments.query';
 import { INVOICE_EXPORT_COLUMNS } from './invoice-export-columns';
+import type { InvoiceView } from './invoice-view';
 
 /**
  * Invoices and credit notes. Reading needs `ORG_INVOICE_VIEW`; ADMIN and MANAGER
@@ -77,8 +83,8 @@ export class InvoicesController {
       exportRows: (format) =>
         this.queryBus.execute<ExportInvoicesQuery, Readable>(new ExportInvoicesQuery(params, format)),
       page: async () =>
-        (await this.queryBus.execute<ListInvoicesQuery, Page<InvoiceEntity>>(new ListInvoicesQuery(params))).map(
-          (invoice) => InvoiceResponse.from(invoice),
+        (await this.queryBus.execute<ListInvoicesQuery, Page<InvoiceView>>(new ListInvoicesQuery(params))).map(
+          ({ invoice, tags }) => InvoiceResponse.from(invoice, tags),
         ),
     });
   }
@@ -127,7 +133,7 @@ export class InvoicesController {
   @ApiProblems(400, 401, 403, 404)
   async create(@Body() dto: CreateInvoiceDto): Promise<InvoiceResponse> {
     const invoice = await this.commandBus.execute<CreateInvoiceCommand, InvoiceEntity>(new CreateInvoiceCommand(dto));
-    return InvoiceResponse.from(invoice);
+    return this.view(invoice.id);
   }
 
   @Patch(':id')
@@ -135,9 +141,8 @@ export class InvoicesController {
   @ApiOperation({ summary: 'Change a draft (409 once sent); totals are recomputed.', description: ROUNDING_RULE })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async update(@IdParam() id: string, @Body() dto: UpdateInvoiceDto): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<UpdateInvoiceCommand, InvoiceEntity>(new UpdateInvoiceCommand(id, dto)),
-    );
+    await this.commandBus.execute<UpdateInvoiceCommand, InvoiceEntity>(new UpdateInvoiceCommand(id, dto));
+    return this.view(id);
   }
 
   @Delete(':id')
@@ -157,9 +162,8 @@ export class InvoicesController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async send(@IdParam() id: string, @Body() dto: SendInvoiceDto): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<SendInvoiceCommand, InvoiceEntity>(new SendInvoiceCommand(id, dto)),
-    );
+    await this.commandBus.execute<SendInvoiceCommand, InvoiceEntity>(new SendInvoiceCommand(id, dto));
+    return this.view(id);
   }
 
   @Post(':id/void')
@@ -170,9 +174,8 @@ export class InvoicesController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async void(@IdParam() id: string): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<VoidInvoiceCommand, InvoiceEntity>(new VoidInvoiceCommand(id)),
-    );
+    await this.commandBus.execute<VoidInvoiceCommand, InvoiceEntity>(new VoidInvoiceCommand(id));
+    return this.view(id);
   }
 
   @Post(':id/credit-note')
@@ -183,9 +186,58 @@ export class InvoicesController {
   })
   @ApiProblems(400, 401, 403, 404, 409, 412)
   async creditNote(@IdParam() id: string, @Body() dto: CreditNoteDto): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(
-      await this.commandBus.execute<IssueCreditNoteCommand, InvoiceEntity>(new IssueCreditNoteCommand(id, dto)),
+    const note = await this.commandBus.execute<IssueCreditNoteCommand, InvoiceEntity>(
+      new IssueCreditNoteCommand(id, dto),
     );
+    return this.view(note.id);
+  }
+
+  @Get(':id/items')
+  @RequirePermissions(Permission.ORG_INVOICE_VIEW)
+  @ApiOperation({ summary: 'The lines of an invoice, in order, with the figures the server computed for each.' })
+  @ApiProblems(400, 401, 403, 404)
+  async items(@IdParam() id: string): Promise<InvoiceItemResponse[]> {
+    const { invoice, tags } = await this.queryBus.execute<GetInvoiceQuery, InvoiceView>(new GetInvoiceQuery(id));
+    return InvoiceResponse.from(invoice, tags).items;
+  }
+
+  @Post(':id/items')
+  @RequirePermissions(Permission.ORG_INVOICE_EDIT, Permission.ORG_INVOICE_EDIT_OWN)
+  @ApiOperation({
+    summary: 'Append a line to a draft (409 once sent); answers the invoice with its totals recomputed.',
+    description: `The new line is the last of \`items\`. ${ROUNDING_RULE}`,
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async addItem(@IdParam() id: string, @Body() dto: InvoiceItemDto): Promise<InvoiceResponse> {
+    await this.commandBus.execute<AddInvoiceItemCommand, InvoiceEntity>(new AddInvoiceItemCommand(id, dto));
+    return this.view(id);
+  }
+
+  @Patch(':id/items/:itemId')
+  @RequirePermissions(Permission.ORG_INVOICE_EDIT, Permission.ORG_INVOICE_EDIT_OWN)
+  @ApiOperation({
+    summary: 'Change one line of a draft (409 once sent); answers the invoice with its totals recomputed.',
+    description: ROUNDING_RULE,
+  })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async updateItem(
+    @IdParam() id: string,
+    @IdParam('itemId') itemId: string,
+    @Body() dto: UpdateInvoiceItemDto,
+  ): Promise<InvoiceResponse> {
+    await this.commandBus.execute<UpdateInvoiceItemCommand, InvoiceEntity>(
+      new UpdateInvoiceItemCommand(id, itemId, dto),
+    );
+    return this.view(id);
+  }
+
+  @Delete(':id/items/:itemId')
+  @HttpCode(204)
+  @RequirePermissions(Permission.ORG_INVOICE_EDIT, Permission.ORG_INVOICE_EDIT_OWN)
+  @ApiOperation({ summary: 'Remove one line of a draft (409 once sent); its totals are recomputed.' })
+  @ApiProblems(400, 401, 403, 404, 409, 412)
+  async removeItem(@IdParam() id: string, @IdParam('itemId') itemId: string): Promise<void> {
+    await this.commandBus.execute(new RemoveInvoiceItemCommand(id, itemId));
   }
 
   @Get(':id/payments')
@@ -210,7 +262,7 @@ export class InvoicesController {
     const payment = await this.commandBus.execute<RecordPaymentCommand, InvoicePaymentEntity>(
       new RecordPaymentCommand(id, dto),
     );
-    const invoice = await this.queryBus.execute<GetInvoiceQuery, InvoiceEntity>(new GetInvoiceQuery(id));
+    const { invoice } = await this.queryBus.execute<GetInvoiceQuery, InvoiceView>(new GetInvoiceQuery(id));
     return InvoicePaymentResponse.from(payment, (amount) => invoice.money(amount).toString());
   }
 
@@ -223,8 +275,10 @@ export class InvoicesController {
     await this.commandBus.execute(new DeletePaymentCommand(id, paymentId));
   }
 
+  /** The invoice as every route answers it: read back with its tags after a command committed. */
   private async view(id: string): Promise<InvoiceResponse> {
-    return InvoiceResponse.from(await this.queryBus.execute<GetInvoiceQuery, InvoiceEntity>(new GetInvoiceQuery(id)));
+    const { invoice, tags } = await this.queryBus.execute<GetInvoiceQuery, InvoiceView>(new GetInvoiceQuery(id));
+    return InvoiceResponse.from(invoice, tags);
   }
 }
 

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { RowExporter } from '@clientele/core';
+import { AddInvoiceItemHandler } from './commands/add-invoice-item.handler';
 import { CreateInvoiceHandler } from './commands/create-invoice.handler';
 import { DeleteInvoiceHandler } from './commands/delete-invoice.handler';
 import { DeletePaymentHandler } from './commands/delete-payment.handler';
 import { IssueCreditNoteHandler } from './commands/issue-credit-note.handler';
 import { RecordPaymentHandler } from './commands/record-payment.handler';
+import { RemoveInvoiceItemHandler } from './commands/remove-invoice-item.handler';
 import { SendInvoiceHandler } from './commands/send-invoice.handler';
+import { UpdateInvoiceItemHandler } from './commands/update-invoice-item.handler';
 import { UpdateInvoiceHandler } from './commands/update-invoice.handler';
 import { VoidInvoiceHandler } from './commands/void-invoice.handler';
 import { DocumentSequenceEntity } from './entities/document-sequence.entity';
@@ -30,6 +33,9 @@ import { ListPaymentsHandler } from './queries/list-payments.handler';
     RowExporter,
     CreateInvoiceHandler,
     UpdateInvoiceHandler,
+    AddInvoiceItemHandler,
+    UpdateInvoiceItemHandler,
+    RemoveInvoiceItemHandler,
     DeleteInvoiceHandler,
     SendInvoiceHandler,
     VoidInvoiceHandler,

@@ -18,6 +18,8 @@ import { Webhooks1764000013100 } from './1764000013100-webhooks';
 import { Tickets1764000018000 } from './1764000018000-tickets';
 import { AssetsAndProjects1764000019500 } from './1764000019500-assets-and-projects';
 import { TicketCommentsFollowTheirTicket1764000020000 } from './1764000020000-ticket-comments-follow-their-ticket';
+import { InvoiceTags1764000021000 } from './1764000021000-invoice-tags';
+import { InvoiceItemIds1764000021100 } from './1764000021100-invoice-item-ids';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
@@ -51,5 +53,7 @@ export const MIGRATIONS = [
   Tickets1764000018000,
   AssetsAndProjects1764000019500,
   TicketCommentsFollowTheirTicket1764000020000,
+  InvoiceTags1764000021000,
+  InvoiceItemIds1764000021100,
   DealStageTotals1764000021500,
 ];

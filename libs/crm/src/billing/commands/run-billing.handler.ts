@@ -84,7 +84,7 @@ export class RunBillingHandler implements ICommandHandler<RunBillingCommand, Bil
         await tx.publish(InvoiceCreated, {
           entityId: saved.id,
           organizationId,
-          after: invoiceSnapshot(saved),
+          after: invoiceSnapshot(saved, []),
         });
         createdInvoiceIds.push(saved.id);
       }

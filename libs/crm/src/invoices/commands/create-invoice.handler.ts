@@ -1,16 +1,19 @@
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { OrganizationEntity, Permission, UnitOfWork } from '@clientele/core';
 import { defaultOwnerId } from '../../record-ownership';
+import { findOrganizationTags, requestedTagIds } from '../../tags';
 import { todayUtc } from '../dto/invoice.response';
 import { InvoiceEntity } from '../entities/invoice.entity';
 import { InvoiceCreated, invoiceSnapshot, recordInvoiceChange } from '../events/invoice.events';
 import { composeDraft } from '../invoice-draft';
 import { assertInvoiceParties } from '../invoice-parties';
+import { INVOICE_TAGS } from '../invoice-tags';
 import { CreateInvoiceCommand } from './create-invoice.command';
 
 /**
  * A DRAFT invoice (no number yet), in the organization's currency unless told, issued today
- * unless told, owned by its creator; its figures computed here. An AGENT creates its own.
+ * unless told, owned by its creator, with the organization's tags it names; its figures computed
+ * here. An AGENT creates its own.
  */
 @CommandHandler(CreateInvoiceCommand)
 export class CreateInvoiceHandler implements ICommandHandler<CreateInvoiceCommand, InvoiceEntity> {
@@ -27,6 +30,14 @@ export class CreateInvoiceHandler implements ICommandHandler<CreateInvoiceComman
         Permission.ORG_INVOICE_EDIT_OWN,
       );
       await assertInvoiceParties(tx, organizationId, input);
+      const requestedTags = requestedTagIds(input);
+      const tags = await findOrganizationTags(
+        tx,
+        organizationId,
+        requestedTags?.ids ?? [],
+        requestedTags?.field ?? 'tags',
+      );
+      const tagIds = tags.map((tag) => tag.id);
       const invoices = tx.repository(InvoiceEntity);
       const invoice = invoices.create({
         organizationId,
@@ -56,7 +67,8 @@ export class CreateInvoiceHandler implements ICommandHandler<CreateInvoiceComman
       });
       composeDraft(invoice, { ...input, items: input.items ?? [] });
       const saved = await invoices.save(invoice);
-      await recordInvoiceChange(tx, InvoiceCreated, saved, { after: invoiceSnapshot(saved) });
+      await INVOICE_TAGS.add(tx, saved, tagIds);
+      await recordInvoiceChange(tx, InvoiceCreated, saved, { after: invoiceSnapshot(saved, tagIds) });
       return saved;
     });
   }

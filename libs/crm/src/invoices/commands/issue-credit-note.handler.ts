@@ -7,6 +7,7 @@ import { CreditNoteIssued, InvoicePaid, invoiceSnapshot, recordInvoiceChange } f
 import { CREDIT_NOTE_PREFIX } from '../invoice-number';
 import { computeInvoiceTotals, type Discount } from '../invoice-totals';
 import { IssueCreditNoteCommand } from './issue-credit-note.command';
+import { loadInvoiceTagIds } from '../invoice-tags';
 
 /**
  * A credit note for some or all lines of a sent invoice, numbered in its own sequence
@@ -28,7 +29,8 @@ export class IssueCreditNoteHandler implements ICommandHandler<IssueCreditNoteCo
         Permission.ORG_INVOICE_EDIT,
         Permission.ORG_INVOICE_EDIT_OWN,
       );
-      const before = invoiceSnapshot(invoice);
+      const tagIds = await loadInvoiceTagIds(tx, invoice.id);
+      const before = invoiceSnapshot(invoice, tagIds);
       const items = creditedItems(invoice, input.lines);
       const discount = creditedDiscount(invoice, items);
       const totals = computeInvoiceTotals({
@@ -95,9 +97,12 @@ export class IssueCreditNoteHandler implements ICommandHandler<IssueCreditNoteCo
       note.balance = '0';
       const savedNote = await invoices.save(note);
       const savedInvoice = await invoices.save(invoice);
-      await recordInvoiceChange(tx, CreditNoteIssued, savedNote, { after: invoiceSnapshot(savedNote) });
+      await recordInvoiceChange(tx, CreditNoteIssued, savedNote, { after: invoiceSnapshot(savedNote, []) });
       if (before.status !== 'PAID' && savedInvoice.status === 'PAID') {
-        await recordInvoiceChange(tx, InvoicePaid, savedInvoice, { before, after: invoiceSnapshot(savedInvoice) });
+        await recordInvoiceChange(tx, InvoicePaid, savedInvoice, {
+          before,
+          after: invoiceSnapshot(savedInvoice, tagIds),
+        });
       }
       return savedNote;
     });

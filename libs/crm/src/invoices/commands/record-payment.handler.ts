@@ -11,6 +11,7 @@ import {
   recordInvoiceChange,
 } from '../events/invoice.events';
 import { RecordPaymentCommand } from './record-payment.command';
+import { loadInvoiceTagIds } from '../invoice-tags';
 
 /** A payment against a sent invoice, at most its balance; `invoice.paid` too when it pays it off. */
 @CommandHandler(RecordPaymentCommand)
@@ -29,7 +30,8 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
       );
       const amount = Money.of(input.amount, invoice.currency, 'amount').exact('amount');
       if (!amount.isPositive()) throw ValidationError.field('amount', 'amount must be more than 0');
-      const before = invoiceSnapshot(invoice);
+      const tagIds = await loadInvoiceTagIds(tx, invoice.id);
+      const before = invoiceSnapshot(invoice, tagIds);
       const paidOff = invoice.recordPayment(amount);
       const payments = tx.repository(InvoicePaymentEntity);
       const payment = await payments.save(
@@ -49,7 +51,7 @@ export class RecordPaymentHandler implements ICommandHandler<RecordPaymentComman
         organizationId: payment.organizationId,
         after: paymentSnapshot(payment),
       });
-      if (paidOff) await recordInvoiceChange(tx, InvoicePaid, saved, { before, after: invoiceSnapshot(saved) });
+      if (paidOff) await recordInvoiceChange(tx, InvoicePaid, saved, { before, after: invoiceSnapshot(saved, tagIds) });
       return payment;
     });
   }

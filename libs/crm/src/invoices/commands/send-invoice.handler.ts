@@ -6,6 +6,7 @@ import { InvoiceEntity } from '../entities/invoice.entity';
 import { InvoiceSent, invoiceSnapshot, recordInvoiceChange } from '../events/invoice.events';
 import { documentPrefix } from '../invoice-number';
 import { SendInvoiceCommand } from './send-invoice.command';
+import { loadInvoiceTagIds } from '../invoice-tags';
 
 /**
  * DRAFT → SENT: the invoice takes the next number of its organization's sequence for its issue
@@ -28,7 +29,8 @@ export class SendInvoiceHandler implements ICommandHandler<SendInvoiceCommand, I
       );
       invoice.assertDraft();
       invoice.assertSendable();
-      const before = invoiceSnapshot(invoice);
+      const tagIds = await loadInvoiceTagIds(tx, invoice.id);
+      const before = invoiceSnapshot(invoice, tagIds);
       let to = input.to ?? [];
       if (input.to === undefined && invoice.contactId !== null) {
         const contact = await tx.repository(ContactEntity).findOne(invoice.contactId);
@@ -44,7 +46,7 @@ export class SendInvoiceHandler implements ICommandHandler<SendInvoiceCommand, I
       );
       invoice.send(number, to, new Date());
       const saved = await invoices.save(invoice);
-      await recordInvoiceChange(tx, InvoiceSent, saved, { before, after: invoiceSnapshot(saved) });
+      await recordInvoiceChange(tx, InvoiceSent, saved, { before, after: invoiceSnapshot(saved, tagIds) });
       return saved;
     });
   }

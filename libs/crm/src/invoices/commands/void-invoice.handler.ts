@@ -3,6 +3,7 @@ import { Permission, UnitOfWork } from '@clientele/core';
 import { InvoiceEntity } from '../entities/invoice.entity';
 import { InvoiceVoided, invoiceSnapshot, recordInvoiceChange } from '../events/invoice.events';
 import { VoidInvoiceCommand } from './void-invoice.command';
+import { loadInvoiceTagIds } from '../invoice-tags';
 
 /** SENT → VOID when nothing is paid or credited; the number stays taken (gap-free). */
 @CommandHandler(VoidInvoiceCommand)
@@ -19,10 +20,11 @@ export class VoidInvoiceHandler implements ICommandHandler<VoidInvoiceCommand, I
         Permission.ORG_INVOICE_EDIT,
         Permission.ORG_INVOICE_EDIT_OWN,
       );
-      const before = invoiceSnapshot(invoice);
+      const tagIds = await loadInvoiceTagIds(tx, invoice.id);
+      const before = invoiceSnapshot(invoice, tagIds);
       invoice.void(new Date());
       const saved = await invoices.save(invoice);
-      await recordInvoiceChange(tx, InvoiceVoided, saved, { before, after: invoiceSnapshot(saved) });
+      await recordInvoiceChange(tx, InvoiceVoided, saved, { before, after: invoiceSnapshot(saved, tagIds) });
       return saved;
     });
   }

@@ -16,7 +16,8 @@ import {
 } from 'class-validator';
 import { IsDateOnly, OptionalNonNull } from '@clientele/core';
 import { OrganizationIdField } from '../../record-fields.decorator';
-import { ROUNDING_RULE } from '../invoice-amount';
+import { TagIdsField, TagRefDto, TagRefsField } from '../../tags';
+import { MAX_INVOICE_ITEMS, ROUNDING_RULE } from '../invoice-amount';
 import { DiscountDto } from './discount.dto';
 import { InvoiceItemDto } from './invoice-item.dto';
 
@@ -81,13 +82,23 @@ export class CreateInvoiceDto {
   @Type(() => DiscountDto)
   discount?: DiscountDto | null;
 
-  @ApiPropertyOptional({ type: [InvoiceItemDto], maxItems: 200, description: ROUNDING_RULE })
+  @ApiPropertyOptional({ type: [InvoiceItemDto], maxItems: MAX_INVOICE_ITEMS, description: ROUNDING_RULE })
   @OptionalNonNull()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(MAX_INVOICE_ITEMS)
   @ValidateNested({ each: true })
   @Type(() => InvoiceItemDto)
   items?: InvoiceItemDto[];
+
+  /**
+   * Tags of the organization, Gauzy-style: `[{ "id": "…" }]`. Or send `tagIds`; `[]` clears, `null`
+   * is refused. Unlike every other field, tags may also be changed once the invoice is sent.
+   */
+  @TagRefsField({ nullable: false })
+  tags?: TagRefDto[];
+
+  @TagIdsField({ nullable: false })
+  tagIds?: string[];
 
   @OrganizationIdField()
   organizationId?: string;

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { type TagSummary, TagSummaryResponse } from '../../tags';
 import type { InvoicePaymentEntity } from '../entities/invoice-payment.entity';
 import type { InvoiceEntity } from '../entities/invoice.entity';
 import { ROUNDING_RULE } from '../invoice-amount';
@@ -11,6 +12,8 @@ export class InvoiceDiscountResponse {
 }
 
 export class InvoiceItemResponse {
+  /** The line's id, for `…/items/:itemId`. */
+  id: string;
   description: string;
   @ApiProperty({ nullable: true, type: String })
   productCode: string | null;
@@ -88,13 +91,15 @@ export class InvoiceResponse {
   sentTo: string[] | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   voidedAt: string | null;
+  /** The organization's filing labels, by name; they may change in any status (they are not part of the document). */
+  tags: TagSummaryResponse[];
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
   @ApiProperty({ type: String, format: 'date-time' })
   updatedAt: string;
   version: number;
 
-  static from(invoice: InvoiceEntity, today = todayUtc()): InvoiceResponse {
+  static from(invoice: InvoiceEntity, tags: readonly TagSummary[], today = todayUtc()): InvoiceResponse {
     const money = (amount: string): string => invoice.money(amount).toString();
     return {
       id: invoice.id,
@@ -128,6 +133,7 @@ export class InvoiceResponse {
       sentAt: invoice.sentAt?.toISOString() ?? null,
       sentTo: invoice.sentTo,
       voidedAt: invoice.voidedAt?.toISOString() ?? null,
+      tags: TagSummaryResponse.list(tags),
       createdAt: invoice.createdAt.toISOString(),
       updatedAt: invoice.updatedAt.toISOString(),
       version: invoice.version,

@@ -28,6 +28,12 @@ export class ListInvoicesParams extends PageParams {
   @IsUUID()
   contactId?: string;
 
+  /** A tag id, or a tag name (case-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  tag?: string;
+
   @IsOptional()
   @IsUUID()
   customerId?: string;

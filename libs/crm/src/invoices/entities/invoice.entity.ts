@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Column, Entity } from 'typeorm';
 import {
   ConflictError,
@@ -18,6 +19,8 @@ import {
 
 /** A line as stored: what was sent, and the figures the server computed for it (decimal text). */
 export interface StoredInvoiceItem {
+  /** The line's id (`…/items/:itemId`): kept while the line is edited; a credit note's line keeps the credited line's. */
+  readonly id: string;
   readonly description: string;
   readonly productCode: string | null;
   readonly quantity: string;
@@ -40,6 +43,8 @@ export interface StoredTaxTotal {
 
 /** A line as a create or update body sends it. */
 export interface InvoiceItemInput {
+  /** A stored line's id; a new line gets one. */
+  readonly id?: string;
   readonly description: string;
   readonly productCode?: string | null;
   readonly quantity: string;
@@ -184,6 +189,7 @@ export class InvoiceEntity extends OrganizationScopedEntity {
       const line = totals.lines[index];
       if (line === undefined) throw new Error('totals and items differ in length');
       return {
+        id: item.id ?? randomUUID(),
         description: item.description,
         productCode: item.productCode ?? null,
         quantity: new Decimal(item.quantity).toFixed(),

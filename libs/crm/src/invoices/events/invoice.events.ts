@@ -13,6 +13,7 @@ import type { InvoiceEntity } from '../entities/invoice.entity';
 import { INVOICE_KINDS, INVOICE_STORED_STATUSES } from '../invoice-status';
 
 const ITEM = schema.object({
+  id: schema.uuid(),
   description: schema.string(),
   productCode: schema.nullable(schema.string()),
   quantity: schema.decimal(),
@@ -23,7 +24,10 @@ const ITEM = schema.object({
   gross: schema.decimal(),
 });
 
-/** An invoice as audit entries and events carry it: the same stored figures every screen shows. */
+/**
+ * An invoice as audit entries and events carry it: the same stored figures every screen shows,
+ * and its tags' ids (version 2 of every invoice event added `tagIds`).
+ */
 export const INVOICE_SNAPSHOT = schema.object({
   ...ORGANIZATION_RECORD_FIELDS,
   kind: schema.enum(...INVOICE_KINDS),
@@ -48,10 +52,12 @@ export const INVOICE_SNAPSHOT = schema.object({
   amountRefunded: schema.decimal(),
   balance: schema.decimal(),
   sentTo: schema.nullable(schema.array(schema.string())),
+  tagIds: schema.array(schema.uuid()),
 });
 export type InvoiceSnapshot = Infer<typeof INVOICE_SNAPSHOT>;
 
-export function invoiceSnapshot(invoice: InvoiceEntity): InvoiceSnapshot {
+/** `tagIds`: the invoice's live tags (`loadInvoiceTagIds`), sorted here. */
+export function invoiceSnapshot(invoice: InvoiceEntity, tagIds: readonly string[]): InvoiceSnapshot {
   return {
     ...organizationRecordSnapshot(invoice),
     kind: invoice.kind,
@@ -66,6 +72,7 @@ export function invoiceSnapshot(invoice: InvoiceEntity): InvoiceSnapshot {
     dueDate: invoice.dueDate ?? null,
     pricesIncludeTax: invoice.pricesIncludeTax,
     items: invoice.items.map((item) => ({
+      id: item.id,
       description: item.description,
       productCode: item.productCode,
       quantity: item.quantity,
@@ -85,6 +92,7 @@ export function invoiceSnapshot(invoice: InvoiceEntity): InvoiceSnapshot {
     amountRefunded: invoice.money(invoice.amountRefunded).toString(),
     balance: invoice.money(invoice.balance).toString(),
     sentTo: invoice.sentTo ?? null,
+    tagIds: [...tagIds].sort(),
   };
 }
 
@@ -111,13 +119,13 @@ export function paymentSnapshot(payment: InvoicePaymentEntity): PaymentSnapshot 
   };
 }
 
-export const InvoiceCreated = defineEvent('invoice.created', 1, INVOICE_SNAPSHOT);
-export const InvoiceUpdated = defineEvent('invoice.updated', 1, INVOICE_SNAPSHOT);
-export const InvoiceDeleted = defineEvent('invoice.deleted', 1, INVOICE_SNAPSHOT);
-export const InvoiceSent = defineEvent('invoice.sent', 1, INVOICE_SNAPSHOT);
-export const InvoiceVoided = defineEvent('invoice.voided', 1, INVOICE_SNAPSHOT);
+export const InvoiceCreated = defineEvent('invoice.created', 2, INVOICE_SNAPSHOT);
+export const InvoiceUpdated = defineEvent('invoice.updated', 2, INVOICE_SNAPSHOT);
+export const InvoiceDeleted = defineEvent('invoice.deleted', 2, INVOICE_SNAPSHOT);
+export const InvoiceSent = defineEvent('invoice.sent', 2, INVOICE_SNAPSHOT);
+export const InvoiceVoided = defineEvent('invoice.voided', 2, INVOICE_SNAPSHOT);
 /** The invoice's balance reached zero (a payment or a credit note paid it off). */
-export const InvoicePaid = defineEvent('invoice.paid', 1, INVOICE_SNAPSHOT);
+export const InvoicePaid = defineEvent('invoice.paid', 2, INVOICE_SNAPSHOT);
 /** Carries the invoice after the payment; the payment is `invoice.payment_recorded`'s entity. */
 export const InvoicePaymentRecorded = defineEvent('invoice.payment_recorded', 1, PAYMENT_SNAPSHOT, {
   entity: 'invoice_payment',
@@ -125,7 +133,7 @@ export const InvoicePaymentRecorded = defineEvent('invoice.payment_recorded', 1,
 export const InvoicePaymentDeleted = defineEvent('invoice.payment_deleted', 1, PAYMENT_SNAPSHOT, {
   entity: 'invoice_payment',
 });
-export const CreditNoteIssued = defineEvent('credit_note.issued', 1, INVOICE_SNAPSHOT);
+export const CreditNoteIssued = defineEvent('credit_note.issued', 2, INVOICE_SNAPSHOT);
 
 EventVisibilities.register({ key: 'invoice', grant: Permission.ORG_INVOICE_VIEW });
 EventVisibilities.register({ key: 'invoice_payment', grant: Permission.ORG_INVOICE_VIEW });

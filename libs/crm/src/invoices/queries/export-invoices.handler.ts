@@ -2,9 +2,11 @@ import type { Readable } from 'node:stream';
 import { type IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { parseSort, RowExporter, ScopedReader } from '@clientele/core';
 import { todayUtc } from '../dto/invoice.response';
+import { tagNamesSql } from '../../tags';
 import { InvoiceEntity } from '../entities/invoice.entity';
 import { INVOICE_EXPORT_COLUMNS, type InvoiceExportRow } from '../invoice-export-columns';
 import { applyInvoiceFilters, INVOICE_SORTS, overdueSql } from '../invoice-filters';
+import { INVOICE_TAGS } from '../invoice-tags';
 import { ExportInvoicesQuery } from './export-invoices.query';
 
 /** The whole filtered invoice list as CSV or NDJSON, streamed from a cursor; paging ignored. */
@@ -43,6 +45,7 @@ export class ExportInvoicesHandler implements IQueryHandler<ExportInvoicesQuery,
       .addSelect('invoice.amountPaid', 'amountPaid')
       .addSelect('invoice.amountCredited', 'amountCredited')
       .addSelect('invoice.balance', 'balance')
+      .addSelect(tagNamesSql(INVOICE_TAGS, 'invoice'), 'tags')
       .addSelect('invoice.sentAt', 'sentAt')
       .addSelect('invoice.createdAt', 'createdAt')
       .orderBy(`invoice.${order.property}`, order.direction)

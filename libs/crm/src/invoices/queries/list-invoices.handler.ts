@@ -3,19 +3,28 @@ import { type Page, paginate, ScopedReader } from '@clientele/core';
 import { todayUtc } from '../dto/invoice.response';
 import { InvoiceEntity } from '../entities/invoice.entity';
 import { applyInvoiceFilters, INVOICE_SORTS } from '../invoice-filters';
+import { type InvoiceView, invoiceView, selectInvoiceView } from '../invoice-view';
 import { ListInvoicesQuery } from './list-invoices.query';
 
-/** Invoices and credit notes, filtered, paged, sorted; the rows carry the stored figures. */
+/** Invoices and credit notes, filtered, paged, sorted; the rows carry the stored figures and their tags. */
 @QueryHandler(ListInvoicesQuery)
-export class ListInvoicesHandler implements IQueryHandler<ListInvoicesQuery, Page<InvoiceEntity>> {
+export class ListInvoicesHandler implements IQueryHandler<ListInvoicesQuery, Page<InvoiceView>> {
   constructor(private readonly reader: ScopedReader) {}
 
-  execute({ params }: ListInvoicesQuery): Promise<Page<InvoiceEntity>> {
+  execute({ params }: ListInvoicesQuery): Promise<Page<InvoiceView>> {
     const invoices = this.reader.repository(InvoiceEntity);
     const qb = invoices.query('invoice');
     if (params.organizationId !== undefined) {
       qb.andWhere('invoice.organizationId = :invoiceOrganizationId', { invoiceOrganizationId: params.organizationId });
     }
-    return paginate(applyInvoiceFilters(qb, params, todayUtc()), params, INVOICE_SORTS, '-createdAt');
+    return paginate(
+      selectInvoiceView(applyInvoiceFilters(qb, params, todayUtc())),
+      params,
+      INVOICE_SORTS,
+      '-createdAt',
+      {
+        item: (invoice, raw) => invoiceView(invoice, raw),
+      },
+    );
   }
 }

@@ -1,0 +1,6 @@
+export class RemoveInvoiceItemCommand {
+  constructor(
+    readonly invoiceId: string,
+    readonly itemId: string,
+  ) {}
+}
