@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bearer,
@@ -553,9 +554,39 @@ describe('invoices', () => {
         expect(response.text).not.toContain('<script>');
       }
       expectProblem(await as(globex.admin).get(`/api/invoices/${invoice.id}?format=html`), 404, 'INVOICE_NOT_FOUND');
-      expectProblem(await as(viewer).get(`/api/invoices/${invoice.id}?format=pdf`), 400, 'VALIDATION_FAILED', [
+      expectProblem(await as(viewer).get(`/api/invoices/${invoice.id}?format=xml`), 400, 'VALIDATION_FAILED', [
         'format',
       ]);
+    });
+
+    it('renders the same figures as an A4 PDF, for ?format=pdf or Accept: application/pdf', async () => {
+      const invoice = await sent({
+        items: [{ description: 'Widget', quantity: '1', unitPrice: '10.00', taxRate: '20' }],
+      });
+      for (const request of [
+        as(viewer).get(`/api/invoices/${invoice.id}?format=pdf`),
+        as(viewer).get(`/api/invoices/${invoice.id}`).set('Accept', 'application/pdf'),
+      ]) {
+        const response = await request.buffer(true).parse((stream, done) => {
+          const chunks: Buffer[] = [];
+          stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+          stream.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+        expect(response.status).toBe(200);
+        expect(response.headers['content-type']).toBe('application/pdf');
+        expect(response.headers['content-disposition']).toBe(`inline; filename="${invoice.number}.pdf"`);
+        const pdf = response.body as Buffer;
+        expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+        const text = pdfText(pdf);
+        expect(text).toContain(`Invoice ${invoice.number}`);
+        expect(text).toContain('Initech <Ltd>');
+        // The same figures as the JSON: 10.00 net, 2.00 tax, 12.00 total and balance.
+        for (const figure of ['10.00 GBP', '2.00 GBP', `${invoice.total} GBP`, `${invoice.balance} GBP`]) {
+          expect(text).toContain(figure);
+        }
+      }
+      expectProblem(await as(globex.admin).get(`/api/invoices/${invoice.id}?format=pdf`), 404, 'INVOICE_NOT_FOUND');
+      expectProblem(await as(guest).get(`/api/invoices/${invoice.id}?format=pdf`), 403, 'FORBIDDEN');
     });
   });
 
@@ -598,3 +629,25 @@ describe('invoices', () => {
     });
   });
 });
+
+/**
+ * The text a PDF shows, as far as these tests need it: every content stream inflated, the hex
+ * strings of its `TJ` arrays decoded and joined (pdfkit's built-in fonts write text that way).
+ */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const lines: string[] = [];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
+    let content: string;
+    try {
+      content = inflateSync(Buffer.from(match[1] ?? '', 'latin1')).toString('latin1');
+    } catch {
+      continue;
+    }
+    for (const array of content.matchAll(/\[(.*?)\] TJ/g)) {
+      const hex = [...(array[1] ?? '').matchAll(/<([0-9a-f]*)>/gi)].map((part) => part[1] ?? '').join('');
+      lines.push(Buffer.from(hex, 'hex').toString('latin1'));
+    }
+  }
+  return lines.join('\n');
+}

@@ -42,7 +42,9 @@ import { UpdateInvoiceDto } from './dto/update-invoice.dto';
 import type { InvoicePaymentEntity } from './entities/invoice-payment.entity';
 import type { InvoiceEntity } from './entities/invoice.entity';
 import { ROUNDING_RULE } from './invoice-amount';
-import { type InvoiceDocument, renderInvoiceHtml } from './invoice-html';
+import { renderInvoiceHtml } from './invoice-html';
+import { renderInvoicePdf } from './invoice-pdf';
+import type { InvoiceDocument } from './invoice-sheet';
 import { ExportInvoicesQuery } from './queries/export-invoices.query';
 import { GetInvoiceRenderQuery } from './queries/get-invoice-render.query';
 import { GetInvoiceSummaryQuery } from './queries/get-invoice-summary.query';
@@ -106,19 +108,27 @@ export class InvoicesController {
   @Get(':id')
   @RequirePermissions(Permission.ORG_INVOICE_VIEW)
   @ApiOperation({
-    summary: 'One invoice; with `?format=html` or `Accept: text/html` a printable page of the same figures.',
+    summary:
+      'One invoice; with `?format=html` (or `Accept: text/html`) a printable page, with `?format=pdf` (or `Accept: application/pdf`) an A4 PDF, of the same figures.',
     description: ROUNDING_RULE,
   })
-  @ApiProduces('application/json', 'text/html')
+  @ApiProduces('application/json', 'text/html', 'application/pdf')
   @ApiProblems(400, 401, 403, 404)
   async get(
     @IdParam() id: string,
     @Query() params: InvoiceRenderParams,
     @Headers('accept') accept: string | undefined,
   ): Promise<InvoiceResponse | StreamableFile> {
-    const html = params.format === 'html' || (params.format === undefined && wantsHtml(accept));
-    if (!html) return this.view(id);
+    const format = params.format ?? preferredFormat(accept);
+    if (format === 'json') return this.view(id);
     const document = await this.queryBus.execute<GetInvoiceRenderQuery, InvoiceDocument>(new GetInvoiceRenderQuery(id));
+    if (format === 'pdf') {
+      const name = `${(document.invoice.number ?? `draft-${document.invoice.id}`).replace(/[^A-Za-z0-9-]/g, '_')}.pdf`;
+      return new StreamableFile(await renderInvoicePdf(document), {
+        type: 'application/pdf',
+        disposition: `inline; filename="${name}"`,
+      });
+    }
     return new StreamableFile(Buffer.from(renderInvoiceHtml(document), 'utf8'), {
       type: 'text/html; charset=utf-8',
     });
@@ -282,9 +292,10 @@ export class InvoicesController {
   }
 }
 
-/** An `Accept` that prefers HTML (a browser's), not one that merely allows anything. */
-function wantsHtml(accept: string | undefined): boolean {
-  if (accept === undefined) return false;
-  const first = accept.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('text/html');
+/** The form an `Accept` prefers first (a browser's HTML, a PDF viewer's PDF); JSON for anything else. */
+function preferredFormat(accept: string | undefined): 'json' | 'html' | 'pdf' {
+  const first = accept?.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('text/html')) return 'html';
+  if (first.startsWith('application/pdf')) return 'pdf';
+  return 'json';
 }

@@ -41,8 +41,12 @@ export class InvoiceSummaryResponse {
 }
 
 export class InvoiceRenderParams {
-  @ApiPropertyOptional({ enum: ['json', 'html'], description: '`html` (or `Accept: text/html`): a printable page.' })
+  @ApiPropertyOptional({
+    enum: ['json', 'html', 'pdf'],
+    description:
+      '`html` (or `Accept: text/html`): a printable page; `pdf` (or `Accept: application/pdf`): the same as an A4 PDF.',
+  })
   @IsOptional()
-  @IsIn(['json', 'html'])
-  format?: 'json' | 'html';
+  @IsIn(['json', 'html', 'pdf'])
+  format?: 'json' | 'html' | 'pdf';
 }

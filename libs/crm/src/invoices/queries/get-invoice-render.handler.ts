@@ -3,7 +3,7 @@ import { OrganizationEntity, ScopedReader } from '@clientele/core';
 import { CustomerEntity } from '../../customers';
 import { ContactEntity } from '../../organization-contact';
 import { InvoiceEntity } from '../entities/invoice.entity';
-import type { InvoiceDocument } from '../invoice-html';
+import type { InvoiceDocument } from '../invoice-sheet';
 import { GetInvoiceRenderQuery } from './get-invoice-render.query';
 
 /** What the printable page shows: the invoice, its organization and whom it bills. */
