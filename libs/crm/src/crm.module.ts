@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities';
 import { BillingModule } from './billing';
+import { ContractsModule } from './contracts';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
 import { InvoicesModule } from './invoices';
 import { NotesModule } from './notes';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
-import { PlaceholdersModule } from './placeholders/placeholders.module';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TicketsModule } from './tickets';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, contracts, …). */
 @Module({
   imports: [
     TagsModule,
@@ -21,7 +21,6 @@ import { TimelineModule } from './timeline';
     OrganizationContactModule,
     SearchModule,
     TimelineModule,
-    PlaceholdersModule,
     PipelinesModule,
     DealsModule,
     ActivitiesModule,
@@ -29,6 +28,7 @@ import { TimelineModule } from './timeline';
     TicketsModule,
     InvoicesModule,
     BillingModule,
+    ContractsModule,
   ],
 })
 export class CrmModule {}
