@@ -53,9 +53,12 @@ const passed = (): Outcome[] => [...PASSED];
 const ROLE_ORDER: readonly BuiltInRoleName[] = ['GUEST', 'VIEWER', 'AGENT', 'MANAGER', 'ADMIN'];
 /**
  * Bodies tried, in order, to create records for routes that need an id (a 201 wins); a record on
- * a contact (a note) is given one of the contacts seeded before it.
+ * a contact (a note) is given one of the contacts seeded before it, one of a customer (a
+ * contract) one of the customers.
  */
-const SEED_BODIES: ReadonlyArray<(name: string, contactId: string | undefined) => Record<string, unknown>> = [
+const SEED_BODIES: ReadonlyArray<
+  (name: string, contactId: string | undefined, customerId: string | undefined) => Record<string, unknown>
+> = [
   (name) => ({ name }),
   (name) => ({ name, grants: [] }),
   (name) => ({ firstName: 'Matrix', lastName: name }),
@@ -65,6 +68,7 @@ const SEED_BODIES: ReadonlyArray<(name: string, contactId: string | undefined) =
   (name, contactId) => ({ body: name, contactId }),
   (name) => ({ url: `https://hooks.example.test/${name}` }),
   (name) => ({ body: name }),
+  (name, _contactId, customerId) => ({ name, customerId, startDate: '2026-01-01', endDate: '2026-12-31' }),
 ];
 /** Sub-records an empty POST on a record makes, for routes that need their ids (a webhook's test ping is a delivery). */
 const SEED_ACTIONS: readonly string[] = ['/api/webhooks/{id}/test'];
@@ -221,12 +225,16 @@ describe('authorization matrix', async () => {
   async function seedCollection(url: string): Promise<void> {
     let existing = (await listIds(url, 'id')).length;
     const [contactId] = await listIds('/api/crm/contacts', 'id');
+    // A contract needs a customer, whichever collection is seeded first.
+    const customerId =
+      (await listIds('/api/crm/customers', 'id'))[0] ??
+      ((await t.http.post('/api/crm/customers').set(bearer(tenant.admin)).send(aCustomer())).body as { id: string }).id;
     for (const body of SEED_BODIES) {
       while (existing < SEEDS_PER_COLLECTION) {
         const response = await t.http
           .post(url)
           .set(bearer(tenant.admin))
-          .send(body(`Matrix${unique()}`, contactId));
+          .send(body(`Matrix${unique()}`, contactId, customerId));
         if (response.status !== 201 && response.status !== 200) break;
         existing += 1;
       }

@@ -595,7 +595,7 @@ describe('contracts and SLAs', () => {
         .send({
           from: `someone-${unique()}@example.test`,
           subject: 'Help',
-          text: 'Broken',
+          body: 'Broken',
           messageId: `<${unique()}@mail>`,
         });
       expect(response.status, JSON.stringify(response.body)).toBeLessThan(300);
@@ -665,10 +665,15 @@ describe('contracts and SLAs', () => {
       expectProblem(await as(viewer).get('/api/tickets?slaBreached=maybe'), 400, 'VALIDATION_FAILED', ['slaBreached']);
     });
 
-    it('DELETE /api/sla-policy removes the default: new tickets get no due times', async () => {
+    it('DELETE /api/sla-policy removes the default (sla_policy.deleted; again is a no-op): new tickets get no due times', async () => {
       expectProblem(await as(manager).delete('/api/sla-policy'), 403, 'FORBIDDEN');
       expect((await as(acme.admin).delete('/api/sla-policy')).status).toBe(204);
-      expectProblem(await as(acme.admin).delete('/api/sla-policy'), 404, 'SLA_POLICY_NOT_FOUND');
+      const [removed] = await t.db.query<Array<{ id: string }>>(
+        `SELECT id FROM organization_sla_policy WHERE organization_id = $1 AND deleted_at IS NOT NULL`,
+        [acme.organizationId],
+      );
+      expect((await events(removed.id)).at(-1)).toBe('sla_policy.deleted');
+      expect((await as(acme.admin).delete('/api/sla-policy')).status).toBe(204);
       expect((await as(viewer).get('/api/sla-policy')).body.policy).toBeNull();
       const ticket = await createTicket({ priority: 'HIGH' });
       expect(ticket).toMatchObject({ firstResponseDueAt: null, resolutionDueAt: null, slaBreached: false });

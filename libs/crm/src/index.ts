@@ -16,3 +16,4 @@ export {
   InvoicePaymentEntity,
 } from './invoices';
 export { BillingRunJob, BillingSettingsEntity } from './billing';
+export { ContractEntity, OrganizationSlaPolicyEntity, type SlaPolicy } from './contracts';

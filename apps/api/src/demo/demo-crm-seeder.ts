@@ -14,6 +14,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { DEMO_ROTTEN_AFTER_DAYS, type DemoAccount, seedDemoDeals } from './demo-crm-deals';
 import { seedDemoFeed } from './demo-crm-feed';
+import { seedDemoContracts } from './demo-contracts.seeder';
 import { seedDemoTickets } from './demo-tickets-seeder';
 import { seedDemoInvoices } from './demo-invoices.seeder';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
@@ -31,8 +32,8 @@ const SPACING_MS = 7 * HOUR_MS;
 
 /**
  * The demo tenant's CRM: tags, the twelve companies and their sixty people, deals in every stage
- * (`demo-crm-deals.ts`), activities and notes (`demo-crm-feed.ts`) and a few tickets linked to the
- * people (`demo-tickets-seeder.ts`), written in the caller's transaction. Every third person is
+ * (`demo-crm-deals.ts`), activities and notes (`demo-crm-feed.ts`), a few tickets linked to the
+ * people (`demo-tickets-seeder.ts`) and support contracts with SLAs (`demo-contracts.seeder.ts`), written in the caller's transaction. Every third person is
  * owned by the AGENT (and has them as a member), so the AGENT's edit-own rule has something to
  * show.
  */
@@ -62,6 +63,11 @@ export async function seedDemoCrm(
   }
   await seedDemoDeals(manager, demo, stages, accounts);
   await seedDemoTickets(manager, demo, accounts);
+  await seedDemoContracts(
+    manager,
+    demo,
+    accounts.map((account) => account.customer),
+  );
   await seedDemoFeed(
     manager,
     demo,

@@ -51,7 +51,7 @@ export class SlaPolicyController {
   @Delete()
   @HttpCode(204)
   @RequirePermissions(Permission.ORG_SETTINGS_EDIT)
-  @ApiOperation({ summary: 'Remove the organization’s default SLA policy (404 when it has none).' })
+  @ApiOperation({ summary: 'Remove the organization’s default SLA policy (idempotent: 204 when it has none).' })
   @ApiProblems(400, 401, 403, 404)
   async remove(@Query() params: SlaPolicyParams): Promise<void> {
     await this.commandBus.execute(new DeleteSlaPolicyCommand(params.organizationId));
