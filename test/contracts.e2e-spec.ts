@@ -249,7 +249,7 @@ describe('contracts and SLAs', () => {
           slaPolicy: { clock: 'CALENDAR_HOURS', targets: { LOW: { firstResponseMinutes: 60, resolutionMinutes: 30 } } },
         }),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_RANGE',
         ['slaPolicy.targets.LOW.resolutionMinutes'],
       );
       expectProblem(
@@ -506,7 +506,7 @@ describe('contracts and SLAs', () => {
           targets: {},
         }),
         400,
-        'VALIDATION_FAILED',
+        'INVALID_RANGE',
         ['businessHours.close'],
       );
       expect(await t.db.query(`SELECT policy FROM organization_sla_policy WHERE deleted_at IS NULL`)).toEqual(before);

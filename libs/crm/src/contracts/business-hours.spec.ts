@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, dueAt, isTimeZone } from './business-hours';
+import { addBusinessMinutes, dueAt } from './business-hours';
 import { type BusinessHours, DEFAULT_BUSINESS_HOURS } from './sla-policy';
 
 const at = (iso: string): Date => new Date(iso);
@@ -109,13 +109,5 @@ describe('dueAt', () => {
     expect(dueAt(at('2026-12-11T16:00:00Z'), 120, 'BUSINESS_HOURS', DEFAULT_BUSINESS_HOURS)).toEqual(
       at('2026-12-14T10:00:00Z'),
     );
-  });
-});
-
-describe('isTimeZone', () => {
-  it('knows IANA zones and refuses others', () => {
-    expect(isTimeZone('Europe/London')).toBe(true);
-    expect(isTimeZone('UTC')).toBe(true);
-    expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
 });

@@ -34,16 +34,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return found;
 }
 
-/** Whether `zone` is an IANA time zone this runtime knows (`Europe/London`, `UTC`). */
-export function isTimeZone(zone: string): boolean {
-  try {
-    formatter(zone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 function wallClock(instantMs: number, timeZone: string): WallClock {
   const parts: Record<string, number> = {};
   for (const part of formatter(timeZone).formatToParts(new Date(instantMs))) {

@@ -26,6 +26,7 @@ describe('slaPolicyFrom', () => {
       slaPolicyFrom(input, 'slaPolicy.');
     } catch (error) {
       expect((error as ValidationError).errors?.[0]?.field).toBe('slaPolicy.targets.LOW.resolutionMinutes');
+      expect((error as ValidationError).code).toBe('INVALID_RANGE');
     }
   });
 

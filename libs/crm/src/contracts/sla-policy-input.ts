@@ -13,7 +13,9 @@ function minutesOf(time: string): number {
 
 /**
  * The policy a body sent, with the schedule's defaults filled in; `prefix` is where it sits in
- * the body (`slaPolicy.`, or nothing), so a 400 names the field as the client sent it.
+ * the body (`slaPolicy.`, or nothing), so a 400 names the field as the client sent it. Rules
+ * across fields (a window of 15 minutes at least, resolution not before first response) are a
+ * 400 `INVALID_RANGE`, as a contract's end before its start is.
  */
 export function slaPolicyFrom(input: SlaPolicyDto, prefix = ''): SlaPolicy {
   const businessHours = {
@@ -26,6 +28,7 @@ export function slaPolicyFrom(input: SlaPolicyDto, prefix = ''): SlaPolicy {
     throw ValidationError.field(
       `${prefix}businessHours.close`,
       `close must be at least ${MIN_WINDOW_MINUTES} minutes after open`,
+      'INVALID_RANGE',
     );
   }
   const targets: Partial<Record<(typeof TICKET_PRIORITIES)[number], SlaTarget>> = {};
@@ -36,6 +39,7 @@ export function slaPolicyFrom(input: SlaPolicyDto, prefix = ''): SlaPolicy {
       throw ValidationError.field(
         `${prefix}targets.${priority}.resolutionMinutes`,
         'resolutionMinutes must not be less than firstResponseMinutes',
+        'INVALID_RANGE',
       );
     }
     targets[priority] = {

@@ -8,13 +8,13 @@ import {
   IsIn,
   IsInt,
   IsObject,
-  IsTimeZone,
   Matches,
   Max,
   Min,
   ValidateNested,
 } from 'class-validator';
 import { OptionalNonNull } from '@clientele/core';
+import { TIME_ZONES } from '../../billing';
 import { SLA_CLOCKS, type SlaClock, WEEKDAYS, type Weekday } from '../sla-policy';
 
 /** A year of minutes: the longest target. */
@@ -22,9 +22,14 @@ export const MAX_TARGET_MINUTES = 525_600;
 
 /** The weekly schedule business hours count in (default Mon–Fri 09:00–17:00 UTC). */
 export class BusinessHoursDto {
-  @ApiPropertyOptional({ example: 'Europe/London', default: 'UTC', description: 'An IANA time zone.' })
+  @ApiPropertyOptional({
+    example: 'Europe/London',
+    default: 'UTC',
+    enum: TIME_ZONES,
+    description: 'An IANA time zone.',
+  })
   @OptionalNonNull()
-  @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Europe/London' })
+  @IsIn(TIME_ZONES, { message: 'timeZone must be an IANA time zone such as Europe/London' })
   timeZone?: string;
 
   @ApiPropertyOptional({ enum: WEEKDAYS, isArray: true, default: ['MON', 'TUE', 'WED', 'THU', 'FRI'] })
