@@ -54,7 +54,7 @@ const ROLE_ORDER: readonly BuiltInRoleName[] = ['GUEST', 'VIEWER', 'AGENT', 'MAN
 /**
  * Bodies tried, in order, to create records for routes that need an id (a 201 wins); a record on
  * a contact (a note) is given one of the contacts seeded before it, a record of a customer (an
- * asset) one of the customers.
+ * asset, a contract) one of the customers.
  */
 const SEED_BODIES: ReadonlyArray<
   (name: string, contactId: string | undefined, customerId: string | undefined) => Record<string, unknown>
@@ -69,6 +69,7 @@ const SEED_BODIES: ReadonlyArray<
   (name) => ({ url: `https://hooks.example.test/${name}` }),
   (name) => ({ body: name }),
   (name, _contactId, customerId) => ({ name, customerId }),
+  (name, _contactId, customerId) => ({ name, customerId, startDate: '2026-01-01', endDate: '2026-12-31' }),
 ];
 /** Sub-records an empty POST on a record makes, for routes that need their ids (a webhook's test ping is a delivery). */
 const SEED_ACTIONS: readonly string[] = ['/api/webhooks/{id}/test'];

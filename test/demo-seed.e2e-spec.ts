@@ -173,6 +173,20 @@ describe('demo tenant seed', () => {
     expect((projects.body.items as Array<{ contacts: unknown[] }>)[0]?.contacts).toHaveLength(2);
   });
 
+  it('seeds a default SLA policy and contracts, one near expiry, which the customer list shows', async () => {
+    const admin = await login(t.http, DEMO_ADMIN_EMAIL, demo?.password);
+    const contracts = await t.http.get('/api/contracts').query({ status: 'EXPIRING' }).set(bearer(admin));
+    expect(contracts.status).toBe(200);
+    expect(contracts.body.total).toBe(1);
+    const customers = await t.http.get('/api/crm/customers').query({ limit: 100 }).set(bearer(admin));
+    const statuses = new Set(
+      (customers.body.items as Array<{ contractStatus: string }>).map((row) => row.contractStatus),
+    );
+    expect(statuses).toEqual(new Set(['ACTIVE', 'EXPIRING', 'EXPIRED', 'NONE']));
+    const policy = await t.http.get('/api/sla-policy').set(bearer(admin));
+    expect(policy.body.policy).toMatchObject({ clock: 'CALENDAR_HOURS' });
+  });
+
   it('seeds once: a second run leaves the tenant as it is', async () => {
     expect(await seedDemoTenant(t.app)).toBeNull();
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM contact`);

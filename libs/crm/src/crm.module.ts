@@ -2,20 +2,20 @@ import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities';
 import { AssetsModule } from './assets';
 import { BillingModule } from './billing';
+import { ContractsModule } from './contracts';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
 import { InvoicesModule } from './invoices';
 import { NotesModule } from './notes';
 import { OrganizationContactModule } from './organization-contact';
 import { PipelinesModule } from './pipelines';
-import { PlaceholdersModule } from './placeholders/placeholders.module';
 import { ProjectsModule } from './projects';
 import { SearchModule } from './search';
 import { TagsModule } from './tags';
 import { TicketsModule } from './tickets';
 import { TimelineModule } from './timeline';
 
-/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, assets, projects, …). */
+/** The CRM capabilities, one Nest module each (organization contacts, customers, tags, pipelines, deals, activities, notes, tickets, invoices, contracts, assets, projects, …). */
 @Module({
   imports: [
     TagsModule,
@@ -23,7 +23,6 @@ import { TimelineModule } from './timeline';
     OrganizationContactModule,
     SearchModule,
     TimelineModule,
-    PlaceholdersModule,
     PipelinesModule,
     DealsModule,
     ActivitiesModule,
@@ -33,6 +32,7 @@ import { TimelineModule } from './timeline';
     BillingModule,
     AssetsModule,
     ProjectsModule,
+    ContractsModule,
   ],
 })
 export class CrmModule {}

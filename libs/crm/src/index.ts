@@ -18,3 +18,4 @@ export {
 export { BillingRunJob, BillingSettingsEntity } from './billing';
 export { AssetEntity, type AssetKind } from './assets';
 export { PROJECT_CONTACTS, ProjectEntity } from './projects';
+export { ContractEntity, OrganizationSlaPolicyEntity, type SlaPolicy } from './contracts';

@@ -80,9 +80,13 @@ export function operationsOf(document: OpenAPIObject): OperationSpec[] {
   return operations;
 }
 
-/** The schema with every `$ref` replaced by its target and `allOf` merged (the document has no cycles we follow past depth 8). */
+/**
+ * The schema with every `$ref` replaced by its target and `allOf` merged (the document has no
+ * cycles we follow past depth 12: a nullable nested DTO, such as a contract's SLA targets, costs
+ * three levels per object).
+ */
 export function resolveSchema(document: OpenAPIObject, schema: JsonSchema, depth = 0): JsonSchema {
-  if (depth > 8) return { type: 'object' };
+  if (depth > 12) return { type: 'object' };
   if (schema.$ref !== undefined) {
     const name = schema.$ref.replace('#/components/schemas/', '');
     const target = document.components?.schemas?.[name] as JsonSchema | undefined;

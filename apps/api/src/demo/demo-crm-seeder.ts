@@ -15,6 +15,7 @@ import type { EntityManager } from 'typeorm';
 import { DEMO_ROTTEN_AFTER_DAYS, type DemoAccount, seedDemoDeals } from './demo-crm-deals';
 import { seedDemoAssetsAndProjects } from './demo-assets-seeder';
 import { seedDemoFeed } from './demo-crm-feed';
+import { seedDemoContracts } from './demo-contracts.seeder';
 import { seedDemoTickets } from './demo-tickets-seeder';
 import { seedDemoInvoices } from './demo-invoices.seeder';
 import { DEMO_COMPANIES, DEMO_TAGS, type DemoCompany, type DemoPerson, type DemoTagName } from './demo-crm.data';
@@ -33,9 +34,10 @@ const SPACING_MS = 7 * HOUR_MS;
 /**
  * The demo tenant's CRM: tags, the twelve companies and their sixty people, deals in every stage
  * (`demo-crm-deals.ts`), activities and notes (`demo-crm-feed.ts`), a few tickets linked to the
- * people (`demo-tickets-seeder.ts`), and assets and a project (`demo-assets-seeder.ts`), written
- * in the caller's transaction. Every third person is owned by the AGENT (and has them as a
- * member), so the AGENT's edit-own rule has something to show.
+ * people (`demo-tickets-seeder.ts`), assets and a project (`demo-assets-seeder.ts`), and support
+ * contracts with SLAs (`demo-contracts.seeder.ts`), written in the caller's transaction. Every
+ * third person is owned by the AGENT (and has them as a member), so the AGENT's edit-own rule has
+ * something to show.
  */
 export async function seedDemoCrm(
   manager: EntityManager,
@@ -64,6 +66,11 @@ export async function seedDemoCrm(
   await seedDemoDeals(manager, demo, stages, accounts);
   await seedDemoTickets(manager, demo, accounts);
   await seedDemoAssetsAndProjects(manager, demo, accounts);
+  await seedDemoContracts(
+    manager,
+    demo,
+    accounts.map((account) => account.customer),
+  );
   await seedDemoFeed(
     manager,
     demo,

@@ -30,8 +30,7 @@ export interface CustomerColumn<K extends CustomerColumnKey = CustomerColumnKey>
 
 /**
  * The customer list's columns other modules own (open tickets, contract status, billing
- * summary), in the order of the CSV export. Until tickets, contracts and billing exist,
- * `placeholders/` registers today's constant values.
+ * summary), in the order of the CSV export; each module registers its own from its files.
  */
 export const CustomerColumns = new Registry<CustomerColumn>('customer column');
 

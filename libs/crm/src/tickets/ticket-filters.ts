@@ -4,6 +4,7 @@ import { whereTagged } from '../tags';
 import type { ListTicketsParams } from './dto/list-tickets.params';
 import type { TicketEntity } from './entities/ticket.entity';
 import { TICKET_CONTACTS } from './ticket-contacts';
+import { slaBreachedSql } from './ticket-sla';
 import { TICKET_TAGS } from './ticket-tags';
 
 /** The list's filters, shared by the JSON page, the export and the contact's and customer's tickets. */
@@ -33,6 +34,9 @@ export function applyTicketFilters(
     );
   }
   if (params.tag !== undefined) whereTagged(qb, TICKET_TAGS, params.tag);
+  if (params.slaBreached !== undefined) {
+    qb.andWhere(params.slaBreached ? slaBreachedSql(alias) : `NOT ${slaBreachedSql(alias)}`);
+  }
   return qb;
 }
 
@@ -41,7 +45,13 @@ export function applyTicketFilters(
  * narrows it (none: the unfiltered list); `undefined` when any other filter applies.
  */
 export function ticketFacets(params: ListTicketsParams): FacetValue[] | undefined {
-  const uncounted = [params.q?.trim() || undefined, params.customerId, params.contactId, params.tag];
+  const uncounted = [
+    params.q?.trim() || undefined,
+    params.customerId,
+    params.contactId,
+    params.tag,
+    params.slaBreached,
+  ];
   if (uncounted.some((value) => value !== undefined)) return undefined;
   const facets: FacetValue[] = [];
   if (params.status !== undefined) facets.push({ column: 'status', value: params.status });

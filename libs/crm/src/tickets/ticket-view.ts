@@ -13,4 +13,6 @@ export interface TicketView {
   readonly ticket: TicketEntity;
   readonly tags: readonly TagSummary[];
   readonly contacts: readonly TicketContactSummary[];
+  /** Its first live comment by a user: what meets the SLA's first-response target. */
+  readonly firstRespondedAt: Date | null;
 }

@@ -3,11 +3,13 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { type TagSummary, tagSummariesSql } from '../tags';
 import type { TicketEntity } from './entities/ticket.entity';
 import { TICKET_CONTACTS } from './ticket-contacts';
+import { firstResponseSql } from './ticket-sla';
 import { TICKET_TAGS } from './ticket-tags';
 import type { TicketContactSummary, TicketView } from './ticket-view';
 
 const TAGS = 'view_tags';
 const CONTACTS = 'view_contacts';
+const FIRST_RESPONSE = 'view_first_response';
 
 /** The ticket's live linked contacts (alias `linked_contact`) for a subquery of the ticket's statement. */
 function liveContactsOf(alias: string): string {
@@ -34,7 +36,10 @@ export function ticketContactEmailsSql(alias: string): string {
 
 /** Adds a ticket's tags and contacts to its query, as columns of the same statement. */
 export function selectTicketView(qb: SelectQueryBuilder<TicketEntity>): SelectQueryBuilder<TicketEntity> {
-  return qb.addSelect(tagSummariesSql(TICKET_TAGS, qb.alias), TAGS).addSelect(ticketContactsSql(qb.alias), CONTACTS);
+  return qb
+    .addSelect(tagSummariesSql(TICKET_TAGS, qb.alias), TAGS)
+    .addSelect(ticketContactsSql(qb.alias), CONTACTS)
+    .addSelect(firstResponseSql(qb.alias), FIRST_RESPONSE);
 }
 
 export function ticketView(ticket: TicketEntity, raw: RawRow): TicketView {
@@ -42,5 +47,6 @@ export function ticketView(ticket: TicketEntity, raw: RawRow): TicketView {
     ticket,
     tags: raw[TAGS] as TagSummary[],
     contacts: raw[CONTACTS] as TicketContactSummary[],
+    firstRespondedAt: raw[FIRST_RESPONSE] == null ? null : new Date(raw[FIRST_RESPONSE] as string | Date),
   };
 }

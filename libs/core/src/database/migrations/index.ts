@@ -24,6 +24,7 @@ import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
 import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
+import { ContractsAndSla1764000019000 } from './1764000019000-contracts-and-sla';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -51,6 +52,7 @@ export const MIGRATIONS = [
   Invoices1764000017000,
   BillingSettings1764000017100,
   Tickets1764000018000,
+  ContractsAndSla1764000019000,
   AssetsAndProjects1764000019500,
   TicketCommentsFollowTheirTicket1764000020000,
   InvoiceTags1764000021000,

@@ -7,6 +7,7 @@ import { TicketEntity } from '../entities/ticket.entity';
 import { inactiveContactError } from '../inactive-contact.error';
 import { resolveContactRefs } from '../ticket-contact-refs';
 import { TICKET_CONTACTS } from '../ticket-contacts';
+import { runTicketOpeningSteps } from '../ticket-opening-steps';
 import { assertTicketParties } from '../ticket-parties';
 import { TICKET_TAGS } from '../ticket-tags';
 import { CreateTicketCommand } from './create-ticket.command';
@@ -47,6 +48,7 @@ export class CreateTicketHandler implements ICommandHandler<CreateTicketCommand,
         assigneeId,
       });
       ticket.open();
+      await runTicketOpeningSteps(tx, ticket);
       const saved = await tickets.save(ticket);
       await TICKET_TAGS.add(
         tx,

@@ -10,6 +10,7 @@ import {
 } from '../inbound-email-outcome';
 import { resolveContactRefs } from '../ticket-contact-refs';
 import { TICKET_CONTACTS } from '../ticket-contacts';
+import { runTicketOpeningSteps } from '../ticket-opening-steps';
 import { ReceiveInboundEmailCommand } from './receive-inbound-email.command';
 
 /**
@@ -47,6 +48,7 @@ export class ReceiveInboundEmailHandler implements ICommandHandler<ReceiveInboun
         inboundMessageId: input.messageId ?? null,
       });
       ticket.open();
+      await runTicketOpeningSteps(tx, ticket);
       let saved: TicketEntity;
       if (input.messageId === undefined) {
         saved = await tickets.save(ticket);

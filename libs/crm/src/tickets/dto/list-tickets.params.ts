@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LIST_FORMATS, type ListFormat, PageParams } from '@clientele/core';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../ticket-status';
 
@@ -30,6 +31,12 @@ export class TicketFilterParams extends PageParams {
   @IsString()
   @MaxLength(100)
   tag?: string;
+
+  /** Tickets that missed an SLA target (met late, or unmet past due) now (true), or the others (false). */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  slaBreached?: boolean;
 }
 
 export class ListTicketsParams extends TicketFilterParams {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { TagSummaryResponse } from '../../tags';
 import { TICKET_PRIORITIES, TICKET_STATUSES, type TicketPriority, type TicketStatus } from '../ticket-status';
+import { breachedTargets, SLA_TARGETS, type SlaTargetName } from '../ticket-sla';
 import type { TicketContactSummary, TicketView } from '../ticket-view';
 
 /** A contact linked to a ticket. */
@@ -33,6 +34,20 @@ export class TicketResponse {
   resolvedAt: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' })
   closedAt: string | null;
+  /** When the first response falls due, under the SLA policy that applied when the ticket was opened (null: none). */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  firstResponseDueAt: string | null;
+  /** When resolution (RESOLVED or CLOSED) falls due under that policy (null: none). */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  resolutionDueAt: string | null;
+  /** The first live comment by a user (e-mails and API keys do not answer). */
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' })
+  firstRespondedAt: string | null;
+  /** Whether a target was met late, or is unmet past its due time, now. */
+  slaBreached: boolean;
+  /** Which targets are breached. */
+  @ApiProperty({ enum: SLA_TARGETS, isArray: true })
+  slaBreachedTargets: SlaTargetName[];
   /** Live linked contacts, by name. */
   contacts: TicketContactResponse[];
   tags: TagSummaryResponse[];
@@ -42,7 +57,8 @@ export class TicketResponse {
   updatedAt: string;
   version: number;
 
-  static from({ ticket, tags, contacts }: TicketView): TicketResponse {
+  static from({ ticket, tags, contacts, firstRespondedAt }: TicketView, now = new Date()): TicketResponse {
+    const breached = breachedTargets({ ...ticket, firstRespondedAt }, now);
     return {
       id: ticket.id,
       organizationId: ticket.organizationId,
@@ -54,6 +70,11 @@ export class TicketResponse {
       assigneeId: ticket.assigneeId,
       resolvedAt: ticket.resolvedAt?.toISOString() ?? null,
       closedAt: ticket.closedAt?.toISOString() ?? null,
+      firstResponseDueAt: ticket.firstResponseDueAt?.toISOString() ?? null,
+      resolutionDueAt: ticket.resolutionDueAt?.toISOString() ?? null,
+      firstRespondedAt: firstRespondedAt?.toISOString() ?? null,
+      slaBreached: breached.length > 0,
+      slaBreachedTargets: breached,
       contacts: contacts.map((contact) => TicketContactResponse.from(contact)),
       tags: TagSummaryResponse.list(tags),
       createdAt: ticket.createdAt.toISOString(),

@@ -40,6 +40,14 @@ export class TicketEntity extends OrganizationScopedEntity {
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   closedAt: Date | null;
 
+  /** When the first response falls due under the SLA policy that applied when it was opened (null: none). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  firstResponseDueAt: Date | null;
+
+  /** When resolution falls due under the SLA policy that applied when it was opened (null: none). */
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  resolutionDueAt: Date | null;
+
   /** The `Message-ID` of the e-mail that opened it (unique per organization): inbound mail is idempotent. */
   @Column('text', { nullable: true })
   inboundMessageId: string | null;

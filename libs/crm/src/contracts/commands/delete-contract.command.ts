@@ -1,0 +1,3 @@
+export class DeleteContractCommand {
+  constructor(readonly contractId: string) {}
+}

@@ -1,0 +1,3 @@
+export class DeleteSlaPolicyCommand {
+  constructor(readonly organizationId?: string) {}
+}

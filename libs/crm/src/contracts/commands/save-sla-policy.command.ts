@@ -1,0 +1,5 @@
+import type { SaveSlaPolicyDto } from '../dto/save-sla-policy.dto';
+
+export class SaveSlaPolicyCommand {
+  constructor(readonly input: SaveSlaPolicyDto) {}
+}

@@ -1,0 +1,3 @@
+export class GetContractQuery {
+  constructor(readonly contractId: string) {}
+}

@@ -1,0 +1,5 @@
+import type { ListContractsParams } from '../dto/list-contracts.params';
+
+export class ListContractsQuery {
+  constructor(readonly params: ListContractsParams) {}
+}
