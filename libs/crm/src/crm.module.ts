@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from './activities';
 import { BillingModule } from './billing';
+import { CrmTransferModule } from './crm-transfer';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
 import { InvoicesModule } from './invoices';
@@ -29,6 +30,7 @@ import { TimelineModule } from './timeline';
     TicketsModule,
     InvoicesModule,
     BillingModule,
+    CrmTransferModule,
   ],
 })
 export class CrmModule {}

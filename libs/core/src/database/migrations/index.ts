@@ -19,6 +19,7 @@ import { Tickets1764000018000 } from './1764000018000-tickets';
 import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
+import { OrganizationKeysDeferrable1764000020500 } from './1764000020500-organization-keys-deferrable';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -46,4 +47,5 @@ export const MIGRATIONS = [
   Invoices1764000017000,
   BillingSettings1764000017100,
   Tickets1764000018000,
+  OrganizationKeysDeferrable1764000020500,
 ];

@@ -1,0 +1,54 @@
+import { Registry, type RegistryEntry } from '@clientele/core';
+import type { CrmTransfer, MergePair } from './crm-transfer';
+
+/**
+ * A module's part in moving an organization's CRM into another organization of the tenant
+ * (`POST organizations/:id/transfer-crm`). The transfer runs every participant's steps phase by
+ * phase, in registry order, in one transaction:
+ *
+ * 1. `check`: refuse the whole transfer (throw a domain error) when this module's rows cannot
+ *    follow — invoices, numbered per organization, refuse.
+ * 2. `match`: the live records of the source the target already has (same e-mail, same name),
+ *    each merged into its twin instead of moving. From then on every participant sees the pairs
+ *    under this participant's key (`transfer.merged('contact')`, `statement.repoint(column,
+ *    'contact')`).
+ * 3. `count`: how many live records of this kind move (merged ones left out), read before
+ *    anything changes. With `match`, this makes the participant's line of the report; a dry run
+ *    answers the report and stops here.
+ * 4. `move`: this module's rows of the source organization go to the target, every reference to a
+ *    merged record (its own columns and its link tables) re-pointed to the survivor, and its own
+ *    merged records deleted (soft) where they are. Foreign keys naming `organization_id` are
+ *    checked at commit, so the order of the participants' moves does not matter — only their
+ *    unique indexes do, which a merged record (left behind, deleted) never meets in the target.
+ *
+ * Adding a module is one file in that module, imported from its `*.module.ts` for its effect:
+ *
+ * ```ts
+ * // libs/crm/src/contracts/contract-transfer.ts
+ * CrmTransferParticipants.register({
+ *   key: 'contract',
+ *   order: 90,
+ *   count: (transfer) => transfer.count(() => `SELECT count(*) FROM contract WHERE ${inSource()} AND deleted_at IS NULL`),
+ *   move: async (transfer) => {
+ *     await transfer.execute((sql) => `UPDATE contract SET ${MOVED_RECORD},
+ *         customer_id = ${sql.repoint('customer_id', 'customer')} WHERE ${inSource()}`);
+ *   },
+ * });
+ * ```
+ *
+ * Its table's foreign keys naming `organization_id` must be `DEFERRABLE INITIALLY IMMEDIATE`
+ * (test/crm-transfer.e2e-spec.ts lists any that are not). Tag links need nothing: the tags
+ * participant moves every table registered with `registerTagLink`.
+ */
+export interface CrmTransferParticipant extends RegistryEntry {
+  /** Throws a domain error (409) when this module's rows keep the organization from moving. */
+  check?(transfer: CrmTransfer): Promise<void>;
+  /** Source records merged into the target's twins, as `{sourceId, targetId, label}`. */
+  match?(transfer: CrmTransfer): Promise<MergePair[]>;
+  /** Live records that move (merged ones excluded); left out, the participant is not in the report. */
+  count?(transfer: CrmTransfer): Promise<number>;
+  move?(transfer: CrmTransfer): Promise<void>;
+}
+
+/** Every participant of the CRM transfer, by `order`: see `CrmTransferParticipant`. */
+export const CrmTransferParticipants = new Registry<CrmTransferParticipant>('CRM transfer participant');
