@@ -189,11 +189,11 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
   async function fingerprint(organizationIds: string[]): Promise<Record<string, string | null>> {
     const hashes: Record<string, string | null> = {};
     for (const table of MOVED_TABLES) {
-      const [row] = (await t.db.query(
+      const [row] = await t.db.query<Array<{ hash: string | null }>>(
         `SELECT md5(string_agg(row_to_json(t)::text, '|' ORDER BY row_to_json(t)::text)) AS hash
            FROM ${table} t WHERE t.organization_id = ANY($1::uuid[])`,
         [organizationIds],
-      )) as Array<{ hash: string | null }>;
+      );
       hashes[table] = row?.hash ?? null;
     }
     return hashes;
@@ -219,16 +219,16 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
     ];
     for (const [table, columns] of facets) {
       const names = columns.replace(/lower\(status\) AS /, '');
-      const counted = (await t.db.query(
+      const counted = await t.db.query<unknown[]>(
         `SELECT ${names}, count::int AS count FROM ${table}_facet_count
           WHERE organization_id = $1 AND count <> 0 ORDER BY ${names}`,
         [organizationId],
-      )) as unknown[];
-      const live = (await t.db.query(
+      );
+      const live = await t.db.query<unknown[]>(
         `SELECT ${columns}, count(*)::int AS count FROM ${table}
           WHERE organization_id = $1 AND deleted_at IS NULL GROUP BY ${names} ORDER BY ${names}`,
         [organizationId],
-      )) as unknown[];
+      );
       expect({ table, rows: counted }).toEqual({ table, rows: live });
     }
     const as = requestsIn(t.http, world, admin(), organizationId);
@@ -266,14 +266,14 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
     });
 
     it('reports what moved and what merged, entity by entity', async () => {
-      const [targetLead] = (await t.db.query(
+      const [targetLead] = await t.db.query<Array<{ id: string }>>(
         `SELECT stage.id FROM pipeline_stage stage WHERE stage.organization_id = $1 AND stage.name = 'Lead'`,
         [seeded.targetId],
-      )) as Array<{ id: string }>;
-      const [sourceLead] = (await t.db.query(
+      );
+      const [sourceLead] = await t.db.query<Array<{ id: string }>>(
         `SELECT stage.id FROM pipeline_stage stage WHERE stage.organization_id = $1 AND stage.name = 'Lead'`,
         [seeded.sourceId],
-      )) as Array<{ id: string }>;
+      );
       const email = seeded.survivor.email.toLowerCase();
       expect(report).toEqual({
         sourceOrganizationId: seeded.sourceId,
@@ -365,11 +365,11 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
         await one(`SELECT organization_id, customer_id, deleted_at FROM contact WHERE id = $1`, [seeded.movingContact]),
       ).toEqual({ organization_id: seeded.targetId, customer_id: seeded.survivorCustomer, deleted_at: null });
 
-      const [target] = (await t.db.query(
+      const [target] = await t.db.query<Array<{ stage_id: string; pipeline_id: string }>>(
         `SELECT stage.id AS stage_id, stage.pipeline_id FROM pipeline_stage stage
           WHERE stage.organization_id = $1 AND stage.name = 'Lead'`,
         [seeded.targetId],
-      )) as Array<{ stage_id: string; pipeline_id: string }>;
+      );
       expect(
         await one(
           `SELECT organization_id, contact_id, customer_id, stage_id, pipeline_id, value::text AS value FROM deal WHERE id = $1`,
@@ -468,11 +468,11 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
     });
 
     it('records organization.crm_transferred once in each organization, with the report, and its audit entries', async () => {
-      const events = (await t.db.query(
+      const events = await t.db.query<Array<{ type: string; organization_id: string; entity: string; data: unknown }>>(
         `SELECT type, organization_id, entity, data FROM outbox_event
           WHERE entity_id = $1 AND type LIKE 'organization.crm_%' ORDER BY organization_id`,
         [seeded.sourceId],
-      )) as Array<{ type: string; organization_id: string; entity: string; data: unknown }>;
+      );
       expect(
         events.map(({ type, organization_id: organizationId, entity }) => ({ type, organizationId, entity })),
       ).toEqual(
@@ -482,8 +482,11 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
           entity: 'organization',
         })),
       );
-      const { dryRun: _dryRun, ...data } = report;
-      expect(events[0]?.data).toEqual(data);
+      expect(events[0]?.data).toEqual({
+        sourceOrganizationId: report.sourceOrganizationId,
+        targetOrganizationId: report.targetOrganizationId,
+        entities: report.entities,
+      });
       const audit = await t.db.query(
         `SELECT action, actor_id FROM audit_entry WHERE entity_id = $1 AND action = 'organization.crm_transferred'`,
         [seeded.sourceId],
