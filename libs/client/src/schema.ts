@@ -1496,6 +1496,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/organizations/{id}/transfer-crm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move this organization’s CRM into another organization of your tenant (or, with dryRun, say what would move).
+         * @description Needs ORG_CONTACT_EDIT and ORG_CUSTOMER_EDIT in both organizations. Contacts, customers, tags, tickets (with comments and contact links), deals, activities and notes move; a contact whose e-mail, a customer or tag whose name (any case) the target already has is merged into it — every link re-pointed — and deleted. Deals take the target’s stage of the same pipeline and stage name (else the same kind in its first pipeline). Invoices and billing settings keep their organization’s numbering: while any names a contact or customer, the transfer is refused (409 `CRM_TRANSFER_BLOCKED`). All or nothing; one `organization.crm_transferred` event in each organization.
+         */
+        post: operations["CrmTransferController_transfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3268,6 +3288,18 @@ export interface components {
             period: string;
             /** Format: uuid */
             organizationId?: string;
+        };
+        TransferCrmDto: {
+            /**
+             * @description Answer the same report and write nothing: no record moves, no event is recorded.
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description Another organization of your tenant, where you hold ORG_CONTACT_EDIT and ORG_CUSTOMER_EDIT too.
+             */
+            targetOrganizationId: string;
         };
     };
     responses: never;
@@ -11423,6 +11455,71 @@ export interface operations {
             };
             /** @description No such record in the organizations you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CrmTransferController_transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferCrmDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CONTACT_EDIT, ORG_CUSTOMER_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
