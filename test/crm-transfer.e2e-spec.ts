@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CrmTransferParticipants } from '@clientele/crm';
 import {
   bearer,
   createCrmWorld,
@@ -681,6 +682,27 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
         organization_id: invoiced,
       });
     });
+  });
+
+  it('every table of an organization is some participant’s, or stays with its organization on purpose', async () => {
+    // Organization set-up, access, bookkeeping and history: none of it is the CRM that moves.
+    const stays = new Set([
+      'membership',
+      'record_count',
+      'contact_facet_count',
+      'customer_facet_count',
+      'deal_facet_count',
+      'ticket_facet_count',
+      'audit_entry',
+      'outbox_event',
+      'document_sequence',
+    ]);
+    const claimed = new Set(CrmTransferParticipants.list().flatMap((participant) => participant.tables));
+    const tables = await t.db.query<Array<{ table_name: string }>>(
+      `SELECT DISTINCT table_name FROM information_schema.columns
+        WHERE table_schema = current_schema() AND column_name = 'organization_id' ORDER BY table_name`,
+    );
+    expect(tables.map((row) => row.table_name).filter((table) => !claimed.has(table) && !stays.has(table))).toEqual([]);
   });
 
   it('every foreign key naming organization_id is deferrable, so a transfer can move rows one table at a time', async () => {

@@ -16,3 +16,5 @@ export {
   InvoicePaymentEntity,
 } from './invoices';
 export { BillingRunJob, BillingSettingsEntity } from './billing';
+// The transfer's tests check that every organization table has a participant.
+export { CrmTransferParticipants } from './crm-transfer';

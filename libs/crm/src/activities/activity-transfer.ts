@@ -8,6 +8,7 @@ import { CrmTransferParticipants, inSource, MOVED_RECORD } from '../crm-transfer
 CrmTransferParticipants.register({
   key: 'activity',
   order: 60,
+  tables: ['activity', 'activity_contact'],
   count: (transfer) =>
     transfer.count(() => `SELECT count(*) AS count FROM activity WHERE ${inSource()} AND deleted_at IS NULL`),
   move: async (transfer) => {

@@ -7,6 +7,7 @@ import { CrmTransferBlockedError, CrmTransferParticipants, inSource } from '../c
 CrmTransferParticipants.register({
   key: 'billingSettings',
   order: 91,
+  tables: ['billing_settings'],
   check: async (transfer) => {
     const count = await transfer.count(() => `SELECT count(*) AS count FROM billing_settings WHERE ${inSource()}`);
     if (count > 0) {

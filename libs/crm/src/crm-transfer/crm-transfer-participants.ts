@@ -28,6 +28,7 @@ import type { CrmTransfer, MergePair } from './crm-transfer';
  * CrmTransferParticipants.register({
  *   key: 'contract',
  *   order: 90,
+ *   tables: ['contract'],
  *   count: (transfer) => transfer.count(() => `SELECT count(*) FROM contract WHERE ${inSource()} AND deleted_at IS NULL`),
  *   move: async (transfer) => {
  *     await transfer.execute((sql) => `UPDATE contract SET ${MOVED_RECORD},
@@ -41,6 +42,13 @@ import type { CrmTransfer, MergePair } from './crm-transfer';
  * participant moves every table registered with `registerTagLink`.
  */
 export interface CrmTransferParticipant extends RegistryEntry {
+  /**
+   * The tables whose rows this participant moves, re-points, maps onto or refuses to move: every table with
+   * an `organization_id` must be some participant's, or on the short list of those that stay
+   * with their organization (test/crm-transfer.e2e-spec.ts checks), so a new table cannot be
+   * forgotten by the transfer.
+   */
+  readonly tables: readonly string[];
   /** Throws a domain error (409) when this module's rows keep the organization from moving. */
   check?(transfer: CrmTransfer): Promise<void>;
   /** Source records merged into the target's twins, as `{sourceId, targetId, label}`. */

@@ -8,6 +8,7 @@ import { CrmTransferParticipants, inSource, inTarget, MERGED_RECORD, MOVED_RECOR
 CrmTransferParticipants.register({
   key: 'customer',
   order: 20,
+  tables: ['customer'],
   match: (transfer) =>
     transfer.execute(
       () => `SELECT source.id AS "sourceId", target.id AS "targetId", source.name AS label

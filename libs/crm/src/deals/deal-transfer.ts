@@ -8,6 +8,7 @@ import { CrmTransferParticipants, inSource, MOVED_RECORD } from '../crm-transfer
 CrmTransferParticipants.register({
   key: 'deal',
   order: 50,
+  tables: ['deal'],
   count: (transfer) =>
     transfer.count(() => `SELECT count(*) AS count FROM deal WHERE ${inSource()} AND deleted_at IS NULL`),
   move: async (transfer) => {

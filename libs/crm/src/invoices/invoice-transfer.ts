@@ -10,6 +10,7 @@ import { CrmTransferBlockedError, CrmTransferParticipants, inSource } from '../c
 CrmTransferParticipants.register({
   key: 'invoice',
   order: 90,
+  tables: ['invoice', 'invoice_payment'],
   check: async (transfer) => {
     const count = await transfer.count(
       () => `SELECT count(*) AS count FROM invoice

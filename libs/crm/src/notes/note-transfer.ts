@@ -4,6 +4,7 @@ import { CrmTransferParticipants, inSource, MOVED_RECORD } from '../crm-transfer
 CrmTransferParticipants.register({
   key: 'note',
   order: 70,
+  tables: ['note'],
   count: (transfer) =>
     transfer.count(() => `SELECT count(*) AS count FROM note WHERE ${inSource()} AND deleted_at IS NULL`),
   move: async (transfer) => {

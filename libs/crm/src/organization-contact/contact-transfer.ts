@@ -10,6 +10,7 @@ import { CrmTransferParticipants, inSource, inTarget, MERGED_RECORD, MOVED_RECOR
 CrmTransferParticipants.register({
   key: 'contact',
   order: 30,
+  tables: ['contact', 'contact_member'],
   match: (transfer) =>
     transfer.execute(
       () => `SELECT source.id AS "sourceId", target.id AS "targetId", lower(source.primary_email) AS label

@@ -10,6 +10,7 @@ import { CrmTransferBlockedError, CrmTransferParticipants, inSource, inTarget } 
 CrmTransferParticipants.register({
   key: 'pipelineStage',
   order: 40,
+  tables: ['pipeline', 'pipeline_stage'],
   match: async (transfer) => {
     const rows = await transfer.execute<{ sourceId: string; targetId: string | null; label: string }>(
       () => `WITH used AS (

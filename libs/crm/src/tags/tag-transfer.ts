@@ -11,6 +11,10 @@ import { TagLinks } from './tag-links';
 CrmTransferParticipants.register({
   key: 'tag',
   order: 10,
+  // Read when asked: tag links register as their modules load.
+  get tables() {
+    return ['tag', ...TagLinks.keys()];
+  },
   match: (transfer) =>
     transfer.execute(
       () => `SELECT source.id AS "sourceId", target.id AS "targetId", source.name AS label

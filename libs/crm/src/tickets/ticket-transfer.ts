@@ -10,6 +10,7 @@ import { CrmTransferParticipants, inSource, inTarget, MOVED_RECORD } from '../cr
 CrmTransferParticipants.register({
   key: 'ticket',
   order: 80,
+  tables: ['ticket', 'ticket_contact', 'ticket_comment'],
   count: (transfer) =>
     transfer.count(() => `SELECT count(*) AS count FROM ticket WHERE ${inSource()} AND deleted_at IS NULL`),
   move: async (transfer) => {
