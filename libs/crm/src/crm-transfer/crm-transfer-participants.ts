@@ -21,23 +21,33 @@ import type { CrmTransfer, MergePair } from './crm-transfer';
  *    checked at commit, so the order of the participants' moves does not matter — only their
  *    unique indexes do, which a merged record (left behind, deleted) never meets in the target.
  *
- * Adding a module is one file in that module, imported from its `*.module.ts` for its effect:
+ * Adding a module is one file in that module, imported from its `*.module.ts` for its effect
+ * (`import './asset-transfer';`), plus its name in this module's index imports:
  *
  * ```ts
- * // libs/crm/src/contracts/contract-transfer.ts
+ * // libs/crm/src/assets/asset-transfer.ts
+ * import { CrmTransferParticipants, inSource, MOVED_RECORD } from '../crm-transfer';
+ *
  * CrmTransferParticipants.register({
- *   key: 'contract',
- *   order: 90,
- *   tables: ['contract'],
- *   count: (transfer) => transfer.count(() => `SELECT count(*) FROM contract WHERE ${inSource()} AND deleted_at IS NULL`),
+ *   key: 'asset',
+ *   order: 85,
+ *   tables: ['asset'],
+ *   count: (transfer) =>
+ *     transfer.count(() => `SELECT count(*) AS count FROM asset WHERE ${inSource()} AND deleted_at IS NULL`),
  *   move: async (transfer) => {
- *     await transfer.execute((sql) => `UPDATE contract SET ${MOVED_RECORD},
- *         customer_id = ${sql.repoint('customer_id', 'customer')} WHERE ${inSource()}`);
+ *     await transfer.execute(
+ *       (sql) => `UPDATE asset SET ${MOVED_RECORD},
+ *                        customer_id = ${sql.repoint('asset.customer_id', 'customer')},
+ *                        contact_id = ${sql.repoint('asset.contact_id', 'contact')}
+ *                  WHERE ${inSource()}`,
+ *     );
  *   },
  * });
  * ```
  *
- * Its table's foreign keys naming `organization_id` must be `DEFERRABLE INITIALLY IMMEDIATE`
+ * A link table of contacts (`project_contact`) moves the same way, its `contact_id` re-pointed;
+ * one that could then hold a link twice deletes the doubles first (see the contacts
+ * participant's members).  * Its table's foreign keys naming `organization_id` must be `DEFERRABLE INITIALLY IMMEDIATE`
  * (test/crm-transfer.e2e-spec.ts lists any that are not). Tag links need nothing: the tags
  * participant moves every table registered with `registerTagLink`.
  */
