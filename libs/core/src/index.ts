@@ -173,3 +173,4 @@ export { OrganizationScopedEntity, TenantScopedEntity } from './tenancy/scoped.e
 export { ScopedRepository } from './tenancy/scoped-repository';
 export { defineLink, Link, type LinkDefinition, type LinkOwner } from './tenancy/links';
 export { unscopedRepository } from './tenancy/unscoped-repository';
+export { OrganizationPair } from './tenancy/organization-pair';

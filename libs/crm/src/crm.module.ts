@@ -3,6 +3,7 @@ import { ActivitiesModule } from './activities';
 import { AssetsModule } from './assets';
 import { BillingModule } from './billing';
 import { ContractsModule } from './contracts';
+import { CrmTransferModule } from './crm-transfer';
 import { CustomersModule } from './customers';
 import { DealsModule } from './deals';
 import { InvoicesModule } from './invoices';
@@ -33,6 +34,7 @@ import { TimelineModule } from './timeline';
     AssetsModule,
     ProjectsModule,
     ContractsModule,
+    CrmTransferModule,
   ],
 })
 export class CrmModule {}

@@ -19,3 +19,5 @@ export { BillingRunJob, BillingSettingsEntity } from './billing';
 export { AssetEntity, type AssetKind } from './assets';
 export { PROJECT_CONTACTS, ProjectEntity } from './projects';
 export { ContractEntity, OrganizationSlaPolicyEntity, type SlaPolicy } from './contracts';
+// The transfer's tests check that every organization table has a participant.
+export { CrmTransferParticipants } from './crm-transfer';

@@ -7,6 +7,8 @@ import { type EventDefinition, EventPayloadMismatchError } from '../events/event
 import { ALL_PERMISSIONS } from '../permissions/permission.enum';
 import { GrantSet } from '../permissions/grant-set';
 import { AccessScope } from '../tenancy/access-scope';
+import type { Permission } from '../permissions/permission.enum';
+import { OrganizationPair } from '../tenancy/organization-pair';
 import { Actor } from '../tenancy/actor';
 import { ActorCache } from '../tenancy/actor-cache';
 import { RequestContext } from '../tenancy/request-context';
@@ -94,9 +96,34 @@ export class Transaction {
    * request's one organization (the body's `organizationId`, the target) would hide the record's
    * own. Each record is still checked where it lives: visible or 404, granted or 403.
    */
-  acrossOrganizations(): Transaction {
+  acrossMemberships(): Transaction {
     const { actor, permissions } = this.scope;
     return new Transaction(this.manager, new AccessScope(actor, permissions), this.requestId, this.ifMatch);
+  }
+
+  /**
+   * Work across two organizations of the actor's tenant at once (moving one's CRM into the
+   * other): each must be visible to the request (else 404, before any 403) and hold every one of
+   * `permissions` (else 403). The pair's statements are bound to the tenant and both
+   * organizations (see `OrganizationPair`).
+   */
+  acrossOrganizations(
+    sourceOrganizationId: string,
+    targetOrganizationId: string,
+    permissions: readonly Permission[],
+  ): OrganizationPair {
+    const organizations = [sourceOrganizationId, targetOrganizationId];
+    for (const organizationId of organizations) this.scope.assertGranted(organizationId, []);
+    for (const organizationId of organizations) {
+      for (const permission of permissions) this.scope.assertGranted(organizationId, [permission]);
+    }
+    return new OrganizationPair(
+      this.manager,
+      this.scope.tenantId,
+      sourceOrganizationId,
+      targetOrganizationId,
+      this.scope.actor.authorId,
+    );
   }
 
   /** Sets a PostgreSQL setting for the rest of the transaction (`SET LOCAL`). */

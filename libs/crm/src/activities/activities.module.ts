@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '../customers';
 import { ActivitiesController } from './activities.controller';
 import './activity-timeline';
+import './activity-transfer';
 import { CompleteActivityHandler } from './commands/complete-activity.handler';
 import { CreateActivityHandler } from './commands/create-activity.handler';
 import { DeleteActivityHandler } from './commands/delete-activity.handler';

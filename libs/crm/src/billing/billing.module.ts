@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import './billing-summary.column';
+import './billing-settings-transfer';
 import { BillingRunJob } from './billing-run.job';
 import { BillingController } from './billing.controller';
 import { RunBillingHandler } from './commands/run-billing.handler';

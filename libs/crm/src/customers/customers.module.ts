@@ -8,6 +8,7 @@ import { UpdateCustomerHandler } from './commands/update-customer.handler';
 import { assertCustomerColumnsComplete, CustomerColumns } from './customer-columns';
 import './customer-constraints';
 import './customer-counts';
+import './customer-transfer';
 import './customer-search-section';
 import { CustomerDeletionSteps } from './customer-deletion-steps';
 import { CustomersController } from './customers.controller';

@@ -11,6 +11,7 @@ import { ReopenDealHandler } from './commands/reopen-deal.handler';
 import { UpdateDealHandler } from './commands/update-deal.handler';
 import { DEAL_STAGE_REFERENCE } from './deal-stage-reference';
 import './deal-counts';
+import './deal-transfer';
 import './deal-open-deals-section';
 import './deal-search-section';
 import './deal-stage-timeline';

@@ -17,6 +17,7 @@ import { DocumentSequenceEntity } from './entities/document-sequence.entity';
 import { InvoicePaymentEntity } from './entities/invoice-payment.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
 import './contact-invoices.section';
+import './invoice-transfer';
 import { InvoicesController } from './invoices.controller';
 import { ExportInvoicesHandler } from './queries/export-invoices.handler';
 import { GetInvoiceRenderHandler } from './queries/get-invoice-render.handler';

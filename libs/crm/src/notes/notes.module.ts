@@ -6,6 +6,7 @@ import { DeleteNoteHandler } from './commands/delete-note.handler';
 import { UpdateNoteHandler } from './commands/update-note.handler';
 import { NoteEntity } from './entities/note.entity';
 import './note-timeline';
+import './note-transfer';
 import { NotesController } from './notes.controller';
 import { GetNoteHandler } from './queries/get-note.handler';
 import { ListNotesHandler } from './queries/list-notes.handler';

@@ -8,6 +8,7 @@ import { DeleteContactHandler } from './commands/delete-contact.handler';
 import { UpdateContactHandler } from './commands/update-contact.handler';
 import './contact-constraints';
 import './contact-counts';
+import './contact-transfer';
 import './contact-search-section';
 import { ContactDetailSections } from './contact-detail-sections';
 import { describeContactDetail } from './dto/crm-contact-detail.response';

@@ -13,6 +13,7 @@ import { PipelineStageEntity } from './entities/pipeline-stage.entity';
 import { PipelineEntity } from './entities/pipeline.entity';
 import { DEFAULT_PIPELINE_NAME, DEFAULT_PIPELINE_STAGES } from './default-pipeline';
 import './pipeline-constraints';
+import './pipeline-stage-transfer';
 import { createPipelineWithStages } from './pipeline-stages';
 import { PipelinesController } from './pipelines.controller';
 import { GetPipelineHandler } from './queries/get-pipeline.handler';

@@ -8,6 +8,7 @@ import { GetTagHandler } from './queries/get-tag.handler';
 import { ListTagsHandler } from './queries/list-tags.handler';
 import './tag-constraints';
 import { TagLinks } from './tag-links';
+import './tag-transfer';
 import { TagsController } from './tags.controller';
 import { TagEntity } from './entities/tag.entity';
 

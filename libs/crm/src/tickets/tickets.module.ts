@@ -23,6 +23,7 @@ import { RecordTicketsController } from './record-tickets.controller';
 import { ServiceDeskController } from './service-desk.controller';
 import './ticket-contact-section';
 import './ticket-counts';
+import './ticket-transfer';
 import './ticket-customer-column';
 import { TicketsController } from './tickets.controller';
 import { UnlinkTicketsOfDeletedCustomer } from './unlink-deleted-customer';

@@ -25,6 +25,7 @@ import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
 import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
 import { ContractsAndSla1764000019000 } from './1764000019000-contracts-and-sla';
+import { OrganizationKeysDeferrable1764000020500 } from './1764000020500-organization-keys-deferrable';
 
 /**
  * Every migration, oldest first. Listed explicitly (not globbed) so the app, the CLI and the
@@ -55,6 +56,7 @@ export const MIGRATIONS = [
   ContractsAndSla1764000019000,
   AssetsAndProjects1764000019500,
   TicketCommentsFollowTheirTicket1764000020000,
+  OrganizationKeysDeferrable1764000020500,
   InvoiceTags1764000021000,
   InvoiceItemIds1764000021100,
   DealStageTotals1764000021500,

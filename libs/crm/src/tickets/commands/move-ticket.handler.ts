@@ -42,7 +42,7 @@ export class MoveTicketHandler implements ICommandHandler<MoveTicketCommand, Tic
   execute({ ticketId, organizationId }: MoveTicketCommand): Promise<TicketMoveOutcome> {
     return this.uow.run(async (request) => {
       // The body's organizationId is the request's organization: the ticket's own must be seen too.
-      const tx = request.acrossOrganizations();
+      const tx = request.acrossMemberships();
       const tickets = tx.repository(TicketEntity);
       const ticket = await tickets.findOneForUpdate(ticketId);
       const source = ticket.organizationId;

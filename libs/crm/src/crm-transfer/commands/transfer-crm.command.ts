@@ -1,0 +1,7 @@
+export class TransferCrmCommand {
+  constructor(
+    readonly sourceOrganizationId: string,
+    readonly targetOrganizationId: string,
+    readonly dryRun: boolean,
+  ) {}
+}
