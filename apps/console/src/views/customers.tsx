@@ -33,7 +33,9 @@ export function CustomersView(): JSX.Element {
       </div>
       <ErrorNote error={list.error} />
       {list.loading ? <Loading what="customers" /> : null}
-      {list.data && list.data.items.length === 0 ? <Empty>No customers.</Empty> : null}
+      {list.data && list.data.items.length === 0 ? (
+        <Empty>{q.trim() === '' ? 'No customers yet.' : `No customer matches “${q}”.`}</Empty>
+      ) : null}
       {list.data && list.data.items.length > 0 ? (
         <div class="table-wrap">
           <table class="table stack">
