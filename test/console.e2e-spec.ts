@@ -52,6 +52,10 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
   let admin: Session;
   let mfaSecret: string;
   const deals: Record<string, string> = {};
+  /** Jane Doe, her company, and the ticket the service desk opened for them. */
+  let janeId: string;
+  let company: { id: string; name: string };
+  const TICKET = 'Badge reader offline at reception';
   const stages: Record<string, string> = {};
 
   async function screenshot(name: string, toDocs = false): Promise<void> {
@@ -118,6 +122,15 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
         .expect(201);
       deals[title as string] = deal.body.id;
     }
+    // A service-desk ticket for Jane Doe's company, linked to her.
+    janeId = jane.body.items[0].id;
+    company = jane.body.items[0].customer;
+    await t.http
+      .post('/api/tickets')
+      .set(bearer(admin))
+      .send({ title: TICKET, priority: 'URGENT', contactIds: [janeId], customerId: company.id })
+      .expect(201);
+
     // Initech pilot has sat in Qualified longer than its 7 days: the board marks it rotting.
     const pipelineId: string = pipelines.body.items[0].id;
     await t.http
@@ -214,6 +227,7 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     await dialog.getByRole('button', { name: 'Create contact' }).click();
     await page.getByRole('heading', { name: 'Sam Patel' }).waitFor();
     await page.getByRole('link', { name: 'Initech Labs' }).waitFor();
+    await page.getByRole('region', { name: 'Tickets' }).getByText('No tickets.').waitFor();
   }, 30_000);
 
   it('opens Jane Doe, adds a note that joins her timeline, and completes an activity', async () => {
@@ -233,6 +247,74 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     await screenshot('contact-detail');
     await expectAccessible('Contact detail');
   }, 30_000);
+
+  it('shows the service desk: a contact’s tickets, open-ticket counts and contracts on customers, a customer’s tickets', async () => {
+    // Contact detail: the ticket linked to Jane Doe, with its status, priority and update time.
+    await page.goto(`${base}/#/contacts/${janeId}`);
+    const contactTickets = page.getByRole('region', { name: 'Tickets' });
+    const ticket = contactTickets.getByRole('listitem').filter({ hasText: TICKET });
+    await ticket.waitFor();
+    expect(await ticket.innerText()).toMatch(/Open[\s\S]*Urgent[\s\S]*updated \d/);
+    const linked = await t.http.get(`/api/crm/contacts/${janeId}/tickets`).set(bearer(admin)).expect(200);
+    expect(await contactTickets.getByRole('listitem').count()).toBe(Math.min(linked.body.total, 10));
+    await contactTickets.scrollIntoViewIfNeeded();
+    await screenshot('contact-tickets');
+    await expectAccessible('Contact detail with tickets');
+
+    // Customers: open tickets, contract status and billing summary of each row, as the API counts them.
+    const listed = await t.http.get('/api/crm/customers?limit=50&sort=name').set(bearer(admin)).expect(200);
+    const row = (name: string) => page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) });
+    const cell = (name: string, column: string) => row(name).locator(`td[data-label="${column}"]`);
+    const expected = listed.body.items.find((c: { id: string }) => c.id === company.id);
+    expect(expected.openTicketCount).toBeGreaterThanOrEqual(1);
+    const billed = listed.body.items.find((c: { billingSummary: string | null }) => c.billingSummary !== null);
+    await page.goto(`${base}/#/customers`);
+    await row(company.name).waitFor();
+    expect(await cell(company.name, 'Open tickets').innerText()).toBe(String(expected.openTicketCount));
+    expect(await cell(company.name, 'Contract').innerText()).toBe(
+      { NONE: 'No contract', ACTIVE: 'Active', EXPIRING: 'Expiring', EXPIRED: 'Expired' }[
+        expected.contractStatus as string
+      ],
+    );
+    if (billed !== undefined) expect(await cell(billed.name, 'Billing').innerText()).toBe(billed.billingSummary);
+    await screenshot('customers');
+    await expectAccessible('Customers');
+
+    // On a phone each row stacks into a card that still shows the three columns, labelled.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await cell(company.name, 'Open tickets').isVisible()).toBe(true);
+    expect(await cell(company.name, 'Billing').isVisible()).toBe(true);
+    const overflow = await page.evaluate(() => {
+      const inPage = globalThis as unknown as InPage;
+      return inPage.document.documentElement.scrollWidth - inPage.innerWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot('customers-phone');
+    await expectAccessible('Customers on a phone');
+    await page.setViewportSize({ width: 1280, height: 800 });
+
+    // Customer detail: its contacts, deals and tickets.
+    await row(company.name).getByRole('link', { name: company.name, exact: true }).click();
+    await page.getByRole('heading', { name: company.name, exact: true }).waitFor();
+    await page.getByRole('region', { name: 'Contacts' }).getByRole('link', { name: 'Jane Doe' }).waitFor();
+    const companyDeals = await t.http.get(`/api/crm/customers/${company.id}/deals`).set(bearer(admin)).expect(200);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Deals' }).getByRole('heading').innerText())
+      .toBe(`Deals ${companyDeals.body.total}`);
+    const customerTickets = page.getByRole('region', { name: 'Tickets' });
+    await customerTickets.getByRole('listitem').filter({ hasText: TICKET }).waitFor();
+    const owned = await t.http.get(`/api/crm/customers/${company.id}/tickets`).set(bearer(admin)).expect(200);
+    expect(await customerTickets.getByRole('heading').innerText()).toBe(`Tickets ${owned.body.total}`);
+    await customerTickets.scrollIntoViewIfNeeded();
+    await screenshot('customer-detail');
+    await expectAccessible('Customer detail');
+
+    // A customer that is not there: the problem's detail, as an alert.
+    const missing = '00000000-0000-4000-8000-000000000000';
+    const problem = await t.http.get(`/api/crm/customers/${missing}`).set(bearer(admin)).expect(404);
+    await page.goto(`${base}/#/customers/${missing}`);
+    expect(await page.getByRole('alert').innerText()).toContain(problem.body.detail);
+  }, 45_000);
 
   it('drags a deal to Won on the board, moves one with the keyboard, and asks why a deal was lost', async () => {
     await page.goto(`${base}/#/deals/board`);
@@ -279,10 +361,6 @@ describe.skipIf(!canRun)('the web console in chromium', () => {
     const lost = await t.http.get(`/api/deals/${deals['Umbrella audit']}`).set(bearer(admin)).expect(200);
     expect(lost.body).toMatchObject({ status: 'LOST', lostReason: 'Went with a competitor' });
 
-    await page.goto(`${base}/#/customers`);
-    await page.getByRole('link', { name: 'Acme Corp' }).waitFor();
-    await screenshot('customers');
-    await expectAccessible('Customers');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${base}/#/contacts`);
     await page.getByRole('link', { name: 'Jane Doe' }).waitFor();

@@ -7,6 +7,7 @@ import { noGrant, useSession } from '../session';
 import { Empty, ErrorNote, formatDate, GuardedButton, Loading, money, useLoad } from '../ui';
 import { ContactForm } from './contact-form';
 import { AddNoteOrActivity } from './record-notes';
+import { RecordTickets } from './tickets';
 import { TimelineList } from './timeline';
 
 export function ContactDetailView({ id }: { id: string }): JSX.Element {
@@ -110,6 +111,7 @@ export function ContactDetailView({ id }: { id: string }): JSX.Element {
               </ul>
             </section>
           ) : null}
+          <RecordTickets path={`/crm/contacts/${contact.id}/tickets`} version={version} />
           {contact.recentActivities !== undefined ? (
             <section class="panel" aria-labelledby="activities-title">
               <h3 id="activities-title">Activities</h3>

@@ -3,9 +3,10 @@ import { api } from '../api/client';
 import type { Timeline, TimelineItem } from '../api/types';
 import { Empty, ErrorNote, formatDate, Loading, useLoad } from '../ui';
 
+/** Labels of the server's timeline sources (`activities`, `notes`, `stage_change`, `field_change`). */
 const KIND_LABEL: Record<string, string> = {
-  activity: 'Activity',
-  note: 'Note',
+  activities: 'Activity',
+  notes: 'Note',
   stage_change: 'Stage change',
   field_change: 'Change',
 };
