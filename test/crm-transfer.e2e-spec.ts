@@ -46,6 +46,9 @@ interface Seeded {
   deal: string;
   activity: string;
   note: string;
+  contract: string;
+  asset: string;
+  project: string;
 }
 
 /** Tables whose rows a transfer moves: contents hashed per organization to prove a dry run writes nothing. */
@@ -65,6 +68,10 @@ const MOVED_TABLES = [
   'activity',
   'activity_contact',
   'note',
+  'contract',
+  'asset',
+  'project',
+  'project_contact',
   'record_count',
   'contact_facet_count',
   'ticket_facet_count',
@@ -144,7 +151,11 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
         sourceId,
       )
     ).id;
-    const comment = await created(admin(), sourceId, `/api/tickets/${ticket}/comments`, { body: 'Still broken' });
+    const commented = await requestsIn(t.http, world, admin(), sourceId).post(`/api/tickets/${ticket}/comments`, {
+      body: 'Still broken',
+    });
+    expect(commented.status, JSON.stringify(commented.body)).toBe(201);
+    const comment = (commented.body as { comment: { id: string } }).comment.id;
     const deal = await created(admin(), sourceId, '/api/deals', {
       title: `Deal ${id}`,
       value: '1200.50',
@@ -160,6 +171,24 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
       dealId: deal,
     });
     const note = await created(admin(), sourceId, '/api/notes', { body: 'Prefers e-mail', contactId: duplicate });
+    const contract = await created(admin(), sourceId, '/api/contracts', {
+      name: `Support ${id}`,
+      customerId: duplicateCustomer,
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    });
+    const asset = await created(admin(), sourceId, '/api/assets', {
+      name: `Laptop ${id}`,
+      kind: 'WORKSTATION',
+      serialNumber: `SN-${id}`,
+      customerId: duplicateCustomer,
+      contactId: duplicate,
+    });
+    const project = await created(admin(), sourceId, '/api/projects', {
+      name: `Rollout ${id}`,
+      customerId: duplicateCustomer,
+      contactIds: [duplicate, movingContact],
+    });
     return {
       sourceId,
       targetId,
@@ -177,6 +206,9 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
       deal,
       activity,
       note,
+      contract,
+      asset,
+      project,
     };
   }
 
@@ -313,8 +345,44 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
           { entity: 'activity', moved: 1, merged: [] },
           { entity: 'note', moved: 1, merged: [] },
           { entity: 'ticket', moved: 1, merged: [] },
+          { entity: 'contract', moved: 1, merged: [] },
+          { entity: 'asset', moved: 1, merged: [] },
+          { entity: 'project', moved: 1, merged: [] },
         ],
       });
+    });
+
+    it('moves contracts, assets and projects with their customer and people re-pointed to the survivors', async () => {
+      expect(await one(`SELECT organization_id, customer_id FROM contract WHERE id = $1`, [seeded.contract])).toEqual({
+        organization_id: seeded.targetId,
+        customer_id: seeded.survivorCustomer,
+      });
+      expect(
+        await one(`SELECT organization_id, customer_id, contact_id FROM asset WHERE id = $1`, [seeded.asset]),
+      ).toEqual({
+        organization_id: seeded.targetId,
+        customer_id: seeded.survivorCustomer,
+        contact_id: seeded.survivor.id,
+      });
+      expect(await one(`SELECT organization_id, customer_id FROM project WHERE id = $1`, [seeded.project])).toEqual({
+        organization_id: seeded.targetId,
+        customer_id: seeded.survivorCustomer,
+      });
+      const links = await t.db.query(
+        `SELECT organization_id, contact_id FROM project_contact WHERE project_id = $1 ORDER BY contact_id`,
+        [seeded.project],
+      );
+      expect(links).toEqual(
+        [seeded.survivor.id, seeded.movingContact]
+          .sort()
+          .map((contactId) => ({ organization_id: seeded.targetId, contact_id: contactId })),
+      );
+      const target = requestsIn(t.http, world, admin(), seeded.targetId);
+      const customers = await target.get(`/api/crm/customers?q=${encodeURIComponent('Northwind')}`);
+      const survivor = (customers.body.items as Array<{ id: string; contractStatus: string }>).find(
+        (row) => row.id === seeded.survivorCustomer,
+      );
+      expect(survivor?.contractStatus).toBe('ACTIVE');
     });
 
     it('links the ticket to the surviving target contact instead of the duplicate', async () => {
@@ -512,6 +580,9 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
         ['activity', 0, 0],
         ['note', 0, 0],
         ['ticket', 0, 0],
+        ['contract', 0, 0],
+        ['asset', 0, 0],
+        ['project', 0, 0],
       ]);
     });
   });
@@ -682,6 +753,36 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
         organization_id: invoiced,
       });
     });
+
+    it('409 CRM_TRANSFER_BLOCKED for a tagged invoice, which stays while its tags would move', async () => {
+      const invoiced = await newOrganization();
+      const tag = await records.createTag(admin(), {}, invoiced);
+      await records.createInvoice(admin(), { tagIds: [tag.id] }, invoiced);
+      const response = await transfer(invoiced, { targetOrganizationId: targetId, dryRun: true });
+      expectProblem(response, 409, 'CRM_TRANSFER_BLOCKED');
+      expect((response.body as { detail: string }).detail).toContain('1 invoice tag');
+    });
+
+    it('409 CRM_TRANSFER_BLOCKED when an asset’s serial number is taken at the surviving customer', async () => {
+      const source = await newOrganization();
+      const id = unique();
+      const twin = (await records.createCustomer(admin(), { name: `Fabrikam ${id}` }, targetId)).id;
+      const mine = (await records.createCustomer(admin(), { name: `fabrikam ${id}` }, source)).id;
+      await created(admin(), targetId, '/api/assets', { name: 'Server', serialNumber: `SRV-${id}`, customerId: twin });
+      const asset = await created(admin(), source, '/api/assets', {
+        name: 'Server',
+        serialNumber: `srv-${id}`,
+        customerId: mine,
+      });
+      for (const dryRun of [true, false]) {
+        const response = await transfer(source, { targetOrganizationId: targetId, dryRun });
+        expectProblem(response, 409, 'CRM_TRANSFER_BLOCKED');
+        expect((response.body as { detail: string }).detail).toContain(`srv-${id}`);
+      }
+      expect(await one(`SELECT organization_id FROM asset WHERE id = $1`, [asset])).toEqual({
+        organization_id: source,
+      });
+    });
   });
 
   it('every table of an organization is some participant’s, or stays with its organization on purpose', async () => {
@@ -693,6 +794,10 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
       'customer_facet_count',
       'deal_facet_count',
       'ticket_facet_count',
+      // Kept by the deals' triggers as their rows move.
+      'deal_stage_total',
+      // The organization's own default, as its settings: a contract's policy moves with the contract.
+      'organization_sla_policy',
       'audit_entry',
       'outbox_event',
       'document_sequence',

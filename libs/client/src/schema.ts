@@ -1398,7 +1398,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * One invoice; with `?format=html` or `Accept: text/html` a printable page of the same figures.
+         * One invoice; with `?format=html` (or `Accept: text/html`) a printable page, with `?format=pdf` (or `Accept: application/pdf`) an A4 PDF, of the same figures.
          * @description Totals are computed by the server, never sent: each line is rounded to the currency’s minor units (JPY 0, GBP 2, KWD 3) half-up — quantity × unit price, then the line discount, then its share of the document discount (split in proportion to the lines), then the tax on what is left (discounts before tax; with pricesIncludeTax the net is derived as gross × 100 / (100 + rate) and tax = gross − net). Document totals are sums of the rounded lines, never rounded again.
          */
         get: operations["InvoicesController_get"];
@@ -1669,6 +1669,85 @@ export interface paths {
         get: operations["ContactProjectsController_contactProjects"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Contracts, newest first, narrowed by customer, status (today, UTC) or name (`q`). */
+        get: operations["ContractsController_list"];
+        put?: never;
+        /** Add a contract to a customer of the organization; `endDate` before `startDate` is 400 INVALID_RANGE. */
+        post: operations["ContractsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One contract, with its SLA policy. */
+        get: operations["ContractsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete a contract (soft); open tickets keep their due times. */
+        delete: operations["ContractsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change the fields sent; `slaPolicy: null` falls back to the organization’s default. */
+        patch: operations["ContractsController_update"];
+        trace?: never;
+    };
+    "/api/sla-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization’s default SLA policy (`policy: null` when it has none). */
+        get: operations["SlaPolicyController_get"];
+        /**
+         * Replace the organization’s default SLA policy; tickets opened from now on get due times from it.
+         * @description Business hours are one weekly schedule: the same `open`–`close` window (local time in `timeZone`, DST included) on each of `days`; default Mon–Fri 09:00–17:00 UTC. Targets are minutes per priority.
+         */
+        put: operations["SlaPolicyController_put"];
+        post?: never;
+        /** Remove the organization’s default SLA policy (idempotent: 204 when it has none). */
+        delete: operations["SlaPolicyController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organizations/{id}/transfer-crm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move this organization’s CRM into another organization of your tenant (or, with dryRun, say what would move).
+         * @description Needs ORG_CONTACT_EDIT and ORG_CUSTOMER_EDIT in both organizations. Contacts, customers, tags, tickets (with comments and contact links), deals, activities and notes move; a contact whose e-mail, a customer or tag whose name (any case) the target already has is merged into it — every link re-pointed — and deleted. Deals take the target’s stage of the same pipeline and stage name (else the same kind in its first pipeline). Invoices and billing settings keep their organization’s numbering: while any names a contact or customer, the transfer is refused (409 `CRM_TRANSFER_BLOCKED`). All or nothing; one `organization.crm_transferred` event in each organization.
+         */
+        post: operations["CrmTransferController_transfer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3044,6 +3123,23 @@ export interface components {
             resolvedAt: string | null;
             /** Format: date-time */
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @description When the first response falls due, under the SLA policy that applied when the ticket was opened (null: none).
+             */
+            firstResponseDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description When resolution (RESOLVED or CLOSED) falls due under that policy (null: none).
+             */
+            resolutionDueAt: string | null;
+            /**
+             * Format: date-time
+             * @description The first live comment by a user (e-mails and API keys do not answer).
+             */
+            firstRespondedAt: string | null;
+            /** @description Which targets are breached. */
+            slaBreachedTargets: ("FIRST_RESPONSE" | "RESOLUTION")[];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -3051,6 +3147,8 @@ export interface components {
             id: string;
             organizationId: string;
             title: string;
+            /** @description Whether a target was met late, or is unmet past its due time, now. */
+            slaBreached: boolean;
             /** @description Live linked contacts, by name. */
             contacts: components["schemas"]["TicketContactResponse"][];
             tags: components["schemas"]["TagSummaryResponse"][];
@@ -3626,6 +3724,180 @@ export interface components {
             /** @description Live contacts of the organization working on it; on PATCH the set becomes exactly these (`[]` clears). */
             contactIds?: string[];
             name?: string;
+        };
+        BusinessHoursResponse: {
+            /** @example Europe/London */
+            timeZone: string;
+            days: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+            /** @example 09:00 */
+            open: string;
+            /** @example 17:00 */
+            close: string;
+        };
+        SlaTargetResponse: {
+            firstResponseMinutes: number;
+            resolutionMinutes: number;
+        };
+        SlaTargetsResponse: {
+            LOW?: components["schemas"]["SlaTargetResponse"];
+            NORMAL?: components["schemas"]["SlaTargetResponse"];
+            HIGH?: components["schemas"]["SlaTargetResponse"];
+            URGENT?: components["schemas"]["SlaTargetResponse"];
+        };
+        SlaPolicyResponse: {
+            /** @enum {string} */
+            clock: "BUSINESS_HOURS" | "CALENDAR_HOURS";
+            /** @description The schedule business hours count in (kept, and shown, whatever the clock). */
+            businessHours: components["schemas"]["BusinessHoursResponse"];
+            targets: components["schemas"]["SlaTargetsResponse"];
+        };
+        ContractResponse: {
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-12-31
+             */
+            endDate: string;
+            /**
+             * @description Derived from the dates, today (UTC): PENDING, ACTIVE, EXPIRING (ends within 30 days) or EXPIRED.
+             * @enum {string}
+             */
+            status: "PENDING" | "ACTIVE" | "EXPIRING" | "EXPIRED";
+            /** @description Overrides the organization's default policy; `null`: the default applies. */
+            slaPolicy: components["schemas"]["SlaPolicyResponse"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            id: string;
+            organizationId: string;
+            customerId: string;
+            name: string;
+            version: number;
+        };
+        BusinessHoursDto: {
+            /**
+             * @description An IANA time zone.
+             * @default UTC
+             * @example Europe/London
+             * @enum {string}
+             */
+            timeZone: "UTC" | "Africa/Abidjan" | "Africa/Accra" | "Africa/Addis_Ababa" | "Africa/Algiers" | "Africa/Asmera" | "Africa/Bamako" | "Africa/Bangui" | "Africa/Banjul" | "Africa/Bissau" | "Africa/Blantyre" | "Africa/Brazzaville" | "Africa/Bujumbura" | "Africa/Cairo" | "Africa/Casablanca" | "Africa/Ceuta" | "Africa/Conakry" | "Africa/Dakar" | "Africa/Dar_es_Salaam" | "Africa/Djibouti" | "Africa/Douala" | "Africa/El_Aaiun" | "Africa/Freetown" | "Africa/Gaborone" | "Africa/Harare" | "Africa/Johannesburg" | "Africa/Juba" | "Africa/Kampala" | "Africa/Khartoum" | "Africa/Kigali" | "Africa/Kinshasa" | "Africa/Lagos" | "Africa/Libreville" | "Africa/Lome" | "Africa/Luanda" | "Africa/Lubumbashi" | "Africa/Lusaka" | "Africa/Malabo" | "Africa/Maputo" | "Africa/Maseru" | "Africa/Mbabane" | "Africa/Mogadishu" | "Africa/Monrovia" | "Africa/Nairobi" | "Africa/Ndjamena" | "Africa/Niamey" | "Africa/Nouakchott" | "Africa/Ouagadougou" | "Africa/Porto-Novo" | "Africa/Sao_Tome" | "Africa/Tripoli" | "Africa/Tunis" | "Africa/Windhoek" | "America/Adak" | "America/Anchorage" | "America/Anguilla" | "America/Antigua" | "America/Araguaina" | "America/Argentina/La_Rioja" | "America/Argentina/Rio_Gallegos" | "America/Argentina/Salta" | "America/Argentina/San_Juan" | "America/Argentina/San_Luis" | "America/Argentina/Tucuman" | "America/Argentina/Ushuaia" | "America/Aruba" | "America/Asuncion" | "America/Bahia" | "America/Bahia_Banderas" | "America/Barbados" | "America/Belem" | "America/Belize" | "America/Blanc-Sablon" | "America/Boa_Vista" | "America/Bogota" | "America/Boise" | "America/Buenos_Aires" | "America/Cambridge_Bay" | "America/Campo_Grande" | "America/Cancun" | "America/Caracas" | "America/Catamarca" | "America/Cayenne" | "America/Cayman" | "America/Chicago" | "America/Chihuahua" | "America/Ciudad_Juarez" | "America/Coral_Harbour" | "America/Cordoba" | "America/Costa_Rica" | "America/Coyhaique" | "America/Creston" | "America/Cuiaba" | "America/Curacao" | "America/Danmarkshavn" | "America/Dawson" | "America/Dawson_Creek" | "America/Denver" | "America/Detroit" | "America/Dominica" | "America/Edmonton" | "America/Eirunepe" | "America/El_Salvador" | "America/Fort_Nelson" | "America/Fortaleza" | "America/Glace_Bay" | "America/Godthab" | "America/Goose_Bay" | "America/Grand_Turk" | "America/Grenada" | "America/Guadeloupe" | "America/Guatemala" | "America/Guayaquil" | "America/Guyana" | "America/Halifax" | "America/Havana" | "America/Hermosillo" | "America/Indiana/Knox" | "America/Indiana/Marengo" | "America/Indiana/Petersburg" | "America/Indiana/Tell_City" | "America/Indiana/Vevay" | "America/Indiana/Vincennes" | "America/Indiana/Winamac" | "America/Indianapolis" | "America/Inuvik" | "America/Iqaluit" | "America/Jamaica" | "America/Jujuy" | "America/Juneau" | "America/Kentucky/Monticello" | "America/Kralendijk" | "America/La_Paz" | "America/Lima" | "America/Los_Angeles" | "America/Louisville" | "America/Lower_Princes" | "America/Maceio" | "America/Managua" | "America/Manaus" | "America/Marigot" | "America/Martinique" | "America/Matamoros" | "America/Mazatlan" | "America/Mendoza" | "America/Menominee" | "America/Merida" | "America/Metlakatla" | "America/Mexico_City" | "America/Miquelon" | "America/Moncton" | "America/Monterrey" | "America/Montevideo" | "America/Montserrat" | "America/Nassau" | "America/New_York" | "America/Nome" | "America/Noronha" | "America/North_Dakota/Beulah" | "America/North_Dakota/Center" | "America/North_Dakota/New_Salem" | "America/Ojinaga" | "America/Panama" | "America/Paramaribo" | "America/Phoenix" | "America/Port-au-Prince" | "America/Port_of_Spain" | "America/Porto_Velho" | "America/Puerto_Rico" | "America/Punta_Arenas" | "America/Rankin_Inlet" | "America/Recife" | "America/Regina" | "America/Resolute" | "America/Rio_Branco" | "America/Santarem" | "America/Santiago" | "America/Santo_Domingo" | "America/Sao_Paulo" | "America/Scoresbysund" | "America/Sitka" | "America/St_Barthelemy" | "America/St_Johns" | "America/St_Kitts" | "America/St_Lucia" | "America/St_Thomas" | "America/St_Vincent" | "America/Swift_Current" | "America/Tegucigalpa" | "America/Thule" | "America/Tijuana" | "America/Toronto" | "America/Tortola" | "America/Vancouver" | "America/Whitehorse" | "America/Winnipeg" | "America/Yakutat" | "Antarctica/Casey" | "Antarctica/Davis" | "Antarctica/DumontDUrville" | "Antarctica/Macquarie" | "Antarctica/Mawson" | "Antarctica/McMurdo" | "Antarctica/Palmer" | "Antarctica/Rothera" | "Antarctica/Syowa" | "Antarctica/Troll" | "Antarctica/Vostok" | "Arctic/Longyearbyen" | "Asia/Aden" | "Asia/Almaty" | "Asia/Amman" | "Asia/Anadyr" | "Asia/Aqtau" | "Asia/Aqtobe" | "Asia/Ashgabat" | "Asia/Atyrau" | "Asia/Baghdad" | "Asia/Bahrain" | "Asia/Baku" | "Asia/Bangkok" | "Asia/Barnaul" | "Asia/Beirut" | "Asia/Bishkek" | "Asia/Brunei" | "Asia/Calcutta" | "Asia/Chita" | "Asia/Colombo" | "Asia/Damascus" | "Asia/Dhaka" | "Asia/Dili" | "Asia/Dubai" | "Asia/Dushanbe" | "Asia/Famagusta" | "Asia/Gaza" | "Asia/Hebron" | "Asia/Hong_Kong" | "Asia/Hovd" | "Asia/Irkutsk" | "Asia/Jakarta" | "Asia/Jayapura" | "Asia/Jerusalem" | "Asia/Kabul" | "Asia/Kamchatka" | "Asia/Karachi" | "Asia/Katmandu" | "Asia/Khandyga" | "Asia/Krasnoyarsk" | "Asia/Kuala_Lumpur" | "Asia/Kuching" | "Asia/Kuwait" | "Asia/Macau" | "Asia/Magadan" | "Asia/Makassar" | "Asia/Manila" | "Asia/Muscat" | "Asia/Nicosia" | "Asia/Novokuznetsk" | "Asia/Novosibirsk" | "Asia/Omsk" | "Asia/Oral" | "Asia/Phnom_Penh" | "Asia/Pontianak" | "Asia/Pyongyang" | "Asia/Qatar" | "Asia/Qostanay" | "Asia/Qyzylorda" | "Asia/Rangoon" | "Asia/Riyadh" | "Asia/Saigon" | "Asia/Sakhalin" | "Asia/Samarkand" | "Asia/Seoul" | "Asia/Shanghai" | "Asia/Singapore" | "Asia/Srednekolymsk" | "Asia/Taipei" | "Asia/Tashkent" | "Asia/Tbilisi" | "Asia/Tehran" | "Asia/Thimphu" | "Asia/Tokyo" | "Asia/Tomsk" | "Asia/Ulaanbaatar" | "Asia/Urumqi" | "Asia/Ust-Nera" | "Asia/Vientiane" | "Asia/Vladivostok" | "Asia/Yakutsk" | "Asia/Yekaterinburg" | "Asia/Yerevan" | "Atlantic/Azores" | "Atlantic/Bermuda" | "Atlantic/Canary" | "Atlantic/Cape_Verde" | "Atlantic/Faeroe" | "Atlantic/Madeira" | "Atlantic/Reykjavik" | "Atlantic/South_Georgia" | "Atlantic/St_Helena" | "Atlantic/Stanley" | "Australia/Adelaide" | "Australia/Brisbane" | "Australia/Broken_Hill" | "Australia/Darwin" | "Australia/Eucla" | "Australia/Hobart" | "Australia/Lindeman" | "Australia/Lord_Howe" | "Australia/Melbourne" | "Australia/Perth" | "Australia/Sydney" | "Europe/Amsterdam" | "Europe/Andorra" | "Europe/Astrakhan" | "Europe/Athens" | "Europe/Belgrade" | "Europe/Berlin" | "Europe/Bratislava" | "Europe/Brussels" | "Europe/Bucharest" | "Europe/Budapest" | "Europe/Busingen" | "Europe/Chisinau" | "Europe/Copenhagen" | "Europe/Dublin" | "Europe/Gibraltar" | "Europe/Guernsey" | "Europe/Helsinki" | "Europe/Isle_of_Man" | "Europe/Istanbul" | "Europe/Jersey" | "Europe/Kaliningrad" | "Europe/Kiev" | "Europe/Kirov" | "Europe/Lisbon" | "Europe/Ljubljana" | "Europe/London" | "Europe/Luxembourg" | "Europe/Madrid" | "Europe/Malta" | "Europe/Mariehamn" | "Europe/Minsk" | "Europe/Monaco" | "Europe/Moscow" | "Europe/Oslo" | "Europe/Paris" | "Europe/Podgorica" | "Europe/Prague" | "Europe/Riga" | "Europe/Rome" | "Europe/Samara" | "Europe/San_Marino" | "Europe/Sarajevo" | "Europe/Saratov" | "Europe/Simferopol" | "Europe/Skopje" | "Europe/Sofia" | "Europe/Stockholm" | "Europe/Tallinn" | "Europe/Tirane" | "Europe/Ulyanovsk" | "Europe/Vaduz" | "Europe/Vatican" | "Europe/Vienna" | "Europe/Vilnius" | "Europe/Volgograd" | "Europe/Warsaw" | "Europe/Zagreb" | "Europe/Zurich" | "Indian/Antananarivo" | "Indian/Chagos" | "Indian/Christmas" | "Indian/Cocos" | "Indian/Comoro" | "Indian/Kerguelen" | "Indian/Mahe" | "Indian/Maldives" | "Indian/Mauritius" | "Indian/Mayotte" | "Indian/Reunion" | "Pacific/Apia" | "Pacific/Auckland" | "Pacific/Bougainville" | "Pacific/Chatham" | "Pacific/Easter" | "Pacific/Efate" | "Pacific/Enderbury" | "Pacific/Fakaofo" | "Pacific/Fiji" | "Pacific/Funafuti" | "Pacific/Galapagos" | "Pacific/Gambier" | "Pacific/Guadalcanal" | "Pacific/Guam" | "Pacific/Honolulu" | "Pacific/Kiritimati" | "Pacific/Kosrae" | "Pacific/Kwajalein" | "Pacific/Majuro" | "Pacific/Marquesas" | "Pacific/Midway" | "Pacific/Nauru" | "Pacific/Niue" | "Pacific/Norfolk" | "Pacific/Noumea" | "Pacific/Pago_Pago" | "Pacific/Palau" | "Pacific/Pitcairn" | "Pacific/Ponape" | "Pacific/Port_Moresby" | "Pacific/Rarotonga" | "Pacific/Saipan" | "Pacific/Tahiti" | "Pacific/Tarawa" | "Pacific/Tongatapu" | "Pacific/Truk" | "Pacific/Wake" | "Pacific/Wallis";
+            /**
+             * @default [
+             *       "MON",
+             *       "TUE",
+             *       "WED",
+             *       "THU",
+             *       "FRI"
+             *     ]
+             */
+            days: ("MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN")[];
+            /**
+             * @default 09:00
+             * @example 09:00
+             */
+            open: string;
+            /**
+             * @default 17:00
+             * @example 17:00
+             */
+            close: string;
+        };
+        SlaTargetDto: {
+            /** @example 60 */
+            firstResponseMinutes: number;
+            /** @example 480 */
+            resolutionMinutes: number;
+        };
+        SlaTargetsDto: {
+            LOW?: components["schemas"]["SlaTargetDto"];
+            NORMAL?: components["schemas"]["SlaTargetDto"];
+            HIGH?: components["schemas"]["SlaTargetDto"];
+            URGENT?: components["schemas"]["SlaTargetDto"];
+        };
+        SlaPolicyDto: {
+            /**
+             * @example BUSINESS_HOURS
+             * @enum {string}
+             */
+            clock: "BUSINESS_HOURS" | "CALENDAR_HOURS";
+            businessHours?: components["schemas"]["BusinessHoursDto"];
+            targets: components["schemas"]["SlaTargetsDto"];
+        };
+        CreateContractDto: {
+            /** @example Premium support 2026 */
+            name: string;
+            /**
+             * Format: uuid
+             * @description A customer of the organization (another organization's is a 404 naming this field).
+             */
+            customerId: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description The last day in force; not before `startDate` (else 400 `INVALID_RANGE`).
+             * @example 2026-12-31
+             */
+            endDate: string;
+            /** @description Overrides the organization's default policy for the customer's tickets; `null`: none. */
+            slaPolicy?: components["schemas"]["SlaPolicyDto"] | null;
+            /**
+             * Format: uuid
+             * @description The organization the contract belongs to; defaults to your only one (or `X-Organization-Id`).
+             */
+            organizationId?: string;
+        };
+        UpdateContractDto: {
+            /** @example Premium support 2026 */
+            name?: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @description The last day in force; not before `startDate` (else 400 `INVALID_RANGE`).
+             * @example 2026-12-31
+             */
+            endDate?: string;
+            /** @description Overrides the organization's default policy for the customer's tickets; `null`: none. */
+            slaPolicy?: components["schemas"]["SlaPolicyDto"] | null;
+        };
+        SaveSlaPolicyDto: {
+            /**
+             * @example BUSINESS_HOURS
+             * @enum {string}
+             */
+            clock: "BUSINESS_HOURS" | "CALENDAR_HOURS";
+            businessHours?: components["schemas"]["BusinessHoursDto"];
+            targets: components["schemas"]["SlaTargetsDto"];
+            /**
+             * Format: uuid
+             * @description The organization whose default it is; defaults to your only one (or `X-Organization-Id`).
+             */
+            organizationId?: string;
+        };
+        TransferCrmDto: {
+            /**
+             * @description Answer the same report and write nothing: no record moves, no event is recorded.
+             * @default false
+             */
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description Another organization of your tenant, where you hold ORG_CONTACT_EDIT and ORG_CUSTOMER_EDIT too.
+             */
+            targetOrganizationId: string;
         };
     };
     responses: never;
@@ -9983,6 +10255,8 @@ export interface operations {
                 assigneeId?: string;
                 /** @description A tag id, or a tag name (case-insensitive). */
                 tag?: string;
+                /** @description Tickets that missed an SLA target (met late, or unmet past due) now (true), or the others (false). */
+                slaBreached?: boolean;
             };
             header?: {
                 /** @description The organization this request acts in (alternative to `organizationId`). */
@@ -10743,6 +11017,8 @@ export interface operations {
                 assigneeId?: string;
                 /** @description A tag id, or a tag name (case-insensitive). */
                 tag?: string;
+                /** @description Tickets that missed an SLA target (met late, or unmet past due) now (true), or the others (false). */
+                slaBreached?: boolean;
             };
             header?: {
                 /** @description The organization this request acts in (alternative to `organizationId`). */
@@ -10820,6 +11096,8 @@ export interface operations {
                 assigneeId?: string;
                 /** @description A tag id, or a tag name (case-insensitive). */
                 tag?: string;
+                /** @description Tickets that missed an SLA target (met late, or unmet past due) now (true), or the others (false). */
+                slaBreached?: boolean;
             };
             header?: {
                 /** @description The organization this request acts in (alternative to `organizationId`). */
@@ -11140,8 +11418,8 @@ export interface operations {
     InvoicesController_get: {
         parameters: {
             query?: {
-                /** @description `html` (or `Accept: text/html`): a printable page. */
-                format?: "json" | "html";
+                /** @description `html` (or `Accept: text/html`): a printable page; `pdf` (or `Accept: application/pdf`): the same as an A4 PDF. */
+                format?: "json" | "html" | "pdf";
             };
             header?: {
                 /** @description The organization this request acts in (alternative to `organizationId`). */
@@ -12884,6 +13162,538 @@ export interface operations {
             };
             /** @description No such record in the organizations you belong to. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContractsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Rows to skip. Beyond 10000, use `cursor`. */
+                offset?: number;
+                /** @description Opaque keyset cursor: the `nextCursor` of the previous page. */
+                cursor?: string;
+                /** @description A sortable field, `-` first for descending, e.g. `-createdAt`. */
+                sort?: string;
+                /** @description The derived state today (UTC). */
+                status?: "PENDING" | "ACTIVE" | "EXPIRING" | "EXPIRED";
+                customerId?: string;
+                /** @description Name contains (case-insensitive). */
+                q?: string;
+                /** @description Only this organization's contracts (default: every organization you may view). */
+                organizationId?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page"] & {
+                        items?: components["schemas"]["ContractResponse"][];
+                    };
+                };
+            };
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CUSTOMER_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContractsController_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateContractDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CUSTOMER_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContractsController_get: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CUSTOMER_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContractsController_remove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CUSTOMER_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    ContractsController_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateContractDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CUSTOMER_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match does not match the current ETag. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SlaPolicyController_get: {
+        parameters: {
+            query?: {
+                /** @description The organization whose default it is; defaults to your only one (or `X-Organization-Id`). */
+                organizationId?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CUSTOMER_VIEW. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SlaPolicyController_put: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveSlaPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_SETTINGS_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SlaPolicyController_remove: {
+        parameters: {
+            query?: {
+                /** @description The organization whose default it is; defaults to your only one (or `X-Organization-Id`). */
+                organizationId?: string;
+            };
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_SETTINGS_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    CrmTransferController_transfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The organization this request acts in (alternative to `organizationId`). */
+                "X-Organization-Id"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferCrmDto"];
+            };
+        };
+        responses: {
+            /** @description Invalid input: `errors` lists each field (`VALIDATION_FAILED`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Your role in this organization grants none of: ORG_CONTACT_EDIT, ORG_CUSTOMER_EDIT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such record in the organizations you belong to. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with an existing record (a unique value is taken). */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CustomersModule } from '../customers';
 import './asset-constraints';
+import './asset-transfer';
 import { AssetsController } from './assets.controller';
 import { CreateAssetHandler } from './commands/create-asset.handler';
 import { DeleteAssetHandler } from './commands/delete-asset.handler';

@@ -17,6 +17,7 @@ import { GetSlaPolicyHandler } from './queries/get-sla-policy.handler';
 import { ListContractsHandler } from './queries/list-contracts.handler';
 import { SlaPolicyController } from './sla-policy.controller';
 import './ticket-sla-due-times';
+import './contract-transfer';
 
 /**
  * Customers' support contracts with SLA policies, and the organization's default policy.

@@ -11,6 +11,7 @@ import { ProjectsController } from './projects.controller';
 import { GetProjectHandler } from './queries/get-project.handler';
 import { ListProjectsHandler } from './queries/list-projects.handler';
 import { UnlinkProjectsOfDeletedCustomer } from './unlink-deleted-customer';
+import './project-transfer';
 
 /** Projects with a status, an optional customer and their contacts; a contact's projects. */
 @Module({

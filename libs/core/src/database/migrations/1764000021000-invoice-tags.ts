@@ -16,9 +16,9 @@ export class InvoiceTags1764000021000 implements MigrationInterface {
         tag_id uuid NOT NULL,
         PRIMARY KEY (tenant_id, organization_id, invoice_id, tag_id),
         CONSTRAINT invoice_tag_invoice_fkey FOREIGN KEY (tenant_id, organization_id, invoice_id)
-          REFERENCES invoice (tenant_id, organization_id, id) ON DELETE CASCADE,
+          REFERENCES invoice (tenant_id, organization_id, id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE,
         CONSTRAINT invoice_tag_tag_fkey FOREIGN KEY (tenant_id, organization_id, tag_id)
-          REFERENCES tag (tenant_id, organization_id, id) ON DELETE CASCADE
+          REFERENCES tag (tenant_id, organization_id, id) ON DELETE CASCADE DEFERRABLE INITIALLY IMMEDIATE
       )`);
     // The `tag` filter of the invoice list: one probe from the tag side.
     await q.query(
