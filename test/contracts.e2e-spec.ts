@@ -631,11 +631,11 @@ describe('contracts and SLAs', () => {
       await t.db.query(
         `UPDATE ticket SET first_response_due_at = (SELECT created_at FROM ticket_comment WHERE id = $2) - interval '1 hour'
           WHERE id = $1`,
-        [answeredLate.id, (comment.body as { id: string }).id],
+        [answeredLate.id, (comment.body as { comment: { id: string } }).comment.id],
       );
       const late = await readTicket(answeredLate.id);
       expect(late).toMatchObject({ slaBreached: true, slaBreachedTargets: ['FIRST_RESPONSE'] });
-      expect(late.firstRespondedAt).toBe((comment.body as { createdAt: string }).createdAt);
+      expect(late.firstRespondedAt).toBe((comment.body as { comment: { createdAt: string } }).comment.createdAt);
 
       await as(acme.admin).post(`/api/tickets/${onTime.id}/comments`, { body: 'Looking.' });
       await as(acme.admin).patch(`/api/tickets/${onTime.id}`, { status: 'RESOLVED' });

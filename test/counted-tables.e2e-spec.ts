@@ -84,7 +84,7 @@ describe('installCountedTable', () => {
     const [{ names }] = await t.db.query<Array<{ names: string[] }>>(
       `SELECT array_agg(name ORDER BY name) AS names FROM counted_table`,
     );
-    expect(names).toEqual(['contact', 'customer', 'deal', 'ticket', 'widget']);
+    expect(names).toEqual(['contact', 'customer', 'deal', 'invoice', 'ticket', 'widget']);
   });
 
   it('leaves nothing behind when uninstalled', async () => {

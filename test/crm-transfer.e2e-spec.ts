@@ -794,6 +794,7 @@ describe('POST /api/organizations/:id/transfer-crm', () => {
       'customer_facet_count',
       'deal_facet_count',
       'ticket_facet_count',
+      'invoice_facet_count',
       // Kept by the deals' triggers as their rows move.
       'deal_stage_total',
       // The organization's own default, as its settings: a contract's policy moves with the contract.

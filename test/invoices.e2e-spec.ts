@@ -303,6 +303,41 @@ describe('invoices', () => {
       expect(cell('total')).toBe(overdue.total);
       expect(cell('taxTotal')).toBe(overdue.taxTotal);
     });
+
+    it('reports exact totals from the counters for date-free statuses, kind and currency', async () => {
+      const organizationId = acme.organizationId;
+      const stored = async (where: string, parameters: unknown[]): Promise<number> => {
+        const [row] = await t.db.query(
+          `SELECT count(*)::int AS n FROM invoice WHERE tenant_id = $1 AND organization_id = $2 AND deleted_at IS NULL ${where}`,
+          [acme.tenantId, organizationId, ...parameters],
+        );
+        return row.n as number;
+      };
+      const total = async (query: string): Promise<number> => {
+        const response = await as(acme.admin).get(`/api/invoices?organizationId=${organizationId}&limit=1&${query}`);
+        expect(response.status, JSON.stringify(response.body)).toBe(200);
+        return response.body.total as number;
+      };
+      await draft({ currency: 'EUR' });
+      const paid = await sent({});
+      expect((await as(acme.admin).post(`/api/invoices/${paid.id}/payments`, { amount: paid.total })).status).toBe(201);
+      await as(acme.admin).delete(`/api/invoices/${(await draft({})).id}`);
+      expect(await total('status=DRAFT')).toBe(await stored(`AND status = 'DRAFT'`, []));
+      expect(await total('status=PAID')).toBe(await stored(`AND status = 'PAID'`, []));
+      expect(await total('status=DRAFT&currency=EUR')).toBe(
+        await stored(`AND status = 'DRAFT' AND currency = $3`, ['EUR']),
+      );
+      expect(await total('kind=INVOICE')).toBe(await stored(`AND kind = 'INVOICE'`, []));
+      expect(await total('')).toBe(await stored('', []));
+      // The counters, not a count: one counter row per (status, kind, currency) holds what the list reports.
+      const [counted] = await t.db.query(
+        `SELECT coalesce(sum(count), 0)::int AS n FROM invoice_facet_count
+          WHERE tenant_id = $1 AND organization_id = $2 AND status = 'PAID'`,
+        [acme.tenantId, organizationId],
+      );
+      expect(counted.n).toBe(await stored(`AND status = 'PAID'`, []));
+      expect(counted.n).toBeGreaterThan(0);
+    });
   });
 
   describe('PATCH and DELETE /api/invoices/:id', () => {

@@ -1,4 +1,4 @@
-import { escapeLike } from '@clientele/core';
+import { escapeLike, type FacetValue } from '@clientele/core';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { ListInvoicesParams } from './dto/list-invoices.params';
 import type { InvoiceEntity } from './entities/invoice.entity';
@@ -9,6 +9,36 @@ import { INVOICE_TAGS } from './invoice-tags';
 export function overdueSql(alias: string): string {
   return `("${alias}".status IN ('SENT', 'PARTIALLY_PAID') AND "${alias}".balance > 0
            AND "${alias}".due_date IS NOT NULL AND "${alias}".due_date < :invoiceToday)`;
+}
+
+/** Statuses whose rows do not depend on today's date (SENT and PARTIALLY_PAID leave out the overdue ones). */
+const DATE_FREE_STATUSES: ReadonlySet<string> = new Set(['DRAFT', 'PAID', 'VOID', 'ISSUED']);
+
+/**
+ * The counter facets (`invoice_facet_count`) a list narrowed only by status, kind and currency
+ * reads its exact total from; `undefined` when another filter applies, or a status judged
+ * against today's date, and the list counts.
+ */
+export function invoiceFacets(params: ListInvoicesParams): FacetValue[] | undefined {
+  const uncounted = [
+    params.q?.trim() || undefined,
+    params.tag,
+    params.contactId,
+    params.customerId,
+    params.issueDateFrom,
+    params.issueDateTo,
+    params.dueDateFrom,
+    params.dueDateTo,
+    params.totalMin,
+    params.totalMax,
+  ];
+  if (uncounted.some((value) => value !== undefined)) return undefined;
+  if (params.status !== undefined && !DATE_FREE_STATUSES.has(params.status)) return undefined;
+  const facets: FacetValue[] = [];
+  if (params.status !== undefined) facets.push({ column: 'status', value: params.status });
+  if (params.kind !== undefined) facets.push({ column: 'kind', value: params.kind });
+  if (params.currency !== undefined) facets.push({ column: 'currency', value: params.currency });
+  return facets;
 }
 
 /** The list's filters, shared by the JSON page and the export; `today` (`YYYY-MM-DD`, UTC) judges OVERDUE. */

@@ -18,6 +18,7 @@ import { InvoicePaymentEntity } from './entities/invoice-payment.entity';
 import { InvoiceEntity } from './entities/invoice.entity';
 import './contact-invoices.section';
 import './invoice-transfer';
+import './invoice-counts';
 import { InvoicesController } from './invoices.controller';
 import { ExportInvoicesHandler } from './queries/export-invoices.handler';
 import { GetInvoiceRenderHandler } from './queries/get-invoice-render.handler';

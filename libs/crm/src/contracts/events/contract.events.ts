@@ -1,8 +1,10 @@
 import {
   defineEvent,
+  EventVisibilities,
   type Infer,
   ORGANIZATION_RECORD_FIELDS,
   organizationRecordSnapshot,
+  Permission,
   schema,
   type Transaction,
 } from '@clientele/core';
@@ -96,3 +98,6 @@ export function organizationSlaPolicySnapshot(stored: OrganizationSlaPolicyEntit
 
 export const SlaPolicySaved = defineEvent('sla_policy.saved', 1, ORGANIZATION_SLA_POLICY_SNAPSHOT);
 export const SlaPolicyDeleted = defineEvent('sla_policy.deleted', 1, ORGANIZATION_SLA_POLICY_SNAPSHOT);
+
+EventVisibilities.register({ key: 'contract', grant: Permission.ORG_CUSTOMER_VIEW });
+EventVisibilities.register({ key: 'sla_policy', grant: Permission.ORG_CUSTOMER_VIEW });
