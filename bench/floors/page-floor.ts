@@ -11,7 +11,7 @@ import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import { Hs256Token } from './hs256-token';
 import { decodeCursor, encodeCursor } from './keyset-cursor-codec';
 import { FEED_EVENT_COLUMNS, feedPage } from './event-json';
-import { invoiceJson, summaryCurrencyJson, ticketJson } from './service-json';
+import { customerJson, invoiceJson, summaryCurrencyJson, ticketJson } from './service-json';
 import { containsPattern } from './like-pattern';
 import { activityEntry, dealJson, noteEntry, stageTotalJson, type StageTotalRow, timelinePage } from './sales-json';
 
@@ -36,6 +36,7 @@ export function pageFloorRoutes(tokens: Hs256Token): FloorRoute[] {
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: contactTimeline },
     { method: 'GET', path: /^\/api\/events$/, handle: changeFeed },
     { method: 'GET', path: /^\/api\/tickets$/, handle: listTickets },
+    { method: 'GET', path: /^\/api\/crm\/customers$/, handle: listCustomers },
     { method: 'GET', path: /^\/api\/invoices$/, handle: listInvoices },
     { method: 'GET', path: /^\/api\/invoices\/summary$/, handle: invoiceSummary },
   ];
@@ -602,12 +603,17 @@ function exactTotal(
   return headers['x-bench-total'] === 'exact' ? db.query<{ total: string }>(sql, params) : Promise.resolve(null);
 }
 
-/** A keyset page (newest first) of `limit` items out of `limit + 1` rows, with its total and cursor. */
+/** The keyset cursor after `last` in the default order, newest first. */
+const newestFirst = (last: Row): string =>
+  encodeCursor('-createdAt', (last.created_at as Date).toISOString(), last.id as string);
+
+/** A keyset page of `limit` items out of `limit + 1` rows, with its total and the cursor after it. */
 function pageBody(
   rows: readonly Row[],
   limit: number,
   count: { rows: Array<{ total: string }> } | null,
   item: (row: Row) => Record<string, unknown>,
+  cursor: (last: Row) => string = newestFirst,
 ): Record<string, unknown> {
   const hasMore = rows.length > limit;
   const items = hasMore ? rows.slice(0, limit) : rows;
@@ -615,9 +621,53 @@ function pageBody(
   return {
     items: items.map(item),
     total: count === null ? null : Number(count.rows[0]?.total),
-    nextCursor:
-      hasMore && last !== undefined
-        ? encodeCursor('-createdAt', (last.created_at as Date).toISOString(), last.id as string)
-        : null,
+    nextCursor: hasMore && last !== undefined ? cursor(last) : null,
+  };
+}
+
+/**
+ * The customer list, by name, page 1: each row with its tags, contact count, open tickets, best
+ * contract today and billing settings, in one statement. (The bench data has no billing
+ * settings, so that column is null in every row, as the API answers.)
+ */
+async function listCustomers({ url, headers, db }: FloorRequest): Promise<FloorReply> {
+  const scope = listScope(url, headers);
+  if (scope === null) return NEEDS_ORGANIZATION;
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  const params = [scope.tenantId, scope.organizationId];
+  const where = `c.tenant_id = $1 AND c.organization_id = $2 AND c.deleted_at IS NULL`;
+  const rows = db.query<Row>(
+    `SELECT c.*,
+            (SELECT coalesce(json_agg(json_build_object('id', g.id, 'name', g.name, 'color', g.color) ORDER BY g.name, g.id), '[]')
+               FROM customer_tag l JOIN tag g ON g.id = l.tag_id AND g.deleted_at IS NULL
+              WHERE l.tenant_id = c.tenant_id AND l.organization_id = c.organization_id AND l.customer_id = c.id) AS view_tags,
+            (SELECT count(*)::int FROM contact p
+              WHERE p.tenant_id = c.tenant_id AND p.customer_id = c.id AND p.deleted_at IS NULL) AS contact_count,
+            (SELECT count(*)::int FROM ticket k
+              WHERE k.tenant_id = c.tenant_id AND k.organization_id = c.organization_id AND k.customer_id = c.id
+                AND k.status IN ('OPEN', 'PENDING') AND k.deleted_at IS NULL) AS open_ticket_count,
+            (SELECT CASE max(CASE WHEN k.start_date > current_date THEN 0 WHEN k.end_date < current_date THEN 1
+                                  WHEN k.end_date <= current_date + 30 THEN 2 ELSE 3 END)
+                      WHEN 3 THEN 'ACTIVE' WHEN 2 THEN 'EXPIRING' WHEN 1 THEN 'EXPIRED' ELSE 'NONE' END
+               FROM contract k
+              WHERE k.tenant_id = c.tenant_id AND k.organization_id = c.organization_id AND k.customer_id = c.id
+                AND k.deleted_at IS NULL) AS contract_status,
+            (SELECT b.currency || ' ' || b.monthly_total::text || ' monthly' FROM billing_settings b
+              WHERE b.tenant_id = c.tenant_id AND b.organization_id = c.organization_id AND b.customer_id = c.id
+                AND b.active AND b.deleted_at IS NULL) AS billing_summary
+       FROM customer c WHERE ${where} ORDER BY c.name, c.id LIMIT ${limit + 1}`,
+    params,
+  );
+  const total = exactTotal(headers, db, `SELECT count(*) AS total FROM customer c WHERE ${where}`, params);
+  const [page, count] = await Promise.all([rows, total]);
+  return {
+    status: 200,
+    body: pageBody(
+      page.rows,
+      limit,
+      count,
+      (row) => customerJson(row, ''),
+      (last) => encodeCursor('name', last.name as string, last.id as string),
+    ),
   };
 }

@@ -79,3 +79,29 @@ export function summaryCurrencyJson(row: Row): Record<string, unknown> {
     overdue: moneyText(row.overdue),
   };
 }
+
+/**
+ * A customer row as `CustomerResponse` writes it, with its registered columns (open tickets,
+ * contract status, billing), from `<prefix><column>` columns and the page's computed ones.
+ */
+export function customerJson(row: Row, prefix: string): Record<string, unknown> {
+  const column = (name: string): unknown => row[`${prefix}${name}`];
+  return {
+    id: column('id'),
+    organizationId: column('organization_id'),
+    name: column('name'),
+    kind: column('kind'),
+    primaryDomain: column('primary_domain'),
+    logoUrl: column('logo_url'),
+    notes: column('notes'),
+    ownerId: column('owner_id'),
+    contactCount: Number(row.contact_count ?? row.view_contact_count ?? 0),
+    openTicketCount: Number(row.open_ticket_count ?? row.column_openTicketCount ?? 0),
+    contractStatus: row.contract_status ?? row.column_contractStatus ?? 'NONE',
+    billingSummary: row.billing_summary ?? null,
+    tags: row.view_tags,
+    createdAt: iso(column('created_at')),
+    updatedAt: iso(column('updated_at')),
+    version: column('version'),
+  };
+}

@@ -48,6 +48,7 @@ const BULK_TABLES = [
   'ticket_contact',
   'invoice',
   'invoice_payment',
+  'contract',
 ];
 
 export interface GenerateOptions {
@@ -168,6 +169,7 @@ export async function generateDataset(core: BuiltCore, options: GenerateOptions)
       [...contactSinks],
     );
     for (const rowSink of [...Object.values(salesSinks), ...Object.values(serviceSinks)]) await rowSink.end();
+    await service.writeContracts(client);
     options.log(`loaded in ${seconds(started)} s; rebuilding ${indexes.length} indexes`);
     await rebuildIndexes(client, indexes, options.bulk === 'copy' ? '1GB' : '64MB');
     await client.query(`RESET session_replication_role`);

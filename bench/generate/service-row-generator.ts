@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import type { DatasetPlan } from './dataset-plan';
 import type { Cell, RowSink } from './row-sink';
 import type { WrittenContact } from './sales-row-generator';
@@ -85,6 +86,7 @@ export interface ServiceCounts {
   ticketContacts: number;
   invoices: number;
   invoicePayments: number;
+  contracts: number;
 }
 
 /** Tickets per live contact: 0.6 on average. */
@@ -126,7 +128,7 @@ const DAY_MS = 24 * 3600 * 1000;
 export class ServiceRowGenerator {
   private readonly random: SeededRandom;
   private readonly invoiceNumbers = new Map<string, number>();
-  readonly counts: ServiceCounts = { tickets: 0, ticketContacts: 0, invoices: 0, invoicePayments: 0 };
+  readonly counts: ServiceCounts = { tickets: 0, ticketContacts: 0, invoices: 0, invoicePayments: 0, contracts: 0 };
 
   constructor(plan: DatasetPlan) {
     this.random = new SeededRandom(plan.seed + 3);
@@ -260,6 +262,27 @@ export class ServiceRowGenerator {
       ]);
       this.counts.invoicePayments++;
     }
+  }
+
+  /**
+   * Support contracts for about 40% of the live customers, written in SQL once the customers are
+   * in (each drawn from a hash of its customer's id, so the same data set gets the same
+   * contracts): started 2025-11-01, ending between June 2026 and November 2027, so that on a
+   * day around the end of 2026 some are expired, some expiring and most active.
+   */
+  async writeContracts(client: PoolClient): Promise<void> {
+    const hash = (from: number, length: number): string =>
+      `('x' || substr(md5(c.id::text), ${from}, ${length}))::bit(${length * 4})::int`;
+    const result = await client.query(
+      `INSERT INTO contract (id, tenant_id, organization_id, customer_id, name, start_date, end_date,
+                             created_at, updated_at, created_by, updated_by)
+       SELECT md5('contract:' || c.id::text)::uuid, c.tenant_id, c.organization_id, c.id, 'Support – ' || c.name,
+              DATE '2025-11-01', DATE '2026-06-01' + ${hash(1, 4)} % 540,
+              TIMESTAMPTZ '2025-11-01', TIMESTAMPTZ '2025-11-01', c.created_by, c.created_by
+         FROM customer c
+        WHERE c.deleted_at IS NULL AND ${hash(5, 2)} < 102`,
+    );
+    this.counts.contracts = result.rowCount ?? 0;
   }
 
   /** `INV-<year>-<5 digits>`, gap-free per organization and year, as the app numbers a sent invoice. */

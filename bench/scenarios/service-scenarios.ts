@@ -16,6 +16,13 @@ export function serviceScenarios(fixtures: Fixtures, accessToken: string): Scena
       withCountFloor: true,
     },
     {
+      name: 'customer-list',
+      title: `Customers by name (limit ${PAGE_SIZE}) with contact count, open tickets, contract status and billing, with total`,
+      requests: [get(`/api/crm/customers?${organization}&limit=${PAGE_SIZE}`)],
+      expectStatus: 200,
+      withCountFloor: true,
+    },
+    {
       name: 'invoice-list',
       title: `Invoices filtered by status PAID (limit ${PAGE_SIZE}), with total`,
       requests: [get(`/api/invoices?${organization}&status=PAID&limit=${PAGE_SIZE}`)],
