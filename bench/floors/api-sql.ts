@@ -343,7 +343,7 @@ export const FEED_PAGE_SQL = `SELECT outbox_event.id, outbox_event.sequence::tex
         LIMIT $3`;
 
 /** `GET /api/tickets?organizationId=&status=&assigneeId=`: the page, its status and assignee counters as the total. */
-export const TICKET_LIST_SQL = `SELECT "ticket"."id" AS "ticket_id", "ticket"."tenant_id" AS "ticket_tenant_id", "ticket"."created_at" AS "ticket_created_at", "ticket"."updated_at" AS "ticket_updated_at", "ticket"."deleted_at" AS "ticket_deleted_at", "ticket"."created_by" AS "ticket_created_by", "ticket"."updated_by" AS "ticket_updated_by", "ticket"."version" AS "ticket_version", "ticket"."organization_id" AS "ticket_organization_id", "ticket"."title" AS "ticket_title", "ticket"."description" AS "ticket_description", "ticket"."status" AS "ticket_status", "ticket"."priority" AS "ticket_priority", "ticket"."customer_id" AS "ticket_customer_id", "ticket"."assignee_id" AS "ticket_assignee_id", "ticket"."resolved_at" AS "ticket_resolved_at", "ticket"."closed_at" AS "ticket_closed_at", "ticket"."inbound_message_id" AS "ticket_inbound_message_id", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+export const TICKET_LIST_SQL = `SELECT "ticket"."id" AS "ticket_id", "ticket"."tenant_id" AS "ticket_tenant_id", "ticket"."created_at" AS "ticket_created_at", "ticket"."updated_at" AS "ticket_updated_at", "ticket"."deleted_at" AS "ticket_deleted_at", "ticket"."created_by" AS "ticket_created_by", "ticket"."updated_by" AS "ticket_updated_by", "ticket"."version" AS "ticket_version", "ticket"."organization_id" AS "ticket_organization_id", "ticket"."title" AS "ticket_title", "ticket"."description" AS "ticket_description", "ticket"."status" AS "ticket_status", "ticket"."priority" AS "ticket_priority", "ticket"."customer_id" AS "ticket_customer_id", "ticket"."assignee_id" AS "ticket_assignee_id", "ticket"."resolved_at" AS "ticket_resolved_at", "ticket"."closed_at" AS "ticket_closed_at", "ticket"."first_response_due_at" AS "ticket_first_response_due_at", "ticket"."resolution_due_at" AS "ticket_resolution_due_at", "ticket"."inbound_message_id" AS "ticket_inbound_message_id", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
                                                     'color', record_tag.color)
                                   ORDER BY record_tag.name, record_tag.id), '[]'::json)
              FROM ticket_tag record_link
@@ -358,17 +358,63 @@ export const TICKET_LIST_SQL = `SELECT "ticket"."id" AS "ticket_id", "ticket"."t
                                         AND linked_contact.deleted_at IS NULL
                                         AND linked_contact.tenant_id = "ticket".tenant_id
             WHERE contact_link.tenant_id = "ticket".tenant_id AND contact_link.organization_id = "ticket".organization_id
-              AND contact_link.ticket_id = "ticket".id) AS "view_contacts", (SELECT coalesce(sum(facet.count), 0) FROM ticket_facet_count facet
+              AND contact_link.ticket_id = "ticket".id) AS "view_contacts", (SELECT min(response.created_at) FROM ticket_comment response
+            WHERE response.tenant_id = "ticket".tenant_id AND response.organization_id = "ticket".organization_id
+              AND response.ticket_id = "ticket".id AND response.author_id IS NOT NULL
+              AND response.deleted_at IS NULL) AS "view_first_response", (SELECT coalesce(sum(facet.count), 0) FROM ticket_facet_count facet
            WHERE facet.tenant_id = $1
              AND facet.organization_id = ANY($2)
              AND facet.status = $3 AND facet.assignee_id = $4) AS "page_total" FROM "ticket" "ticket" WHERE ( "ticket"."tenant_id" = $5 AND "ticket"."organization_id" = $6 AND "ticket"."status" = $7 AND "ticket"."assignee_id" = $8 ) AND ( "ticket"."deleted_at" IS NULL ) ORDER BY "ticket"."created_at" DESC, "ticket"."id" DESC LIMIT 26 OFFSET 0`;
 
-/** `GET /api/invoices?organizationId=&status=PAID`: the page with its total counted up to the cap. */
-export const INVOICE_LIST_SQL = `SELECT "invoice"."id" AS "invoice_id", "invoice"."tenant_id" AS "invoice_tenant_id", "invoice"."created_at" AS "invoice_created_at", "invoice"."updated_at" AS "invoice_updated_at", "invoice"."deleted_at" AS "invoice_deleted_at", "invoice"."created_by" AS "invoice_created_by", "invoice"."updated_by" AS "invoice_updated_by", "invoice"."version" AS "invoice_version", "invoice"."organization_id" AS "invoice_organization_id", "invoice"."kind" AS "invoice_kind", "invoice"."number" AS "invoice_number", "invoice"."status" AS "invoice_status", "invoice"."currency" AS "invoice_currency", "invoice"."contact_id" AS "invoice_contact_id", "invoice"."customer_id" AS "invoice_customer_id", "invoice"."owner_id" AS "invoice_owner_id", "invoice"."credited_invoice_id" AS "invoice_credited_invoice_id", "invoice"."issue_date" AS "invoice_issue_date", "invoice"."due_date" AS "invoice_due_date", "invoice"."payment_terms_days" AS "invoice_payment_terms_days", "invoice"."notes" AS "invoice_notes", "invoice"."terms" AS "invoice_terms", "invoice"."prices_include_tax" AS "invoice_prices_include_tax", "invoice"."discount_kind" AS "invoice_discount_kind", "invoice"."discount_value" AS "invoice_discount_value", "invoice"."items" AS "invoice_items", "invoice"."taxes" AS "invoice_taxes", "invoice"."subtotal" AS "invoice_subtotal", "invoice"."discount_total" AS "invoice_discount_total", "invoice"."net_total" AS "invoice_net_total", "invoice"."tax_total" AS "invoice_tax_total", "invoice"."total" AS "invoice_total", "invoice"."amount_paid" AS "invoice_amount_paid", "invoice"."amount_credited" AS "invoice_amount_credited", "invoice"."amount_refunded" AS "invoice_amount_refunded", "invoice"."balance" AS "invoice_balance", "invoice"."sent_at" AS "invoice_sent_at", "invoice"."sent_to" AS "invoice_sent_to", "invoice"."voided_at" AS "invoice_voided_at", "invoice"."billing_period" AS "invoice_billing_period", (SELECT count(*) FROM (SELECT 1 FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $1 AND "invoice"."organization_id" = $2 AND "invoice"."organization_id" = $3 AND "invoice"."status" = $4 ) AND ( "invoice"."deleted_at" IS NULL ) LIMIT 10001) capped) AS "page_total" FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $1 AND "invoice"."organization_id" = $2 AND "invoice"."organization_id" = $3 AND "invoice"."status" = $4 ) AND ( "invoice"."deleted_at" IS NULL ) ORDER BY "invoice"."created_at" DESC, "invoice"."id" DESC LIMIT 26 OFFSET 0`;
+/** `GET /api/invoices?organizationId=&status=PAID`: the page, its status counters as the total. */
+export const INVOICE_LIST_SQL = `SELECT "invoice"."id" AS "invoice_id", "invoice"."tenant_id" AS "invoice_tenant_id", "invoice"."created_at" AS "invoice_created_at", "invoice"."updated_at" AS "invoice_updated_at", "invoice"."deleted_at" AS "invoice_deleted_at", "invoice"."created_by" AS "invoice_created_by", "invoice"."updated_by" AS "invoice_updated_by", "invoice"."version" AS "invoice_version", "invoice"."organization_id" AS "invoice_organization_id", "invoice"."kind" AS "invoice_kind", "invoice"."number" AS "invoice_number", "invoice"."status" AS "invoice_status", "invoice"."currency" AS "invoice_currency", "invoice"."contact_id" AS "invoice_contact_id", "invoice"."customer_id" AS "invoice_customer_id", "invoice"."owner_id" AS "invoice_owner_id", "invoice"."credited_invoice_id" AS "invoice_credited_invoice_id", "invoice"."issue_date" AS "invoice_issue_date", "invoice"."due_date" AS "invoice_due_date", "invoice"."payment_terms_days" AS "invoice_payment_terms_days", "invoice"."notes" AS "invoice_notes", "invoice"."terms" AS "invoice_terms", "invoice"."prices_include_tax" AS "invoice_prices_include_tax", "invoice"."discount_kind" AS "invoice_discount_kind", "invoice"."discount_value" AS "invoice_discount_value", "invoice"."items" AS "invoice_items", "invoice"."taxes" AS "invoice_taxes", "invoice"."subtotal" AS "invoice_subtotal", "invoice"."discount_total" AS "invoice_discount_total", "invoice"."net_total" AS "invoice_net_total", "invoice"."tax_total" AS "invoice_tax_total", "invoice"."total" AS "invoice_total", "invoice"."amount_paid" AS "invoice_amount_paid", "invoice"."amount_credited" AS "invoice_amount_credited", "invoice"."amount_refunded" AS "invoice_amount_refunded", "invoice"."balance" AS "invoice_balance", "invoice"."sent_at" AS "invoice_sent_at", "invoice"."sent_to" AS "invoice_sent_to", "invoice"."voided_at" AS "invoice_voided_at", "invoice"."billing_period" AS "invoice_billing_period", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM invoice_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                AND record_tag.tenant_id = "invoice".tenant_id
+            WHERE record_link.tenant_id = "invoice".tenant_id AND record_link.organization_id = "invoice".organization_id
+              AND record_link.invoice_id = "invoice".id) AS "view_tags", (SELECT coalesce(sum(facet.count), 0) FROM invoice_facet_count facet
+           WHERE facet.tenant_id = $1
+             AND facet.organization_id = ANY($2)
+             AND facet.status = $3) AS "page_total" FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $4 AND "invoice"."organization_id" = $5 AND "invoice"."organization_id" = $6 AND "invoice"."status" = $7 ) AND ( "invoice"."deleted_at" IS NULL ) ORDER BY "invoice"."created_at" DESC, "invoice"."id" DESC LIMIT 26 OFFSET 0`;
 
 /** `GET /api/invoices/summary?organizationId=&from=&to=`: one aggregate per currency. */
 export const INVOICE_SUMMARY_SQL = `SELECT "invoice"."currency" AS "currency", count(*)::text AS "invoiceCount", sum("invoice"."total")::text AS "invoiced", sum("invoice"."amount_paid")::text AS "paid", sum("invoice"."amount_credited")::text AS "credited", sum("invoice"."balance")::text AS "outstanding", coalesce(sum("invoice"."balance") FILTER (WHERE ("invoice".status IN ('SENT', 'PARTIALLY_PAID') AND "invoice".balance > 0
            AND "invoice".due_date IS NOT NULL AND "invoice".due_date < $1)), 0)::text AS "overdue" FROM "invoice" "invoice" WHERE ( "invoice"."tenant_id" = $2 AND "invoice"."organization_id" = $3 AND "invoice"."kind" = 'INVOICE' AND "invoice"."status" IN ('SENT', 'PARTIALLY_PAID', 'PAID') AND "invoice"."organization_id" = $4 AND "invoice"."issue_date" >= $5 AND "invoice"."issue_date" <= $6 ) AND ( "invoice"."deleted_at" IS NULL ) GROUP BY "invoice"."currency" ORDER BY "invoice"."currency" ASC`;
+
+/** `GET /api/crm/customers?organizationId=`: by name, with the registered columns (open tickets, contract, billing) and its record count. */
+export const CUSTOMER_LIST_SQL = `SELECT "customer"."id" AS "customer_id", "customer"."tenant_id" AS "customer_tenant_id", "customer"."created_at" AS "customer_created_at", "customer"."updated_at" AS "customer_updated_at", "customer"."deleted_at" AS "customer_deleted_at", "customer"."created_by" AS "customer_created_by", "customer"."updated_by" AS "customer_updated_by", "customer"."version" AS "customer_version", "customer"."organization_id" AS "customer_organization_id", "customer"."name" AS "customer_name", "customer"."kind" AS "customer_kind", "customer"."primary_domain" AS "customer_primary_domain", "customer"."logo_url" AS "customer_logo_url", "customer"."notes" AS "customer_notes", "customer"."owner_id" AS "customer_owner_id", (SELECT coalesce(json_agg(json_build_object('id', record_tag.id, 'name', record_tag.name,
+                                                    'color', record_tag.color)
+                                  ORDER BY record_tag.name, record_tag.id), '[]'::json)
+             FROM customer_tag record_link
+             JOIN tag record_tag ON record_tag.id = record_link.tag_id AND record_tag.deleted_at IS NULL
+                                AND record_tag.tenant_id = "customer".tenant_id
+            WHERE record_link.tenant_id = "customer".tenant_id AND record_link.organization_id = "customer".organization_id
+              AND record_link.customer_id = "customer".id) AS "view_tags", (SELECT count(*)::int FROM contact stats_contact
+            WHERE stats_contact.tenant_id = "customer".tenant_id AND stats_contact.customer_id = "customer".id
+              AND stats_contact.deleted_at IS NULL) AS "view_contact_count", (SELECT count(*) FROM ticket open_ticket
+                     WHERE open_ticket.tenant_id = "customer".tenant_id
+                       AND open_ticket.organization_id = "customer".organization_id
+                       AND open_ticket.customer_id = "customer".id
+                       AND open_ticket.status IN ('OPEN', 'PENDING')
+                       AND open_ticket.deleted_at IS NULL) AS "column_openTicketCount", (SELECT CASE max(CASE WHEN best_contract.start_date > (now() AT TIME ZONE 'UTC')::date THEN 0
+                                         WHEN best_contract.end_date < (now() AT TIME ZONE 'UTC')::date THEN 1
+                                         WHEN best_contract.end_date <= (now() AT TIME ZONE 'UTC')::date + 30 THEN 2
+                                         ELSE 3 END)
+                     WHEN 3 THEN 'ACTIVE' WHEN 2 THEN 'EXPIRING' WHEN 1 THEN 'EXPIRED' ELSE 'NONE' END
+                     FROM contract best_contract
+                    WHERE best_contract.tenant_id = "customer".tenant_id
+                      AND best_contract.organization_id = "customer".organization_id
+                      AND best_contract.customer_id = "customer".id
+                      AND best_contract.deleted_at IS NULL) AS "column_contractStatus", (SELECT json_build_object('currency', bs.currency, 'monthlyTotal', bs.monthly_total::text,
+                                             'dayOfMonth', bs.day_of_month, 'timeZone', bs.time_zone)
+                      FROM billing_settings bs
+                     WHERE bs.tenant_id = "customer".tenant_id AND bs.organization_id = "customer".organization_id
+                       AND bs.customer_id = "customer".id AND bs.active AND bs.deleted_at IS NULL) AS "column_billingSummary", (SELECT coalesce(sum(record_count.count), 0) FROM record_count
+           WHERE record_count.tenant_id = $1
+             AND record_count.organization_id = ANY($2)
+             AND record_count.entity = $3) AS "page_total" FROM "customer" "customer" WHERE ( "customer"."tenant_id" = $4 AND "customer"."organization_id" = $5 ) AND ( "customer"."deleted_at" IS NULL ) ORDER BY "customer"."name" ASC, "customer"."id" ASC LIMIT 26 OFFSET 0`;
 
 /**
  * Per scenario, every statement one request may issue. A captured statement missing here is
@@ -396,6 +442,7 @@ export const API_SQL: Readonly<Record<string, readonly string[]>> = {
   'deal-list': [ACTOR_SQL, DEAL_LIST_SQL],
   'change-feed': [ACTOR_SQL, FEED_PURGED_SQL, FEED_PAGE_SQL],
   'ticket-list': [ACTOR_SQL, TICKET_LIST_SQL],
+  'customer-list': [ACTOR_SQL, CUSTOMER_LIST_SQL],
   'invoice-list': [ACTOR_SQL, INVOICE_LIST_SQL],
   'invoice-summary': [ACTOR_SQL, INVOICE_SUMMARY_SQL],
   timeline: [

@@ -547,7 +547,10 @@ async function listTickets({ url, headers, db }: FloorRequest): Promise<FloorRep
               WHERE l.tenant_id = t.tenant_id AND l.organization_id = t.organization_id AND l.ticket_id = t.id) AS view_tags,
             (SELECT coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'email', c.primary_email) ORDER BY c.name, c.id), '[]')
                FROM ticket_contact l JOIN contact c ON c.id = l.contact_id AND c.deleted_at IS NULL
-              WHERE l.tenant_id = t.tenant_id AND l.organization_id = t.organization_id AND l.ticket_id = t.id) AS view_contacts
+              WHERE l.tenant_id = t.tenant_id AND l.organization_id = t.organization_id AND l.ticket_id = t.id) AS view_contacts,
+            (SELECT min(r.created_at) FROM ticket_comment r
+              WHERE r.tenant_id = t.tenant_id AND r.organization_id = t.organization_id AND r.ticket_id = t.id
+                AND r.author_id IS NOT NULL AND r.deleted_at IS NULL) AS view_first_response
        FROM ticket t WHERE ${where} ORDER BY t.created_at DESC, t.id DESC LIMIT ${limit + 1}`,
     params,
   );

@@ -26,6 +26,7 @@ import {
   CREATE_OWNER_MEMBERSHIP_SQL,
   CREATED_BY_ID_SQL,
   CURSOR_PAGE_SQL,
+  CUSTOMER_LIST_SQL,
   FEED_PAGE_SQL,
   FEED_PURGED_SQL,
   FILTERED_PAGE_SQL,
@@ -48,7 +49,7 @@ import type { FloorReply, FloorRequest, FloorRoute } from './floor-server';
 import type { Hs256Token, TokenClaims } from './hs256-token';
 import { encodeCursor, decodeCursor } from './keyset-cursor-codec';
 import { feedPage } from './event-json';
-import { invoiceJson, summaryCurrencyJson, ticketJson } from './service-json';
+import { customerJson, invoiceJson, summaryCurrencyJson, ticketJson } from './service-json';
 import { containsPattern } from './like-pattern';
 import {
   activityEntry,
@@ -103,6 +104,7 @@ export function sameSqlFloorRoutes(tokens: Hs256Token, pool: Pool): FloorRoute[]
     { method: 'GET', path: /^\/api\/crm\/contacts\/([0-9a-f-]{36})\/timeline$/, handle: authed(contactTimeline) },
     { method: 'GET', path: /^\/api\/events$/, handle: authed(changeFeed) },
     { method: 'GET', path: /^\/api\/tickets$/, handle: authed(listTickets) },
+    { method: 'GET', path: /^\/api\/crm\/customers$/, handle: authed(listCustomers) },
     { method: 'GET', path: /^\/api\/invoices$/, handle: authed(listInvoices) },
     { method: 'GET', path: /^\/api\/invoices\/summary$/, handle: authed(invoiceSummary) },
   ];
@@ -615,17 +617,34 @@ function listPage(
   rows: readonly Row[],
   prefix: string,
   item: (row: Row) => Record<string, unknown>,
+  cursor: (last: Row) => string = (last) =>
+    encodeCursor('-createdAt', (last[`${prefix}created_at`] as Date).toISOString(), last[`${prefix}id`] as string),
 ): Record<string, unknown> {
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
   return {
     items: items.map(item),
     total: Number(rows[0]?.page_total ?? 0),
-    nextCursor:
-      rows.length > PAGE_SIZE && last !== undefined
-        ? encodeCursor('-createdAt', (last[`${prefix}created_at`] as Date).toISOString(), last[`${prefix}id`] as string)
-        : null,
+    nextCursor: rows.length > PAGE_SIZE && last !== undefined ? cursor(last) : null,
   };
+}
+
+async function listCustomers({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
+  const organizationId = url.searchParams.get('organizationId');
+  const page = await db.query<Row>(CUSTOMER_LIST_SQL, [
+    claims.tid,
+    [organizationId],
+    'customer',
+    claims.tid,
+    organizationId,
+  ]);
+  const body = listPage(
+    page.rows,
+    'customer_',
+    (row) => customerJson(row, 'customer_'),
+    (last) => encodeCursor('name', last.customer_name as string, last.customer_id as string),
+  );
+  return { status: 200, body };
 }
 
 async function listTickets({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
@@ -647,11 +666,15 @@ async function listTickets({ url, db }: FloorRequest, claims: TokenClaims): Prom
 
 async function listInvoices({ url, db }: FloorRequest, claims: TokenClaims): Promise<FloorReply> {
   const organizationId = url.searchParams.get('organizationId');
+  const status = url.searchParams.get('status');
   const page = await db.query<Row>(INVOICE_LIST_SQL, [
+    claims.tid,
+    [organizationId],
+    status,
     claims.tid,
     organizationId,
     organizationId,
-    url.searchParams.get('status'),
+    status,
   ]);
   return { status: 200, body: listPage(page.rows, 'invoice_', (row) => invoiceJson(row, 'invoice_')) };
 }

@@ -2,7 +2,31 @@ import { day, iso, moneyText } from './sales-json';
 
 type Row = Record<string, unknown>;
 
-/** A ticket as `TicketResponse` writes it, from `<prefix><column>` columns, `view_contacts` and `view_tags`. */
+/** A ticket's due times, first answer and what it missed (`breachedTargets`), at this instant. */
+function slaJson(firstDue: unknown, resolutionDue: unknown, responded: unknown, resolved: unknown): Row {
+  const time = (value: unknown): number | null => (value == null ? null : new Date(iso(value) ?? '').getTime());
+  const now = Date.now();
+  const missed = (due: unknown, metAt: unknown): boolean => {
+    const dueAt = time(due);
+    return dueAt !== null && (time(metAt) ?? now) > dueAt;
+  };
+  const breached = [
+    ...(missed(firstDue, responded) ? ['FIRST_RESPONSE'] : []),
+    ...(missed(resolutionDue, resolved) ? ['RESOLUTION'] : []),
+  ];
+  return {
+    firstResponseDueAt: iso(firstDue),
+    resolutionDueAt: iso(resolutionDue),
+    firstRespondedAt: iso(responded),
+    slaBreached: breached.length > 0,
+    slaBreachedTargets: breached,
+  };
+}
+
+/**
+ * A ticket as `TicketResponse` writes it, from `<prefix><column>` columns, `view_first_response`,
+ * `view_contacts` and `view_tags`.
+ */
 export function ticketJson(row: Row, prefix: string): Record<string, unknown> {
   const column = (name: string): unknown => row[`${prefix}${name}`];
   return {
@@ -16,6 +40,12 @@ export function ticketJson(row: Row, prefix: string): Record<string, unknown> {
     assigneeId: column('assignee_id'),
     resolvedAt: iso(column('resolved_at')),
     closedAt: iso(column('closed_at')),
+    ...slaJson(
+      column('first_response_due_at'),
+      column('resolution_due_at'),
+      row.view_first_response,
+      column('resolved_at'),
+    ),
     contacts: row.view_contacts,
     tags: row.view_tags,
     createdAt: iso(column('created_at')),

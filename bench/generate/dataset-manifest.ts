@@ -4,7 +4,7 @@ import type { SalesCounts } from './sales-row-generator';
 import type { ServiceCounts } from './service-row-generator';
 
 /** Bump when generated data changes shape, so an existing bench database is regenerated. */
-export const GENERATOR_VERSION = 3;
+export const GENERATOR_VERSION = 4;
 
 /** What the bench needs to know about a loaded data set; kept in the database's COMMENT. */
 export interface DatasetManifest {
