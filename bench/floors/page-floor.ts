@@ -502,7 +502,7 @@ async function contactTimeline({ params, headers, db }: FloorRequest): Promise<F
 
 /**
  * The change feed's page in one statement: the tenant's events after a sequence, in order
- * (`outbox_event_feed_uq`). The reader is the tenant's ADMIN, who sees every event of it, so no
+ * (`outbox_event_feed_uq`; ordered by the column, not the select list's text alias of the same name). The reader is the tenant's ADMIN, who sees every event of it, so no
  * (entity, organization) filter applies.
  */
 async function changeFeed({ url, headers, db }: FloorRequest): Promise<FloorReply> {
@@ -512,7 +512,7 @@ async function changeFeed({ url, headers, db }: FloorRequest): Promise<FloorRepl
   if (tenantId === null || !/^[0-9]+$/.test(after)) return { status: 400, body: { code: 'VALIDATION_FAILED' } };
   const result = await db.query<Record<string, unknown>>(
     `SELECT ${FEED_EVENT_COLUMNS} FROM outbox_event
-      WHERE tenant_id = $1 AND sequence > $2 ORDER BY sequence LIMIT $3`,
+      WHERE tenant_id = $1 AND outbox_event.sequence > $2 ORDER BY outbox_event.sequence LIMIT $3`,
     [tenantId, after, limit],
   );
   return { status: 200, body: feedPage(result.rows, after) };

@@ -24,6 +24,7 @@ import { Invoices1764000017000 } from './1764000017000-invoices';
 import { BillingSettings1764000017100 } from './1764000017100-billing-settings';
 import { DealStageTotals1764000021500 } from './1764000021500-deal-stage-totals';
 import { InvoiceCounts1764000021600 } from './1764000021600-invoice-counts';
+import { CustomerNameOrder1764000021700 } from './1764000021700-customer-name-order';
 import { OutboxRelayIndex1764000013500 } from './1764000013500-outbox-relay-index';
 import { ContractsAndSla1764000019000 } from './1764000019000-contracts-and-sla';
 import { OrganizationKeysDeferrable1764000020500 } from './1764000020500-organization-keys-deferrable';
@@ -62,4 +63,5 @@ export const MIGRATIONS = [
   InvoiceItemIds1764000021100,
   DealStageTotals1764000021500,
   InvoiceCounts1764000021600,
+  CustomerNameOrder1764000021700,
 ];
