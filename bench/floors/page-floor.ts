@@ -645,19 +645,19 @@ async function listCustomers({ url, headers, db }: FloorRequest): Promise<FloorR
                FROM customer_tag l JOIN tag g ON g.id = l.tag_id AND g.deleted_at IS NULL
               WHERE l.tenant_id = c.tenant_id AND l.organization_id = c.organization_id AND l.customer_id = c.id) AS view_tags,
             (SELECT count(*)::int FROM contact p
-              WHERE p.tenant_id = c.tenant_id AND p.customer_id = c.id AND p.deleted_at IS NULL) AS contact_count,
+              WHERE p.tenant_id = c.tenant_id AND p.customer_id = c.id AND p.deleted_at IS NULL) AS view_contact_count,
             (SELECT count(*)::int FROM ticket k
               WHERE k.tenant_id = c.tenant_id AND k.organization_id = c.organization_id AND k.customer_id = c.id
-                AND k.status IN ('OPEN', 'PENDING') AND k.deleted_at IS NULL) AS open_ticket_count,
+                AND k.status IN ('OPEN', 'PENDING') AND k.deleted_at IS NULL) AS "column_openTicketCount",
             (SELECT CASE max(CASE WHEN k.start_date > current_date THEN 0 WHEN k.end_date < current_date THEN 1
                                   WHEN k.end_date <= current_date + 30 THEN 2 ELSE 3 END)
                       WHEN 3 THEN 'ACTIVE' WHEN 2 THEN 'EXPIRING' WHEN 1 THEN 'EXPIRED' ELSE 'NONE' END
                FROM contract k
               WHERE k.tenant_id = c.tenant_id AND k.organization_id = c.organization_id AND k.customer_id = c.id
-                AND k.deleted_at IS NULL) AS contract_status,
-            (SELECT b.currency || ' ' || b.monthly_total::text || ' monthly' FROM billing_settings b
+                AND k.deleted_at IS NULL) AS "column_contractStatus",
+            (SELECT json_build_object('currency', b.currency, 'monthlyTotal', b.monthly_total::text) FROM billing_settings b
               WHERE b.tenant_id = c.tenant_id AND b.organization_id = c.organization_id AND b.customer_id = c.id
-                AND b.active AND b.deleted_at IS NULL) AS billing_summary
+                AND b.active AND b.deleted_at IS NULL) AS "column_billingSummary"
        FROM customer c WHERE ${where} ORDER BY c.name, c.id LIMIT ${limit + 1}`,
     params,
   );

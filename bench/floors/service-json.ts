@@ -110,9 +110,24 @@ export function summaryCurrencyJson(row: Row): Record<string, unknown> {
   };
 }
 
+/** The customer row's billing column as the API selects it (`billing-summary.column.ts`). */
+interface BillingColumn {
+  readonly currency: string;
+  readonly monthlyTotal: string;
+}
+
 /**
- * A customer row as `CustomerResponse` writes it, with its registered columns (open tickets,
- * contract status, billing), from `<prefix><column>` columns and the page's computed ones.
+ * The billing line, shortened: the API adds the next bill date in the customer's time zone. The
+ * bench data has no billing settings, so every row's is null, in the API's answer too.
+ */
+function billingLine(billing: BillingColumn | null): string | null {
+  return billing === null ? null : `${billing.currency} ${billing.monthlyTotal} monthly`;
+}
+
+/**
+ * A customer row as `CustomerResponse` writes it, from `<prefix><column>` columns and the
+ * page's computed ones, named as the API's statement names them (`view_contact_count`,
+ * `column_openTicketCount`, `column_contractStatus`, `column_billingSummary`).
  */
 export function customerJson(row: Row, prefix: string): Record<string, unknown> {
   const column = (name: string): unknown => row[`${prefix}${name}`];
@@ -125,10 +140,10 @@ export function customerJson(row: Row, prefix: string): Record<string, unknown> 
     logoUrl: column('logo_url'),
     notes: column('notes'),
     ownerId: column('owner_id'),
-    contactCount: Number(row.contact_count ?? row.view_contact_count ?? 0),
-    openTicketCount: Number(row.open_ticket_count ?? row.column_openTicketCount ?? 0),
-    contractStatus: row.contract_status ?? row.column_contractStatus ?? 'NONE',
-    billingSummary: row.billing_summary ?? null,
+    contactCount: Number(row.view_contact_count),
+    openTicketCount: Number(row.column_openTicketCount),
+    contractStatus: row.column_contractStatus ?? 'NONE',
+    billingSummary: billingLine(row.column_billingSummary as BillingColumn | null),
     tags: row.view_tags,
     createdAt: iso(column('created_at')),
     updatedAt: iso(column('updated_at')),
